@@ -1,0 +1,62 @@
+/**
+ * Builds dist/: Code.js (esbuild IIFE + one top-level function per entry
+ * point of src/entrypoints.ts, with its JSDoc), appsscript.json and the
+ * sidebar HTML. Run: npm run build.
+ */
+import { build } from "esbuild";
+import { mkdirSync, rmSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ENTRY_POINTS, type EntryDoc } from "../src/entrypoints";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+/** The IIFE's global; entry functions forward to GLOBAL.api. */
+export const GLOBAL = "CCHC";
+
+function jsdoc(e: EntryDoc): string {
+  const lines = [e.description];
+  if (e.params.length || e.returns || e.kind === "custom") lines.push("");
+  for (const p of e.params) lines.push(`@param {${p.type}} ${p.name} ${p.description}`);
+  if (e.returns) lines.push(`@return {${e.returns.type}} ${e.returns.description}`);
+  if (e.kind === "custom") lines.push("@customfunction");
+  return ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
+}
+
+export function entryFunctions(entries: readonly EntryDoc[]): string {
+  return entries
+    .map((e) => {
+      const params = e.params.map((p) => p.name).join(", ");
+      return `${jsdoc(e)}\nfunction ${e.name}(${params}) {\n  return ${GLOBAL}.api.${e.name}(${params});\n}\n`;
+    })
+    .join("\n");
+}
+
+async function main(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const result = await build({
+    entryPoints: [join(root, "src/gas/main.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: GLOBAL,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    charset: "utf8",
+    legalComments: "none",
+    minifySyntax: true,
+    treeShaking: true,
+    logLevel: "warning",
+  });
+  const bundle = result.outputFiles[0]!.text;
+  const header = "// Báo cáo CCHC: built by scripts/build.ts from src/. Do not edit; edit src/ and run npm run build.\n";
+  const code = `${header}${bundle}\n${entryFunctions(ENTRY_POINTS)}`;
+  writeFileSync(join(dist, "Code.js"), code);
+  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  writeFileSync(join(dist, "sidebar.html"), readFileSync(join(root, "src/ui/sidebar.html"), "utf8"));
+  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${ENTRY_POINTS.length} entry points`);
+}
+
+await main();

@@ -1,0 +1,159 @@
+/**
+ * zod schemas for the rows of the three sheets. Every cell schema reports its
+ * problem as a custom issue with a Vietnamese message and a rule id in
+ * `params.rule`, so that validation can turn an issue into a finding.
+ */
+import * as z from "zod/mini";
+import { readNumber, isBlank, isErrorValue, type NumberKind } from "./cells";
+import { parsePeriod, type Period } from "./period";
+import { SUBMISSION_COLUMNS, UNIT_COLUMNS, TARGET_COLUMNS, type ColumnDef } from "./schema";
+import { describeValue } from "./text";
+
+export interface RowIssue {
+  readonly key: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+type Ctx = { issues: unknown[] };
+
+function report(ctx: Ctx, input: unknown, rule: string, message: string): void {
+  ctx.issues.push({ code: "custom", message, input, params: { rule } });
+}
+
+/** A count or amount cell; blank is undefined, or an issue when the value is required. */
+function numberCell(kind: NumberKind, required: boolean) {
+  return z.transform((v: unknown, ctx): number | undefined => {
+    const r = readNumber(v, kind);
+    if (r.kind === "ok") return r.value;
+    if (r.kind === "blank") {
+      if (required) report(ctx, v, "count_blank", "chưa nhập");
+      return undefined;
+    }
+    report(ctx, v, r.rule, r.reason);
+    return undefined;
+  });
+}
+
+const periodCell = z.transform((v: unknown, ctx): Period | undefined => {
+  if (isBlank(v)) {
+    report(ctx, v, "bad_period", "chưa nhập");
+    return undefined;
+  }
+  const p = parsePeriod(v);
+  if (!p) report(ctx, v, "bad_period", `không đọc được (${describeValue(v)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`);
+  return p ?? undefined;
+});
+
+/** Unit codes are compared trimmed and upper-cased. */
+export function unitCode(v: unknown): string {
+  return String(v ?? "").trim().toUpperCase();
+}
+
+const unitCell = z.transform((v: unknown, ctx): string | undefined => {
+  if (isBlank(v)) {
+    report(ctx, v, "unknown_unit", "chưa nhập");
+    return undefined;
+  }
+  if (isErrorValue(v) || (typeof v !== "string" && typeof v !== "number")) {
+    report(ctx, v, "unknown_unit", `không phải mã đơn vị (${describeValue(v)})`);
+    return undefined;
+  }
+  return unitCode(v);
+});
+
+const textCell = z.transform((v: unknown): string => (isBlank(v) ? "" : v instanceof Date ? describeValue(v) : String(v).trim()));
+
+const checkboxCell = z.transform((v: unknown, ctx): boolean => {
+  if (v === true || v === false) return v;
+  if (isBlank(v)) return true; // a unit without a tick box yet is expected to submit
+  const t = String(v).trim().toLowerCase();
+  if (["true", "x", "có", "co", "1", "yes"].includes(t)) return true;
+  if (["false", "không", "khong", "0", "no"].includes(t)) return false;
+  report(ctx, v, "bad_checkbox", `không phải ô đánh dấu (${describeValue(v)})`);
+  return true;
+});
+
+const yearCell = z.transform((v: unknown, ctx): number | undefined => {
+  if (isBlank(v)) return undefined;
+  const r = readNumber(v, "count");
+  if (r.kind === "ok" && r.value >= 1900 && r.value <= 9999) return r.value;
+  report(ctx, v, "bad_target", `không phải năm (${describeValue(v)})`);
+  return undefined;
+});
+
+/** A target: a fraction (0.3), a count, or a text such as "30%". */
+const fractionCell = z.transform((v: unknown, ctx): number | undefined => {
+  if (isBlank(v)) {
+    report(ctx, v, "bad_target", "chưa nhập");
+    return undefined;
+  }
+  if (typeof v === "string") {
+    const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(v);
+    if (m) return Number(m[1]!.replace(",", ".")) / 100;
+  }
+  const r = readNumber(v, "amount");
+  if (r.kind === "ok") return r.value;
+  report(ctx, v, "bad_target", r.kind === "bad" ? r.reason : "chưa nhập");
+  return undefined;
+});
+
+function cellSchema(col: ColumnDef) {
+  switch (col.kind) {
+    case "count":
+    case "amount":
+      // Required columns hold required values; optional ones may stay blank.
+      return numberCell(col.kind, col.required);
+    case "period":
+      return periodCell;
+    case "unit":
+      return unitCell;
+    case "checkbox":
+      return checkboxCell;
+    case "year":
+      return yearCell;
+    case "fraction":
+      return fractionCell;
+    case "text":
+      return textCell;
+  }
+}
+
+function rowSchema(columns: readonly ColumnDef[]) {
+  const shape: Record<string, ReturnType<typeof cellSchema>> = {};
+  for (const c of columns) shape[c.key] = cellSchema(c);
+  return { object: z.object(shape), fields: shape };
+}
+
+export const submissionRow = rowSchema(SUBMISSION_COLUMNS);
+export const unitRow = rowSchema(UNIT_COLUMNS);
+export const targetRow = rowSchema(TARGET_COLUMNS);
+
+export interface Parsed {
+  /** Every readable field; fields with an issue are left out. */
+  readonly data: Record<string, unknown>;
+  readonly issues: readonly RowIssue[];
+}
+
+/**
+ * Parses a raw row object with a row schema, keeping the readable fields of a
+ * row that has issues (zod gives no data on failure, so those are read one by one).
+ */
+export function parseRow(schema: ReturnType<typeof rowSchema>, raw: Record<string, unknown>): Parsed {
+  const result = schema.object.safeParse(raw);
+  if (result.success) return { data: result.data, issues: [] };
+  const issues: RowIssue[] = result.error.issues.map((i) => ({
+    key: String(i.path[0] ?? ""),
+    rule: String((i as { params?: { rule?: string } }).params?.rule ?? "invalid"),
+    message: i.message,
+  }));
+  const badKeys = new Set(issues.map((i) => i.key));
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) {
+    if (badKeys.has(key)) continue;
+    const field = schema.fields[key];
+    const r = field?.safeParse(raw[key]);
+    if (r?.success) data[key] = r.data;
+  }
+  return { data, issues };
+}

@@ -1,0 +1,88 @@
+/**
+ * Vietnamese text helpers: header normalisation and vi-VN number style.
+ * Pure code: runs the same in Node and in Apps Script (no Intl dependence,
+ * because the vi-VN locale data is not guaranteed in every runtime).
+ */
+
+/** Strips diacritics (đ/Đ included), case, spacing and punctuation: "Mã  đơn vị" -> "madonvi". */
+export function normalizeKey(text: unknown): string {
+  return String(text ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+/** Rounds away binary noise (0.3 - 0.059 = 0.24099999999999996 -> 0.241). */
+export function clean(x: number): number {
+  return Math.round(x * 1e12) / 1e12;
+}
+
+function groupThousands(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/**
+ * vi-VN number: "." groups thousands, "," marks decimals, trailing zeros dropped.
+ * formatNumber(1234) -> "1.234"; formatNumber(5.9) -> "5,9"; formatNumber(-0.5) -> "-0,5".
+ */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const factor = 10 ** maxDecimals;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  const [intPart, fracPart = ""] = rounded.toFixed(maxDecimals).split(".");
+  const frac = fracPart.replace(/0+$/, "");
+  const sign = value < 0 && rounded !== 0 ? "-" : "";
+  return sign + groupThousands(intPart ?? "0") + (frac ? "," + frac : "");
+}
+
+/** A fraction as a vi-VN percentage: 0.059 -> "5,9%", 0.0442 -> "4,42%", 1 -> "100%". */
+export function formatPercent(fraction: number, maxDecimals = 2): string {
+  return formatNumber(fraction * 100, maxDecimals) + "%";
+}
+
+/** Quotes a cell value for a message: text in quotes, numbers in vi-VN style. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "number") return formatNumber(value, 6);
+  if (typeof value === "string") return `"${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return formatDate(value);
+  if (value === null || value === undefined) return "(trống)";
+  return `"${String(value)}"`;
+}
+
+/** dd/mm/yyyy from a Date's local fields. */
+export function formatDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** Escapes text for HTML (the sidebar and the HTML preview of the report). */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? "").replace(/[&<>"']/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;",
+  );
+}
+
+/** Column number (1-based) to letters: 1 -> A, 27 -> AA. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based row and column to A1 notation. */
+export function a1(row: number, column: number): string {
+  return columnLetter(column) + row;
+}
+
+/** A row with nothing but blanks. */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((v) => v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+}
