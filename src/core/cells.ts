@@ -3,7 +3,9 @@
  * a text of digits is that number, everything else that is not a
  * non-negative number is an error with a Vietnamese reason.
  */
-import { describeValue } from "./text";
+import { describeValue, isDate } from "./text";
+
+export { isDate };
 
 /** count: non-negative whole number; amount: non-negative number. */
 export type NumberKind = "count" | "amount";
@@ -20,8 +22,12 @@ const BLANK: CellRead = { kind: "blank" };
 /** Sheets' error values, and the "#LỖI" text this add-on's functions put in bad rows. */
 const ERROR_VALUE = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|LỖI)/i;
 
+function isError(value: unknown): value is Error {
+  return Object.prototype.toString.call(value) === "[object Error]";
+}
+
 export function isErrorValue(value: unknown): boolean {
-  return (typeof value === "string" && ERROR_VALUE.test(value.trim())) || value instanceof Error;
+  return (typeof value === "string" && ERROR_VALUE.test(value.trim())) || isError(value);
 }
 
 export function isBlank(value: unknown): boolean {
@@ -42,9 +48,9 @@ export function readNumber(value: unknown, kind: NumberKind): CellRead {
     if (ERROR_VALUE.test(t)) return bad("error_value", `chứa giá trị lỗi ${t.split(/\s/)[0]}`);
     if (!/^\d+$/.test(t)) return bad("not_a_number", `không phải là số (${describeValue(value)})`);
     n = Number(t);
-  } else if (value instanceof Error) {
+  } else if (isError(value)) {
     return bad("error_value", `chứa giá trị lỗi (${value.message})`);
-  } else if (value instanceof Date) {
+  } else if (isDate(value)) {
     return bad("not_a_number", `là ngày tháng, không phải số (${describeValue(value)})`);
   } else {
     return bad("not_a_number", `không phải là số (${describeValue(value)})`);

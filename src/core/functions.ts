@@ -13,7 +13,7 @@ import { INDICATORS, meets, shortfall, type Direction, type IndicatorDef } from 
 import { parsePeriod, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
 import { parseRow, submissionRow, unitCode } from "./rows";
 import { mapColumns, SUBMISSIONS_SHEET, FIGURE_COLUMNS } from "./schema";
-import { describeValue, formatNumber } from "./text";
+import { describeValue, formatNumber, isDate } from "./text";
 import { crossFieldProblems } from "./validation";
 import type { Figures } from "./indicators";
 
@@ -187,7 +187,7 @@ const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 function periodOfCell(v: unknown): Cell {
   if (isBlank(v)) return BLANK;
-  if (v instanceof Date) {
+  if (isDate(v)) {
     if (Number.isNaN(v.getTime())) throw new InputError("Ngày không hợp lệ");
     return periodId(reportingPeriodOf(v));
   }

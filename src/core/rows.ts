@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { readNumber, isBlank, isErrorValue, type NumberKind } from "./cells";
 import { parsePeriod, type Period } from "./period";
 import { SUBMISSION_COLUMNS, UNIT_COLUMNS, TARGET_COLUMNS, type ColumnDef } from "./schema";
-import { describeValue } from "./text";
+import { describeValue, isDate } from "./text";
 
 export interface RowIssue {
   readonly key: string;
@@ -62,7 +62,7 @@ const unitCell = z.transform((v: unknown, ctx): string | undefined => {
   return unitCode(v);
 });
 
-const textCell = z.transform((v: unknown): string => (isBlank(v) ? "" : v instanceof Date ? describeValue(v) : String(v).trim()));
+const textCell = z.transform((v: unknown): string => (isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim()));
 
 const checkboxCell = z.transform((v: unknown, ctx): boolean => {
   if (v === true || v === false) return v;

@@ -47,9 +47,14 @@ export function describeValue(value: unknown): string {
   if (typeof value === "number") return formatNumber(value, 6);
   if (typeof value === "string") return `"${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return formatDate(value);
+  if (isDate(value)) return formatDate(value);
   if (value === null || value === undefined) return "(trống)";
   return `"${String(value)}"`;
+}
+
+/** Date test that also holds across realms (a Date made in another vm context). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
 }
 
 /** dd/mm/yyyy from a Date's local fields. */

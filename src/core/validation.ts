@@ -100,9 +100,16 @@ function formList(keys: readonly FigureKey[]): string {
   return keys.map((k) => submissionColumn(k).form06 ?? submissionColumn(k).header).join("+");
 }
 
-function sideLabel(keys: readonly FigureKey[], label: string | undefined): string {
-  if (keys.length === 1) return fieldLabel(keys[0]!);
-  return `${label ?? ""} ${formList(keys)}`.trim();
+const AMOUNT_SUFFIX = / \(triệu đồng\)$/;
+
+/** "Nhận trực tuyến (4) (45)", "Vốn đã giải ngân (1.200 triệu đồng)", "số hồ sơ trễ hạn (10)+(13) = 7". */
+function side(keys: readonly FigureKey[], value: number, label: string | undefined): string {
+  if (keys.length === 1) {
+    const col = submissionColumn(keys[0]!);
+    if (AMOUNT_SUFFIX.test(col.header)) return `${col.header.replace(AMOUNT_SUFFIX, "")} (${formatNumber(value)} triệu đồng)`;
+    return `${fieldLabel(keys[0]!)} (${formatNumber(value)})`;
+  }
+  return `${label ?? ""} ${formList(keys)} = ${formatNumber(value)}`.trim();
 }
 
 export interface CrossProblem {
@@ -144,7 +151,7 @@ export function crossFieldProblems(fig: Figures): CrossProblem[] {
     if (left === undefined || right === undefined || left <= right) continue;
     out.push({
       rule: r.rule, severity: RULES[r.rule]!.severity, key: r.left[0]!,
-      message: `${sideLabel(r.left, undefined)} (${formatNumber(left)}) lớn hơn ${sideLabel(r.right, r.rightLabel)} (${formatNumber(right)})`,
+      message: `${side(r.left, left, undefined)} lớn hơn ${side(r.right, right, r.rightLabel)}`,
     });
   }
   return out;

@@ -247,6 +247,14 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
   }
 
   const sorted = sortFindings(findings);
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const f of sorted) {
+    if (f.sheet !== SHEET_SUBMISSIONS || !f.unit) continue;
+    const c = counts.get(f.unit) ?? { errors: 0, warnings: 0 };
+    if (f.severity === "error") c.errors++;
+    else c.warnings++;
+    counts.set(f.unit, c);
+  }
   const units: UnitEvaluation[] = [];
   for (const u of wb.units) {
     const r = taken.get(u.code);
@@ -259,11 +267,11 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
         ? judge(def, terms.num, terms.den, target)
         : { value: null, numerator: 0, denominator: def.unit === "count" ? null : 0, target, met: null, shortfall: null };
     }
-    const own = sorted.filter((f) => f.unit === u.code && f.sheet === SHEET_SUBMISSIONS);
+    const own = counts.get(u.code);
     units.push({
       unit: u.code, name: u.name, kind: u.kind, row: r.row, figures: r.figures, explanation: r.explanation, indicators,
-      errors: own.filter((f) => f.severity === "error").length,
-      warnings: own.filter((f) => f.severity === "warning").length,
+      errors: own?.errors ?? 0,
+      warnings: own?.warnings ?? 0,
     });
   }
 
