@@ -32,6 +32,27 @@ export function entryFunctions(entries: readonly EntryDoc[]): string {
     .join("\n");
 }
 
+/** The sidebar as one self-contained HTML file: CSS and the esbuild bundle of src/ui/sidebar.ts inlined. */
+async function buildSidebar(): Promise<string> {
+  const js = await build({
+    entryPoints: [join(root, "src/ui/sidebar.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    charset: "utf8",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  const script = js.outputFiles[0]!.text.replace(/<\/(script)/gi, "<\\/$1");
+  const css = readFileSync(join(root, "src/ui/sidebar.css"), "utf8");
+  const html = readFileSync(join(root, "src/ui/sidebar.html"), "utf8");
+  if (script.includes('data-autorun=""')) throw new Error("sidebar script must not contain the autorun marker");
+  return html.replace("/*__CSS__*/", () => css).replace("//__JS__", () => script);
+}
+
 async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -46,7 +67,11 @@ async function main(): Promise<void> {
     target: "es2020",
     charset: "utf8",
     legalComments: "none",
+    // Every custom-function call loads the whole script: keep it small. Identifiers
+    // stay readable so that Apps Script's stack traces still name functions.
     minifySyntax: true,
+    minifyWhitespace: true,
+    keepNames: false,
     treeShaking: true,
     logLevel: "warning",
   });
@@ -55,7 +80,7 @@ async function main(): Promise<void> {
   const code = `${header}${bundle}\n${entryFunctions(ENTRY_POINTS)}`;
   writeFileSync(join(dist, "Code.js"), code);
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
-  writeFileSync(join(dist, "sidebar.html"), readFileSync(join(root, "src/ui/sidebar.html"), "utf8"));
+  writeFileSync(join(dist, "sidebar.html"), await buildSidebar());
   console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${ENTRY_POINTS.length} entry points`);
 }
 

@@ -111,11 +111,36 @@ export const ENTRY_POINTS = [
     description: "Khi cài tiện ích: tạo menu như onOpen.",
     params: [{ name: "e", type: "Object", description: "Sự kiện cài đặt." }],
   },
+  { name: "showSidebar", kind: "menu", description: "Menu: mở bảng điều khiển Báo cáo CCHC.", params: [] },
+  { name: "menuSetup", kind: "menu", description: "Menu: Thiết lập bảng tính (tạo các trang còn thiếu).", params: [] },
+  { name: "menuValidate", kind: "menu", description: "Menu: Kiểm tra số liệu (mở bảng điều khiển và kiểm tra kỳ hiện tại).", params: [] },
+  { name: "menuHighlight", kind: "menu", description: "Menu: Tô sáng chỉ tiêu chưa đạt (mở bảng điều khiển và tô sáng).", params: [] },
+  { name: "menuReport", kind: "menu", description: "Menu: Tạo báo cáo quý (mở bảng điều khiển và tạo báo cáo).", params: [] },
+  { name: "sidebarState", kind: "server", description: "Bảng điều khiển: kỳ hiện tại và các kỳ có số liệu.", params: [] },
   {
-    name: "showSidebar",
-    kind: "menu",
-    description: "Mở bảng điều khiển Báo cáo CCHC.",
-    params: [],
+    name: "validatePeriod", kind: "server", description: "Bảng điều khiển: kiểm tra số liệu của một kỳ (không ghi gì vào bảng tính).",
+    params: [{ name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." }],
+  },
+  {
+    name: "highlightPeriod", kind: "server", description: "Bảng điều khiển: tô sáng các chỉ tiêu chưa đạt của một kỳ.",
+    params: [{ name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." }],
+  },
+  {
+    name: "selectCell", kind: "server", description: "Bảng điều khiển: chọn ô của một phát hiện.",
+    params: [
+      { name: "sheet", type: "string", description: "Tên trang." },
+      { name: "cell", type: "string", description: "Ô dạng A1." },
+    ],
+  },
+  { name: "setupSheets", kind: "server", description: "Bảng điều khiển: thiết lập bảng tính.", params: [] },
+  {
+    name: "generateReport", kind: "server", description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.",
+    params: [{ name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." }],
+  },
+  { name: "getSettings", kind: "server", description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.", params: [] },
+  {
+    name: "saveSettings", kind: "server", description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
+    params: [{ name: "settings", type: "Object", description: "Thông tin báo cáo." }],
   },
 ] as const satisfies readonly EntryDoc[];
 
@@ -123,6 +148,3 @@ export type EntryName = (typeof ENTRY_POINTS)[number]["name"];
 
 /** What src/gas/main.ts must export: one implementation per entry, no more, no less. */
 export type Api = { readonly [K in EntryName]: (...args: never[]) => unknown };
-
-/** The menu of SPEC: label and the entry it calls. */
-export const MENU_TITLE = "Báo cáo CCHC";

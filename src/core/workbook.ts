@@ -203,7 +203,22 @@ export interface Evaluation {
   readonly findings: readonly Finding[];
   /** Codes of active units with no row for the period. */
   readonly missing_units: readonly string[];
+  /** Every unit of `Đơn vị`, submitted or not (names for messages and the report). */
+  readonly allUnits: readonly Unit[];
 }
+
+/**
+ * A row that breaks one of these rules has figures that cannot both be right
+ * (more paid online than fee dossiers...): the indicator built on them is left
+ * out for that unit, and so out of the district figure, rather than shown above 100%.
+ */
+const EXCLUDED_BY_RULE: Readonly<Record<string, readonly IndicatorCode[]>> = {
+  online_le_service: ["online_submission_rate"],
+  paid_le_fee: ["online_payment_rate"],
+  digitized_le_received: ["digitization_rate"],
+  signed_le_issued: ["digital_signature_rate"],
+  e_records_le_records: ["electronic_records_rate"],
+};
 
 /** Evaluates one period: validation, each unit's indicators and the district roll-up. */
 export function evaluate(wb: Workbook, period: Period): Evaluation {
@@ -214,6 +229,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     return c === undefined ? null : a1(row, c + 1);
   };
   const taken = new Map<string, SubmissionRow>();
+  const exclusions = new Map<string, Set<IndicatorCode>>();
   for (const r of wb.rows) {
     if (r.period && !samePeriod(r.period, period)) continue;
     findings.push(...r.cellFindings);
@@ -230,9 +246,12 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
       continue;
     }
     taken.set(r.unit, r);
+    const excluded = new Set<IndicatorCode>();
     for (const p of crossFieldProblems(r.figures)) {
       findings.push(makeFinding(p.rule, cell(r.row, p.key), r.unit, p.message));
+      if (p.severity === "error") for (const code of EXCLUDED_BY_RULE[p.rule] ?? []) excluded.add(code);
     }
+    exclusions.set(r.unit, excluded);
   }
 
   const targets = {} as Record<IndicatorCode, ResolvedTarget | null>;
@@ -261,7 +280,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     if (!r) continue;
     const indicators = {} as Record<IndicatorCode, IndicatorResult>;
     for (const def of INDICATORS) {
-      const terms = unitTerms(def, r.figures);
+      const terms = exclusions.get(u.code)?.has(def.code) ? undefined : unitTerms(def, r.figures);
       const target = targets[def.code]?.value ?? null;
       indicators[def.code] = terms
         ? judge(def, terms.num, terms.den, target)
@@ -277,9 +296,10 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
 
   const district = {} as Record<IndicatorCode, IndicatorResult>;
   for (const def of INDICATORS) {
-    district[def.code] = rollUp(def, units.map((x) => x.figures), targets[def.code]?.value ?? null);
+    const counted = units.filter((x) => !exclusions.get(x.unit)?.has(def.code)).map((x) => x.figures);
+    district[def.code] = rollUp(def, counted, targets[def.code]?.value ?? null);
   }
-  return { period, district: { indicators: district }, targets, units, findings: sorted, missing_units: missing };
+  return { period, district: { indicators: district }, targets, units, findings: sorted, missing_units: missing, allUnits: wb.units };
 }
 
 /** The periods that have rows, newest first. */

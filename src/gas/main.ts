@@ -7,7 +7,9 @@
 import type { Api } from "../entrypoints";
 import { INDICATORS, type IndicatorCode } from "../core/indicators";
 import * as fn from "../core/functions";
-import { onOpen, showSidebar } from "./ui";
+import { menuHighlight, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./ui";
+import { generateReport, getSettings, saveSettings } from "./report";
+import { highlightPeriod, selectCell, setupSheets, sidebarState, validatePeriod } from "./actions";
 
 const def = (code: IndicatorCode) => INDICATORS.find((d) => d.code === code)!;
 const rateFn = (code: IndicatorCode) => (numerator: unknown, denominator: unknown) => fn.rate(def(code), numerator, denominator);
@@ -28,6 +30,18 @@ export const api = {
   REPORTING_PERIOD: fn.reportingPeriod,
   VALIDATE_SUBMISSION: fn.validateSubmission,
   onOpen,
-  onInstall: onOpen,
-  showSidebar,
+  onInstall,
+  showSidebar: () => showSidebar(),
+  menuSetup,
+  menuValidate,
+  menuHighlight,
+  menuReport,
+  sidebarState,
+  validatePeriod,
+  highlightPeriod,
+  selectCell,
+  setupSheets,
+  generateReport,
+  getSettings,
+  saveSettings,
 } satisfies Api;

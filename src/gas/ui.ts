@@ -1,8 +1,20 @@
-/** Menu and sidebar: the only code here that touches SpreadsheetApp's Ui and HtmlService. */
-import { MENU_TITLE } from "../entrypoints";
+/** Menu and sidebar: the only code here that touches the Ui and HtmlService. */
+import { setupSheets } from "./actions";
 
-/** Menu items of SPEC, in order: label and the entry point it calls. */
-export const MENU_ITEMS: readonly (readonly [string, string])[] = [["Mở bảng điều khiển", "showSidebar"]];
+/** The add-on menu's title and the sidebar's. */
+export const MENU_TITLE = "Báo cáo CCHC";
+
+/** What the sidebar runs by itself when opened from a menu item. */
+export type SidebarAction = "" | "validate" | "highlight" | "report";
+
+/** SPEC's menu, in order: label and the entry point it calls. */
+export const MENU_ITEMS: readonly (readonly [string, string])[] = [
+  ["Mở bảng điều khiển", "showSidebar"],
+  ["Thiết lập bảng tính", "menuSetup"],
+  ["Kiểm tra số liệu", "menuValidate"],
+  ["Tô sáng chỉ tiêu chưa đạt", "menuHighlight"],
+  ["Tạo báo cáo quý", "menuReport"],
+];
 
 /**
  * Builds the add-on menu. Works in AuthMode.NONE: it touches nothing but the
@@ -14,7 +26,28 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   menu.addToUi();
 }
 
-export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle(MENU_TITLE);
-  SpreadsheetApp.getUi().showSidebar(html);
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
+
+/** The marker in the built sidebar.html that a menu item fills with its action. */
+export const AUTORUN_MARKER = 'data-autorun=""';
+
+export function showSidebar(action: SidebarAction = ""): void {
+  let html = HtmlService.createHtmlOutputFromFile("sidebar");
+  if (action) html = HtmlService.createHtmlOutput(html.getContent().replace(AUTORUN_MARKER, `data-autorun="${action}"`));
+  SpreadsheetApp.getUi().showSidebar(html.setTitle(MENU_TITLE));
+}
+
+export function menuSetup(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    ui.alert(MENU_TITLE, setupSheets().message, ui.ButtonSet.OK);
+  } catch (e) {
+    ui.alert(MENU_TITLE, `Không thiết lập được bảng tính: ${(e as Error).message}`, ui.ButtonSet.OK);
+  }
+}
+
+export const menuValidate = () => showSidebar("validate");
+export const menuHighlight = () => showSidebar("highlight");
+export const menuReport = () => showSidebar("report");

@@ -182,6 +182,13 @@ describe("indicators", () => {
     expect(ev.units[0]!.indicators.disbursement_rate.value).toBeNull();
     expect(ev.district.indicators.disbursement_rate).toMatchObject({ value: 0.45, numerator: 450, denominator: 1000 });
   });
+  it("a unit whose figures break an at-most rule is left out of that indicator, not shown above 100%", () => {
+    const ev = run([goodRow("A", "2023-Q1", { paid_online: 60 }), goodRow("B")]);
+    expect(ev.findings.map((f) => f.rule)).toEqual(["paid_le_fee"]);
+    expect(ev.units[0]!.indicators.online_payment_rate.value).toBeNull();
+    expect(ev.district.indicators.online_payment_rate).toMatchObject({ numerator: 5, denominator: 50, value: 0.1 });
+    expect(ev.district.indicators.ontime_rate).toMatchObject({ numerator: 190, denominator: 200 });
+  });
   it("a zero denominator gives no value", () => {
     const ev = run([goodRow("A", "2023-Q1", { fee_dossiers: 0, paid_online: 0 }), goodRow("B", "2023-Q1", { fee_dossiers: 0, paid_online: 0 })]);
     expect(ev.district.indicators.online_payment_rate).toMatchObject({ value: null, numerator: 0, denominator: 0, met: null, shortfall: null });

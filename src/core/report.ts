@@ -1,0 +1,481 @@
+/**
+ * The quarterly report's content, as data (blocks of paragraphs and tables),
+ * independent of the output: the Google Docs writer (src/gas/report.ts) and
+ * the tests read the same blocks. Laid out as a Vietnamese administrative
+ * report (Decree 30/2020/NĐ-CP): header block, title, numbered sections,
+ * "Nơi nhận", signature, appendix.
+ *
+ * Everything that grows with the number of units goes into tables, so that
+ * writing the document takes the same number of service calls for 20 units
+ * as for 2,000.
+ */
+import { INDICATORS, type IndicatorCode, type IndicatorDef, type IndicatorResult } from "./indicators";
+import { periodId, periodLabel, type Period } from "./period";
+import type { FigureKey } from "./schema";
+import type { ReportSettings } from "./settings";
+import { formatNumber, formatPercent } from "./text";
+import { targetText, valueText } from "./view";
+import type { Evaluation, UnitEvaluation } from "./workbook";
+
+export type Align = "left" | "center" | "right" | "justify";
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+export interface ParagraphBlock {
+  kind: "paragraph";
+  runs: Run[];
+  align?: Align;
+  /** "title": BÁO CÁO; "heading": I., II.; "subheading": 1., 2. */
+  style?: "title" | "subtitle" | "heading" | "subheading" | "normal" | "note";
+  /** First-line indent (body text of administrative documents is indented). */
+  indent?: boolean;
+  /** A bullet "- " item. */
+  bullet?: boolean;
+}
+
+export interface TableBlock {
+  kind: "table";
+  /** Header rows (bold, centered). */
+  header: string[][];
+  rows: string[][];
+  /** Relative column widths. */
+  widths: number[];
+  align: Align[];
+  /** The last row is a total (bold). */
+  totalRow?: boolean;
+  /** Font size in points for this table (wide tables use a smaller one). */
+  fontSize?: number;
+  caption?: string;
+  note?: string;
+}
+
+/** A borderless two-column block: the header of the document, and the "Nơi nhận" / signature block. */
+export interface TwoColumnBlock {
+  kind: "columns";
+  role: "header" | "signature";
+  left: ParagraphBlock[];
+  right: ParagraphBlock[];
+  /** Relative widths of the two columns. */
+  widths: [number, number];
+}
+
+export interface PageBreakBlock {
+  kind: "pageBreak";
+}
+
+export type Block = ParagraphBlock | TableBlock | TwoColumnBlock | PageBreakBlock;
+
+export interface ReportContent {
+  /** The document's name in Drive. */
+  title: string;
+  blocks: Block[];
+}
+
+const p = (text: string, extra: Omit<ParagraphBlock, "kind" | "runs"> & { bold?: boolean; italic?: boolean } = {}): ParagraphBlock => {
+  const { bold, italic, ...rest } = extra;
+  return { kind: "paragraph", runs: [{ text, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }], ...rest };
+};
+const body = (text: string): ParagraphBlock => p(text, { align: "justify", indent: true });
+
+/** "ngày 05 tháng 02 năm 2023": day below 10 and months 1–2 take a leading zero (Decree 30). */
+export function vietnameseDate(d: { year: number; month: number; day: number }): string {
+  const day = String(d.day).padStart(2, "0");
+  const month = d.month < 3 ? String(d.month).padStart(2, "0") : String(d.month);
+  return `ngày ${day} tháng ${month} năm ${d.year}`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** "quý I năm 2023". */
+function quarterText(period: Period): string {
+  return lowerFirst(periodLabel(period));
+}
+
+function defOf(code: IndicatorCode): IndicatorDef {
+  return INDICATORS.find((d) => d.code === code)!;
+}
+
+/** The change from the previous quarter: "+1,2 điểm %", "-3", "—" when either side is missing. */
+export function changeText(code: IndicatorCode, now: number | null, before: number | null): string {
+  if (now === null || before === null) return "—";
+  const def = defOf(code);
+  const delta = def.unit === "rate" ? (now - before) * 100 : now - before;
+  const rounded = Math.round(delta * 100) / 100;
+  if (rounded === 0) return def.unit === "rate" ? "0 điểm %" : "0";
+  const sign = rounded > 0 ? "+" : "-";
+  return `${sign}${formatNumber(Math.abs(rounded))}${def.unit === "rate" ? " điểm %" : ""}`;
+}
+
+function verdict(r: IndicatorResult): string {
+  return r.met === true ? "Đạt" : r.met === false ? "Chưa đạt" : "Không đánh giá";
+}
+
+/** How far an indicator misses, relative to its target: used to rank the shortfalls. */
+export function relativeGap(def: IndicatorDef, r: IndicatorResult): number {
+  if (!r.shortfall || r.value === null || r.target === null) return 0;
+  if (def.unit === "rate") return r.target > 0 ? r.shortfall / r.target : r.shortfall;
+  return r.value > 0 ? r.shortfall / r.value : 0;
+}
+
+/** Units below target for an indicator, worst first, as "Xã A (2,1%)". */
+function worstUnits(ev: Evaluation, def: IndicatorDef, limit: number): string[] {
+  return ev.units
+    .filter((u) => u.indicators[def.code].met === false)
+    .sort((a, b) => relativeGap(def, b.indicators[def.code]) - relativeGap(def, a.indicators[def.code]))
+    .slice(0, limit)
+    .map((u) => `${u.name} (${valueText(def.code, u.indicators[def.code].value)})`);
+}
+
+/** One shortfall as a sentence in the style of the source text. */
+export function shortfallSentence(def: IndicatorDef, r: IndicatorResult): string {
+  if (def.unit === "count") {
+    const what = def.code === "overdue_dossiers" ? "hồ sơ thủ tục hành chính trễ hạn" : lowerFirst(def.name);
+    const goal = r.target === 0 ? "mục tiêu không để hồ sơ trễ hạn" : `mục tiêu không quá ${formatNumber(r.target ?? 0)}`;
+    return `Toàn huyện còn ${formatNumber(r.value ?? 0)} ${what}, chưa đạt ${goal}`;
+  }
+  const target = formatPercent(r.target ?? 0);
+  const cap = r.target !== null && r.target >= 1 ? target : `${target} trở lên`;
+  return `${def.name} chỉ đạt ${formatPercent(r.value ?? 0)} so với mục tiêu ${cap}`;
+}
+
+function apologySentence(ev: Evaluation): string | null {
+  const overdue = ev.district.indicators.overdue_dossiers.value ?? 0;
+  const apology = ev.district.indicators.apology_rate;
+  if (overdue === 0 || apology.met !== false) return null;
+  return (
+    `Việc xin lỗi người dân, tổ chức khi hồ sơ trễ hạn chưa đầy đủ: mới gửi ${formatNumber(apology.numerator)}/` +
+    `${formatNumber(apology.denominator ?? 0)} phiếu xin lỗi (${formatPercent(apology.value ?? 0)})`
+  );
+}
+
+const FORM06: readonly { key: FigureKey | "total_received" | "total_resolved" | "total_pending"; label: string; sum?: FigureKey[] }[] = [
+  { key: "total_received", label: "Tổng số nhận (3)", sum: ["received_online", "received_direct", "received_carried"] },
+  { key: "received_online", label: "Trực tuyến (4)" },
+  { key: "received_direct", label: "Trực tiếp, bưu chính (5)" },
+  { key: "received_carried", label: "Kỳ trước chuyển sang (6)" },
+  { key: "total_resolved", label: "Đã giải quyết (7)", sum: ["resolved_early", "resolved_ontime", "resolved_late"] },
+  { key: "resolved_early", label: "Trước hạn (8)" },
+  { key: "resolved_ontime", label: "Đúng hạn (9)" },
+  { key: "resolved_late", label: "Quá hạn (10)" },
+  { key: "total_pending", label: "Đang giải quyết (11)", sum: ["pending_within", "pending_overdue"] },
+  { key: "pending_within", label: "Trong hạn (12)" },
+  { key: "pending_overdue", label: "Quá hạn (13)" },
+];
+
+function form06Values(u: UnitEvaluation): (number | null)[] {
+  return FORM06.map((c) => {
+    const keys = c.sum ?? [c.key as FigureKey];
+    let s = 0;
+    for (const k of keys) {
+      const v = u.figures[k];
+      if (v === undefined) return null;
+      s += v;
+    }
+    return s;
+  });
+}
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatNumber(v));
+
+function form06Table(ev: Evaluation): TableBlock {
+  const totals: number[] = FORM06.map(() => 0);
+  const rows = ev.units.map((u, i) => {
+    const values = form06Values(u);
+    values.forEach((v, c) => (totals[c]! += v ?? 0));
+    return [String(i + 1), u.name, ...values.map(num)];
+  });
+  rows.push(["", "Toàn huyện", ...totals.map((v) => formatNumber(v))]);
+  return {
+    kind: "table",
+    caption: `Bảng 2. Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính ${quarterText(ev.period)} (Mẫu 06/VPCP/KSTT)`,
+    header: [["STT", "Đơn vị", ...FORM06.map((c) => c.label)]],
+    rows,
+    widths: [3, 14, ...FORM06.map(() => 5)],
+    align: ["center", "left", ...FORM06.map((): Align => "right")],
+    totalRow: true,
+    fontSize: 9,
+  };
+}
+
+function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock {
+  const prevLabel = previous ? `Quý trước (${periodId(previous.period)})` : "Quý trước";
+  return {
+    kind: "table",
+    caption: `Bảng 1. Kết quả các chỉ tiêu toàn huyện ${quarterText(ev.period)}`,
+    header: [["STT", "Chỉ tiêu", `Kết quả ${periodId(ev.period)}`, prevLabel, "Tăng/giảm", "Mục tiêu", "Đánh giá"]],
+    rows: INDICATORS.map((d, i) => {
+      const r = ev.district.indicators[d.code];
+      const before = previous ? previous.district.indicators[d.code].value : null;
+      return [
+        String(i + 1), d.name, valueText(d.code, r.value) || "—", before === null ? "—" : valueText(d.code, before),
+        changeText(d.code, r.value, before), targetText(d.code, r.target) || "—", verdict(r),
+      ];
+    }),
+    widths: [3, 22, 9, 9, 9, 8, 9],
+    align: ["center", "left", "right", "right", "right", "right", "center"],
+    fontSize: 11,
+  };
+}
+
+function overdueTable(ev: Evaluation): TableBlock | null {
+  const late = ev.units.filter((u) => (u.indicators.overdue_dossiers.value ?? 0) > 0 || (u.figures.apologies ?? 0) > 0);
+  if (!late.length) return null;
+  const total = { late: 0, pending: 0, all: 0, apologies: 0 };
+  const rows = late.map((u, i) => {
+    const l = u.figures.resolved_late ?? 0, pe = u.figures.pending_overdue ?? 0, a = u.figures.apologies ?? 0;
+    total.late += l; total.pending += pe; total.all += l + pe; total.apologies += a;
+    const rate = u.indicators.apology_rate.value;
+    return [String(i + 1), u.name, num(l), num(pe), num(l + pe), num(a), rate === null ? "—" : formatPercent(rate)];
+  });
+  const allRate = total.all > 0 ? formatPercent(total.apologies / total.all) : "—";
+  rows.push(["", "Toàn huyện", num(total.late), num(total.pending), num(total.all), num(total.apologies), allRate]);
+  return {
+    kind: "table",
+    caption: "Bảng 3. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức theo đơn vị",
+    header: [["STT", "Đơn vị", "Đã giải quyết quá hạn (10)", "Đang giải quyết quá hạn (13)", "Tổng số trễ hạn", "Phiếu xin lỗi đã gửi", "Tỷ lệ xin lỗi"]],
+    rows,
+    widths: [3, 18, 8, 8, 7, 7, 7],
+    align: ["center", "left", "right", "right", "right", "right", "right"],
+    totalRow: true,
+    fontSize: 11,
+  };
+}
+
+const SHORT_NAMES: Record<IndicatorCode, string> = {
+  online_submission_rate: "Nộp trực tuyến",
+  online_origin_rate: "Phát sinh trực tuyến",
+  online_payment_rate: "Thanh toán trực tuyến",
+  digitization_rate: "Số hóa",
+  ontime_rate: "Đúng hạn",
+  apology_rate: "Xin lỗi",
+  disbursement_rate: "Giải ngân",
+  digital_signature_rate: "Ký số",
+  electronic_records_rate: "HSCV điện tử",
+  overdue_dossiers: "Trễ hạn",
+};
+
+function appendixTable(ev: Evaluation): TableBlock {
+  return {
+    kind: "table",
+    caption: `Chỉ tiêu của từng đơn vị ${quarterText(ev.period)}`,
+    header: [["STT", "Đơn vị", ...INDICATORS.map((d) => SHORT_NAMES[d.code]), "Số liệu"]],
+    rows: [
+      ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target) || "—"), ""],
+      ...ev.units.map((u, i) => [
+        String(i + 1),
+        `${u.name} (${u.unit})`,
+        ...INDICATORS.map((d) => {
+          const r = u.indicators[d.code];
+          const v = valueText(d.code, r.value);
+          return v === "" ? "—" : r.met === false ? `${v}*` : v;
+        }),
+        u.errors > 0 ? `${u.errors} lỗi` : "Hợp lệ",
+      ]),
+      ["", "Toàn huyện", ...INDICATORS.map((d) => valueText(d.code, ev.district.indicators[d.code].value) || "—"), ""],
+    ],
+    widths: [3, 14, ...INDICATORS.map(() => 5), 5],
+    align: ["center", "left", ...INDICATORS.map((): Align => "right"), "center"],
+    totalRow: true,
+    fontSize: 8,
+    note: "Dấu * : chưa đạt mục tiêu. “—”: không có số liệu để tính (mẫu số bằng 0 hoặc chưa nhập).",
+  };
+}
+
+export interface ReportInput {
+  evaluation: Evaluation;
+  /** The previous quarter's evaluation, or null when it has no rows. */
+  previous: Evaluation | null;
+  settings: ReportSettings;
+  /** The report's date (in the script's time zone). */
+  today: { year: number; month: number; day: number };
+}
+
+export function buildReport(input: ReportInput): ReportContent {
+  const { evaluation: ev, previous, settings: s, today } = input;
+  const q = quarterText(ev.period);
+  const unitName = new Map(ev.allUnits.map((u) => [u.code, u.name]));
+  const blocks: Block[] = [];
+
+  // Header block: issuing body and number on the left, national motto and place/date on the right.
+  const leftLines: ParagraphBlock[] = [];
+  if (s.parentBody) leftLines.push(p(s.parentBody.toUpperCase(), { align: "center" }));
+  leftLines.push(p(s.issuingBody.toUpperCase(), { align: "center", bold: true }));
+  leftLines.push(p(`Số:       /${s.numberSuffix}`, { align: "center" }));
+  blocks.push({
+    kind: "columns",
+    role: "header",
+    widths: [2, 3],
+    left: leftLines,
+    right: [
+      p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: "center", bold: true }),
+      p("Độc lập - Tự do - Hạnh phúc", { align: "center", bold: true }),
+      p(`${s.place}, ${vietnameseDate(today)}`, { align: "center", italic: true }),
+    ],
+  });
+  blocks.push(p("BÁO CÁO", { style: "title", align: "center", bold: true }));
+  blocks.push(p(`Tình hình thực hiện công tác cải cách hành chính ${q}`, { style: "subtitle", align: "center", bold: true }));
+
+  blocks.push(body(
+    `Ủy ban nhân dân huyện ${s.district} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
+      `trên cơ sở số liệu do các xã, thị trấn và các phòng, ban chuyên môn cập nhật vào bảng theo dõi chung, như sau:`,
+  ));
+
+  // I. Results.
+  blocks.push(p("I. KẾT QUẢ THỰC HIỆN", { style: "heading", bold: true }));
+  blocks.push(p("1. Tình hình cập nhật số liệu", { style: "subheading", bold: true }));
+  const expected = ev.units.length + ev.missing_units.length;
+  const failed = ev.units.filter((u) => u.errors > 0);
+  let submission = `Có ${formatNumber(ev.units.length)}/${formatNumber(expected)} đơn vị đã cập nhật số liệu ${q}.`;
+  if (ev.missing_units.length) {
+    submission += ` Còn ${ev.missing_units.length} đơn vị chưa cập nhật: ${ev.missing_units.map((c) => unitName.get(c) ?? c).join(", ")}.`;
+  }
+  if (failed.length) {
+    submission += ` Số liệu của ${failed.length} đơn vị chưa hợp lệ (sai quy tắc kiểm tra), cần rà soát lại: ${failed.map((u) => `${u.name} (${u.errors} lỗi)`).join(", ")}.`;
+  } else if (ev.units.length) {
+    submission += " Số liệu các đơn vị đã nộp đều hợp lệ.";
+  }
+  blocks.push(body(submission));
+
+  blocks.push(p("2. Kết quả các chỉ tiêu", { style: "subheading", bold: true }));
+  const met = INDICATORS.filter((d) => ev.district.indicators[d.code].met === true).length;
+  const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
+  blocks.push(body(`Trong ${INDICATORS.length} chỉ tiêu theo dõi, toàn huyện đạt ${met} chỉ tiêu, chưa đạt ${missed} chỉ tiêu; các chỉ tiêu còn lại chưa có mục tiêu hoặc chưa có số liệu để đánh giá (Bảng 1).`));
+  const unjudged = INDICATORS.filter((def) => ev.district.indicators[def.code].met === null && ev.district.indicators[def.code].value !== null);
+  if (unjudged.length) {
+    blocks.push(body(`Các chỉ tiêu chưa có mục tiêu: ${unjudged.map((def) => `${lowerFirst(def.name)} đạt ${valueText(def.code, ev.district.indicators[def.code].value)}`).join("; ")}.`));
+  }
+  blocks.push(indicatorTable(ev, previous));
+
+  blocks.push(p("3. Tiếp nhận và giải quyết thủ tục hành chính", { style: "subheading", bold: true }));
+  const d = ev.district.indicators;
+  const received = ev.units.reduce((a, u) => a + (u.figures.received_online ?? 0) + (u.figures.received_direct ?? 0) + (u.figures.received_carried ?? 0), 0);
+  const online = ev.units.reduce((a, u) => a + (u.figures.received_online ?? 0), 0);
+  const resolved = d.ontime_rate.denominator ?? 0;
+  blocks.push(body(
+    `Toàn huyện tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +
+      `đã giải quyết ${formatNumber(resolved)} hồ sơ` +
+      (d.ontime_rate.value !== null ? `, tỷ lệ giải quyết trước và đúng hạn đạt ${formatPercent(d.ontime_rate.value)}` : "") +
+      `; số hồ sơ trễ hạn là ${formatNumber(d.overdue_dossiers.value ?? 0)} (Bảng 2).`,
+  ));
+  blocks.push(form06Table(ev));
+
+  blocks.push(p("4. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức", { style: "subheading", bold: true }));
+  const overdue = d.overdue_dossiers.value ?? 0;
+  if (overdue === 0) {
+    blocks.push(body("Trong kỳ không có hồ sơ thủ tục hành chính trễ hạn."));
+  } else {
+    const apologies = d.apology_rate.numerator;
+    blocks.push(body(
+      `Toàn huyện có ${formatNumber(overdue)} hồ sơ thủ tục hành chính trễ hạn; các đơn vị đã gửi ${formatNumber(apologies)} phiếu xin lỗi` +
+        (d.apology_rate.value !== null ? `, đạt ${formatPercent(d.apology_rate.value)} số hồ sơ trễ hạn` : "") + " (Bảng 3).",
+    ));
+  }
+  const overdueBlock = overdueTable(ev);
+  if (overdueBlock) blocks.push(overdueBlock);
+
+  // II. Shortfalls, ranked by how far they miss.
+  blocks.push(p("II. TỒN TẠI, HẠN CHẾ", { style: "heading", bold: true }));
+  const shortfalls = INDICATORS
+    .filter((def) => ev.district.indicators[def.code].met === false)
+    .sort((a, b) => relativeGap(b, ev.district.indicators[b.code]) - relativeGap(a, ev.district.indicators[a.code]));
+  if (!shortfalls.length) {
+    blocks.push(body("Các chỉ tiêu có mục tiêu đều đạt trong kỳ."));
+  }
+  const apology = apologySentence(ev);
+  for (const def of shortfalls) {
+    if (def.code === "apology_rate" && apology) {
+      blocks.push(p(`- ${apology}.`, { align: "justify", indent: true }));
+      continue;
+    }
+    let sentence = shortfallSentence(def, ev.district.indicators[def.code]);
+    const worst = def.unit === "rate" ? worstUnits(ev, def, 5) : [];
+    if (worst.length) sentence += `; thấp nhất là ${worst.join(", ")}`;
+    blocks.push(p(`- ${sentence}.`, { align: "justify", indent: true }));
+  }
+  if (ev.missing_units.length || failed.length) {
+    const parts = [];
+    if (ev.missing_units.length) parts.push(`${ev.missing_units.length} đơn vị chưa cập nhật số liệu`);
+    if (failed.length) parts.push(`${failed.length} đơn vị có số liệu chưa hợp lệ`);
+    blocks.push(p(`- Việc cập nhật số liệu chưa kịp thời, chính xác: ${parts.join(", ")}.`, { align: "justify", indent: true }));
+  }
+
+  // III. Explanations of the units (one table, whatever the number of units).
+  blocks.push(p("III. GIẢI TRÌNH CỦA CÁC ĐƠN VỊ", { style: "heading", bold: true }));
+  const explained = ev.units.filter((u) => u.explanation.trim() !== "");
+  if (!explained.length) {
+    blocks.push(body("Không có đơn vị nào gửi giải trình trong kỳ."));
+  } else {
+    blocks.push({
+      kind: "table",
+      header: [["STT", "Đơn vị", "Giải trình"]],
+      rows: explained.map((u, i) => [String(i + 1), u.name, u.explanation.trim()]),
+      widths: [3, 12, 30],
+      align: ["center", "left", "justify"],
+      fontSize: 11,
+    });
+  }
+
+  // IV. Tasks for the next quarter.
+  blocks.push(p("IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", { style: "heading", bold: true }));
+  const tasks = shortfalls.map((def) => {
+    const r = ev.district.indicators[def.code];
+    if (def.unit === "count") return "Tập trung giải quyết dứt điểm hồ sơ trễ hạn, phấn đấu 100% hồ sơ thủ tục hành chính được giải quyết đúng hạn";
+    return `Nâng ${lowerFirst(def.name)} đạt mục tiêu ${formatPercent(r.target ?? 0)}${(r.target ?? 0) < 1 ? " trở lên" : ""}`;
+  });
+  if (apology) tasks.push("Thực hiện đầy đủ việc xin lỗi người dân, tổ chức đối với mọi hồ sơ trễ hạn");
+  tasks.push("Các đơn vị cập nhật số liệu đầy đủ, chính xác và đúng hạn vào bảng theo dõi chung");
+  for (const t of tasks) blocks.push(p(`- ${t}.`, { align: "justify", indent: true }));
+
+  blocks.push(body(`Trên đây là báo cáo tình hình thực hiện công tác cải cách hành chính ${q} của Ủy ban nhân dân huyện ${s.district}./.`));
+
+  // Nơi nhận and the signature.
+  blocks.push({
+    kind: "columns",
+    role: "signature",
+    widths: [1, 1],
+    left: [
+      p("Nơi nhận:", { bold: true, italic: true, style: "note" }),
+      ...s.recipients.map((r) => p(`- ${r}`, { style: "note" })),
+    ],
+    right: [
+      ...(s.signerAuthority ? [p(s.signerAuthority.toUpperCase(), { align: "center", bold: true })] : []),
+      p(s.signerTitle.toUpperCase(), { align: "center", bold: true }),
+      p("", { align: "center" }),
+      p("", { align: "center" }),
+      p("", { align: "center" }),
+      p(s.signerName, { align: "center", bold: true }),
+    ],
+  });
+
+  // Appendix: every unit's indicators, one table.
+  blocks.push({ kind: "pageBreak" });
+  blocks.push(p("PHỤ LỤC", { style: "title", align: "center", bold: true }));
+  blocks.push(p(`Số liệu chi tiết theo đơn vị ${q}`, { align: "center", italic: true }));
+  blocks.push(appendixTable(ev));
+
+  return { title: `Báo cáo CCHC ${q} - huyện ${s.district}`, blocks };
+}
+
+/** All the text of a report, paragraph by paragraph and cell by cell (for tests and the command line). */
+export function reportText(content: ReportContent): string {
+  const out: string[] = [];
+  const para = (b: ParagraphBlock) => out.push(b.runs.map((r) => r.text).join(""));
+  for (const b of content.blocks) {
+    if (b.kind === "paragraph") para(b);
+    else if (b.kind === "columns") [...b.left, ...b.right].forEach(para);
+    else if (b.kind === "table") {
+      if (b.caption) out.push(b.caption);
+      for (const r of [...b.header, ...b.rows]) out.push(r.join(" | "));
+      if (b.note) out.push(b.note);
+    }
+  }
+  return out.join("\n");
+}
+

@@ -1,0 +1,122 @@
+/**
+ * What the sidebar shows, computed from an evaluation as plain, already
+ * formatted (vi-VN) data: the sidebar only puts it on screen as text.
+ */
+import { INDICATORS, directionOf, type IndicatorCode, type IndicatorResult } from "./indicators";
+import { periodId, periodLabel } from "./period";
+import { a1, formatNumber, formatPercent } from "./text";
+import type { Finding } from "./validation";
+import type { Evaluation } from "./workbook";
+
+export interface IndicatorView {
+  code: IndicatorCode;
+  name: string;
+  /** "5,9%", "23", or "" when there is no value. */
+  valueText: string;
+  /** "≥ 30%", "≤ 0", or "" when there is no target. */
+  targetText: string;
+  met: boolean | null;
+  /** 0..1, for the small bar (the value of a rate; for a count, 1 when over target). */
+  bar: number;
+  /** "còn thiếu 24,1 điểm %" / "vượt 23 hồ sơ", "" when met or not judged. */
+  gapText: string;
+}
+
+export interface FindingView extends Finding {
+  severityText: string;
+}
+
+export interface UnitFindingsView {
+  unit: string;
+  name: string;
+  errors: number;
+  warnings: number;
+  findings: FindingView[];
+}
+
+export interface ValidationView {
+  period: string;
+  periodLabel: string;
+  errorCount: number;
+  warningCount: number;
+  /** Units (active) that have not submitted for the period. */
+  missing: { code: string; name: string }[];
+  /** Findings grouped by unit, errors before warnings; units in order of their first finding. */
+  groups: UnitFindingsView[];
+  indicators: IndicatorView[];
+  submitted: number;
+  expected: number;
+}
+
+export function valueText(code: IndicatorCode, value: number | null): string {
+  if (value === null) return "";
+  const def = INDICATORS.find((d) => d.code === code)!;
+  return def.unit === "rate" ? formatPercent(value) : formatNumber(value);
+}
+
+export function targetText(code: IndicatorCode, target: number | null): string {
+  if (target === null) return "";
+  const def = INDICATORS.find((d) => d.code === code)!;
+  const sign = directionOf(def) === ">=" ? "≥" : "≤";
+  return `${sign} ${def.unit === "rate" ? formatPercent(target) : formatNumber(target)}`;
+}
+
+export function gapText(code: IndicatorCode, r: IndicatorResult): string {
+  if (!r.shortfall) return "";
+  const def = INDICATORS.find((d) => d.code === code)!;
+  if (def.unit === "rate") return `còn thiếu ${formatNumber(r.shortfall * 100)} điểm %`;
+  return `vượt ${formatNumber(r.shortfall)} hồ sơ`;
+}
+
+export function indicatorView(code: IndicatorCode, r: IndicatorResult): IndicatorView {
+  const def = INDICATORS.find((d) => d.code === code)!;
+  const bar = r.value === null ? 0 : def.unit === "rate" ? Math.min(1, r.value) : r.met === false ? 1 : 0;
+  return { code, name: def.name, valueText: valueText(code, r.value), targetText: targetText(code, r.target), met: r.met, bar, gapText: gapText(code, r) };
+}
+
+export function validationView(ev: Evaluation, unitNames: ReadonlyMap<string, string>): ValidationView {
+  const groups = new Map<string, UnitFindingsView>();
+  for (const f of ev.findings) {
+    const key = f.unit || `(${f.sheet})`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { unit: f.unit, name: unitNames.get(f.unit) ?? (f.unit ? f.unit : `Trang ${f.sheet}`), errors: 0, warnings: 0, findings: [] };
+      groups.set(key, g);
+    }
+    g.findings.push({ ...f, severityText: f.severity === "error" ? "Lỗi" : "Cảnh báo" });
+    if (f.severity === "error") g.errors++;
+    else g.warnings++;
+  }
+  const ordered = [...groups.values()].sort((a, b) => (b.errors > 0 ? 1 : 0) - (a.errors > 0 ? 1 : 0));
+  for (const g of ordered) g.findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const errorCount = ev.findings.filter((f) => f.severity === "error").length;
+  return {
+    period: periodId(ev.period),
+    periodLabel: periodLabel(ev.period),
+    errorCount,
+    warningCount: ev.findings.length - errorCount,
+    missing: ev.missing_units.map((code) => ({ code, name: unitNames.get(code) ?? code })),
+    groups: ordered,
+    indicators: INDICATORS.map((d) => indicatorView(d.code, ev.district.indicators[d.code])),
+    submitted: ev.units.length,
+    expected: ev.units.length + ev.missing_units.length,
+  };
+}
+
+/** Cells of `Số liệu` to mark for each unit × indicator that misses its target. */
+export function shortfallCells(ev: Evaluation, columns: Partial<Record<string, number>>): Map<IndicatorCode, string[]> {
+  const out = new Map<IndicatorCode, string[]>();
+  for (const def of INDICATORS) {
+    const cells: string[] = [];
+    for (const u of ev.units) {
+      if (u.indicators[def.code].met !== false) continue;
+      for (const key of def.numerator) {
+        const c = columns[key];
+        if (c !== undefined) cells.push(a1(u.row, c + 1));
+      }
+    }
+    if (cells.length) out.set(def.code, cells);
+  }
+  return out;
+}
+

@@ -1,0 +1,318 @@
+/**
+ * The add-on's actions on the active spreadsheet: set-up, validation,
+ * highlighting, selecting a finding's cell. Each reads a sheet once and
+ * writes in batches; each action that writes holds the document lock.
+ */
+import { INDICATORS } from "../core/indicators";
+import { parsePeriod, periodId, reportingPeriodOf, previousPeriod, type Period } from "../core/period";
+import {
+  SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, SchemaError,
+  type ColumnDef,
+} from "../core/schema";
+import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
+import { shortfallCells, validationView, targetText, type ValidationView } from "../core/view";
+import { evaluate, periodsIn, readWorkbook, type Evaluation, type Workbook } from "../core/workbook";
+import { withDocumentLock } from "./lock";
+import { activeSpreadsheet, openWorkbook, sheetsByName, type OpenedWorkbook } from "./workbook";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The add-on's own results sheet, rewritten by each highlight. */
+export const RESULTS_SHEET = "Kết quả CCHC";
+const RESULTS_PROPERTY = "cchc.resultsSheetId";
+/** Our conditional-format rules on `Số liệu` carry this formula (always TRUE) so that we can tell them from the user's. */
+export const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
+const MISS_BACKGROUND = "#f4c7c3";
+const MISS_FONT = "#a50e0e";
+const MET_BACKGROUND = "#d9ead3";
+const HEADER_BACKGROUND = "#e8f0fe";
+
+export function currentPeriod(now: Date = new Date()): Period {
+  return reportingPeriodOf(now);
+}
+
+export function readPeriod(text: unknown): Period {
+  const p = parsePeriod(text);
+  if (!p) throw new Error(`Kỳ báo cáo "${String(text ?? "")}" không đọc được; hãy chọn dạng 2023-Q1.`);
+  return p;
+}
+
+function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation } {
+  const period = readPeriod(periodText);
+  const opened = openWorkbook();
+  const wb = readWorkbook(opened.values);
+  return { opened, wb, ev: evaluate(wb, period) };
+}
+
+function unitNames(wb: Workbook): Map<string, string> {
+  return new Map(wb.units.map((u) => [u.code, u.name]));
+}
+
+// ---------------------------------------------------------------- sidebar start
+
+export interface SidebarState {
+  currentPeriod: string;
+  periods: string[];
+  /** A message when the sheets are not ready (set-up needed), else "". */
+  notice: string;
+}
+
+export function sidebarState(): SidebarState {
+  const current = currentPeriod();
+  const ids = new Set<string>([periodId(current)]);
+  let notice = "";
+  try {
+    const opened = openWorkbook();
+    for (const p of periodsIn(readWorkbook(opened.values))) ids.add(periodId(p));
+  } catch (e) {
+    if (!(e instanceof SchemaError)) throw e;
+    notice = e.message;
+  }
+  const periods = [...ids].sort().reverse();
+  return { currentPeriod: periodId(current), periods, notice };
+}
+
+// ---------------------------------------------------------------- validation
+
+/** "Kiểm tra số liệu": SPEC validation for the period. Writes nothing. */
+export function validatePeriod(periodText: unknown): ValidationView {
+  const { wb, ev } = evaluateActive(periodText);
+  return validationView(ev, unitNames(wb));
+}
+
+/** A click on a finding: select its cell. */
+export function selectCell(sheetName: string, a1: string): void {
+  const ss = activeSpreadsheet();
+  const sheet = sheetsByName(ss)(sheetName);
+  if (!sheet) throw new Error(`Không tìm thấy trang "${sheetName}".`);
+  ss.setActiveSheet(sheet);
+  ss.setActiveRange(sheet.getRange(a1));
+}
+
+// ---------------------------------------------------------------- highlight
+
+export interface HighlightResult {
+  period: string;
+  markedCells: number;
+  missedIndicators: number;
+  resultsSheet: string;
+  message: string;
+  view: ValidationView;
+}
+
+function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+  const condition = rule.getBooleanCondition();
+  return !!condition && condition.getCriteriaValues().some((v) => String(v) === MARK_FORMULA);
+}
+
+/**
+ * "Tô sáng chỉ tiêu chưa đạt": marks each unit × indicator below target with
+ * one add-on-owned conditional-format rule on `Số liệu` (replacing only our
+ * previous rule) and rewrites the add-on's results sheet.
+ */
+export function highlightPeriod(periodText: unknown): HighlightResult {
+  return withDocumentLock(() => {
+    const { opened, wb, ev } = evaluateActive(periodText);
+    const sheet = opened.sheets.submissions;
+    const cellsByIndicator = shortfallCells(ev, wb.submissionColumns);
+    const cells = [...new Set([...cellsByIndicator.values()].flat())];
+
+    const userRules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
+    const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+    if (cells.length) {
+      const ranges = sheet.getRangeList(cells).getRanges();
+      ours.push(
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(MARK_FORMULA)
+          .setBackground(MISS_BACKGROUND)
+          .setFontColor(MISS_FONT)
+          .setRanges(ranges)
+          .build(),
+      );
+    }
+    sheet.setConditionalFormatRules([...ours, ...userRules]);
+
+    const results = resultsSheet(opened);
+    writeResults(results, ev);
+
+    const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
+    const view = validationView(ev, unitNames(wb));
+    return {
+      period: periodId(ev.period),
+      markedCells: cells.length,
+      missedIndicators: missed,
+      resultsSheet: RESULTS_SHEET,
+      message:
+        `Đã tô sáng ${cells.length} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả kỳ ${periodId(ev.period)} ` +
+        `vào trang "${RESULTS_SHEET}" (toàn huyện: ${missed} chỉ tiêu chưa đạt).`,
+      view,
+    };
+  });
+}
+
+/** The results sheet the add-on owns (its id kept in document properties); never takes over a user's sheet. */
+function resultsSheet(opened: OpenedWorkbook): Sheet {
+  const ss = opened.spreadsheet;
+  const props = PropertiesService.getDocumentProperties();
+  const ownedId = props.getProperty(RESULTS_PROPERTY);
+  const existing = sheetsByName(ss)(RESULTS_SHEET);
+  if (existing) {
+    if (String(existing.getSheetId()) === ownedId) return existing;
+    if (existing.getLastRow() > 0) {
+      throw new Error(
+        `Đã có trang "${RESULTS_SHEET}" không do tiện ích tạo. Hãy đổi tên trang đó rồi chạy lại; tiện ích không ghi đè dữ liệu của bạn.`,
+      );
+    }
+    props.setProperty(RESULTS_PROPERTY, String(existing.getSheetId()));
+    return existing;
+  }
+  const sheet = ss.insertSheet(RESULTS_SHEET, ss.getSheets().length);
+  props.setProperty(RESULTS_PROPERTY, String(sheet.getSheetId()));
+  sheet.protect().setWarningOnly(true).setDescription("Báo cáo CCHC: trang do tiện ích tạo, được ghi lại mỗi lần tô sáng");
+  return sheet;
+}
+
+function writeResults(sheet: Sheet, ev: Evaluation): void {
+  const header = ["Mã đơn vị", "Tên đơn vị", ...INDICATORS.map((d) => d.name), "Số lỗi", "Số cảnh báo"];
+  const width = header.length;
+  const title = [`Kết quả chỉ tiêu CCHC kỳ ${periodId(ev.period)}. Trang do tiện ích Báo cáo CCHC tạo: mỗi lần "Tô sáng chỉ tiêu chưa đạt" sẽ ghi lại.`];
+  const rows: unknown[][] = [
+    [...title, ...Array(width - 1).fill("")],
+    header,
+    ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target)), "", ""],
+    ["HUYỆN", "Toàn huyện", ...INDICATORS.map((d) => ev.district.indicators[d.code].value ?? ""), "", ""],
+    ...ev.units.map((u) => [u.unit, u.name, ...INDICATORS.map((d) => u.indicators[d.code].value ?? ""), u.errors, u.warnings]),
+  ];
+  const rateFormat = (code: string) => (INDICATORS.find((d) => d.code === code)!.unit === "rate" ? "0.0%" : "0");
+  const formats = rows.map((_, r) => [
+    "@", "@", ...INDICATORS.map((d) => (r >= 3 ? rateFormat(d.code) : "@")), "0", "0",
+  ]);
+  const backgrounds = rows.map((_, r) => {
+    if (r === 1) return Array(width).fill(HEADER_BACKGROUND);
+    if (r < 3) return Array(width).fill(null);
+    const results = r === 3 ? ev.district.indicators : ev.units[r - 4]!.indicators;
+    return ["", "", ...INDICATORS.map((d) => results[d.code].met), "", ""].map((met) =>
+      met === false ? MISS_BACKGROUND : met === true ? MET_BACKGROUND : null,
+    );
+  });
+  const weights = rows.map((_, r) => Array(width).fill(r <= 1 || r === 3 ? "bold" : "normal"));
+  sheet.clear();
+  const range = sheet.getRange(1, 1, rows.length, width);
+  range.setNumberFormats(formats).setValues(rows).setBackgrounds(backgrounds).setFontWeights(weights);
+  sheet.setFrozenRows(2);
+}
+
+// ---------------------------------------------------------------- set-up
+
+export interface SetupResult {
+  created: string[];
+  skipped: string[];
+  message: string;
+}
+
+interface SheetPlan {
+  readonly name: string;
+  readonly columns: readonly ColumnDef[];
+  readonly prepare: (sheet: Sheet, col: (key: string) => number, find: (name: string) => Sheet | null) => void;
+}
+
+const COUNT_HELP = "Nhập số không âm: số hồ sơ là số nguyên; vốn tính bằng triệu đồng.";
+
+function periodChoices(): string[] {
+  const now = currentPeriod();
+  const out: string[] = [];
+  let p: Period = { year: now.year, quarter: 4 };
+  for (let i = 0; i < 8; i++, p = previousPeriod(p)) out.push(periodId(p));
+  return out.reverse();
+}
+
+const PLANS: readonly SheetPlan[] = [
+  {
+    name: SHEET_UNITS,
+    columns: UNIT_COLUMNS,
+    prepare(sheet, col) {
+      const rows = sheet.getMaxRows() - 1;
+      sheet.getRange(2, col("kind"), rows, 1).setDataValidation(
+        SpreadsheetApp.newDataValidation().requireValueInList(["Xã", "Thị trấn", "Phòng ban"], true).setAllowInvalid(false).build(),
+      );
+      sheet.getRange(2, col("active"), rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    },
+  },
+  {
+    name: SHEET_TARGETS,
+    columns: TARGET_COLUMNS,
+    prepare(sheet, col) {
+      const rows = sheet.getMaxRows() - 1;
+      sheet.getRange(2, col("indicator"), rows, 1).setDataValidation(
+        SpreadsheetApp.newDataValidation().requireValueInList(INDICATORS.map((d) => d.code), true).setAllowInvalid(false).build(),
+      );
+      sheet.getRange(2, col("target"), rows, 1).setNumberFormat("0%");
+      const defaults = INDICATORS.filter((d) => DEFAULT_TARGETS[d.code] !== undefined);
+      const values = defaults.map((d) => {
+        const row: unknown[] = Array(TARGET_COLUMNS.length).fill("");
+        row[col("indicator") - 1] = d.code;
+        row[col("target") - 1] = DEFAULT_TARGETS[d.code]!;
+        row[col("basis") - 1] = DEFAULT_BASIS;
+        return row;
+      });
+      const formats = defaults.map((d) => TARGET_COLUMNS.map((c) => (c.key === "target" ? (d.unit === "rate" ? "0%" : "0") : c.key === "year" ? "0" : "@")));
+      sheet.getRange(2, 1, values.length, TARGET_COLUMNS.length).setNumberFormats(formats).setValues(values);
+    },
+  },
+  {
+    name: SHEET_SUBMISSIONS,
+    columns: SUBMISSION_COLUMNS,
+    prepare(sheet, col, find) {
+      const rows = sheet.getMaxRows() - 1;
+      sheet.getRange(2, col("period"), rows, 1).setNumberFormat("@").setDataValidation(
+        SpreadsheetApp.newDataValidation().requireValueInList(periodChoices(), true).setAllowInvalid(true)
+          .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).").build(),
+      );
+      const units = find(SHEET_UNITS);
+      if (units) {
+        sheet.getRange(2, col("unit"), rows, 1).setDataValidation(
+          SpreadsheetApp.newDataValidation().requireValueInRange(units.getRange(2, 1, units.getMaxRows() - 1, 1), true)
+            .setAllowInvalid(false).setHelpText("Chọn mã đơn vị trong trang Đơn vị.").build(),
+        );
+      }
+      // Count and amount columns stand together, from (3) to the last pair.
+      const first = col("received_total");
+      const last = col("work_records_electronic");
+      sheet.getRange(2, first, rows, last - first + 1).setDataValidation(
+        SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText(COUNT_HELP).build(),
+      );
+      sheet.getRange(2, col("explanation"), rows, 1).setWrap(true);
+    },
+  },
+];
+
+/** "Thiết lập bảng tính": creates the SPEC sheets that are missing; never changes a sheet that has data. */
+export function setupSheets(): SetupResult {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    let find = sheetsByName(ss);
+    const created: string[] = [];
+    const skipped: string[] = [];
+    for (const plan of PLANS) {
+      const existing = find(plan.name);
+      if (existing && existing.getLastRow() > 0) {
+        skipped.push(plan.name);
+        continue;
+      }
+      const sheet = existing ?? ss.insertSheet(plan.name, ss.getSheets().length);
+      const headers = plan.columns.map((c) => c.header);
+      sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
+      sheet.setFrozenRows(1);
+      sheet.setColumnWidths(1, headers.length, 130);
+      const col = (key: string) => plan.columns.findIndex((c) => c.key === key) + 1;
+      find = sheetsByName(ss);
+      plan.prepare(sheet, col, find);
+      created.push(plan.name);
+    }
+    const message = created.length
+      ? `Đã tạo trang ${created.map((n) => `"${n}"`).join(", ")}.` + (skipped.length ? ` Giữ nguyên trang đã có dữ liệu: ${skipped.map((n) => `"${n}"`).join(", ")}.` : "")
+      : `Các trang ${skipped.map((n) => `"${n}"`).join(", ")} đã có dữ liệu; không thay đổi gì.`;
+    return { created, skipped, message };
+  });
+}
+

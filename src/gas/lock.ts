@@ -1,0 +1,16 @@
+/** Every action that writes runs under the document lock. */
+
+const WAIT_MS = 5000;
+
+export const BUSY_MESSAGE =
+  "Một thao tác khác của tiện ích (của bạn hoặc của người khác) đang ghi vào bảng tính này. Vui lòng đợi ít phút rồi thử lại; chưa có gì bị thay đổi.";
+
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(WAIT_MS)) throw new Error(BUSY_MESSAGE);
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * "Tạo báo cáo quý": evaluates the period (and the one before, for the
+ * change), builds the report content in src/core/report.ts and writes it as
+ * a new Google Doc. Every block takes a fixed number of DocumentApp calls;
+ * each table goes in with one appendTable call, so the count does not grow
+ * with the number of units.
+ */
+import { previousPeriod, periodId } from "../core/period";
+import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
+import { loadSettings, parseSettings, type ReportSettings } from "../core/settings";
+import { evaluate, periodsIn, readWorkbook } from "../core/workbook";
+import { readPeriod } from "./actions";
+import { withDocumentLock } from "./lock";
+import { openWorkbook } from "./workbook";
+
+const SETTINGS_PROPERTY = "cchc.settings";
+const MM = 72 / 25.4;
+/** A4 and Decree 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
+export const PAGE = { width: 210 * MM, height: 297 * MM, top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const FONT = "Times New Roman";
+const BODY_SIZE = 13;
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+export function getSettings(): ReportSettings {
+  return loadSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY));
+}
+
+export function saveSettings(input: unknown): ReportSettings {
+  const settings = parseSettings(input);
+  return withDocumentLock(() => {
+    PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
+    return settings;
+  });
+}
+
+export interface ReportResult {
+  period: string;
+  name: string;
+  url: string;
+  id: string;
+}
+
+/** Builds the report content for a period from the active spreadsheet. */
+export function reportContent(periodText: unknown, now: Date = new Date()): ReportContent {
+  const period = readPeriod(periodText);
+  const wb = readWorkbook(openWorkbook().values);
+  const prev = previousPeriod(period);
+  const hasPrevious = periodsIn(wb).some((p) => periodId(p) === periodId(prev));
+  return buildReport({
+    evaluation: evaluate(wb, period),
+    previous: hasPrevious ? evaluate(wb, prev) : null,
+    settings: getSettings(),
+    today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+  });
+}
+
+export function generateReport(periodText: unknown): ReportResult {
+  return withDocumentLock(() => {
+    const content = reportContent(periodText);
+    const doc = writeDocument(content);
+    return { period: periodId(readPeriod(periodText)), name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
+  });
+}
+
+type Attrs = Record<string, unknown>;
+type Body = GoogleAppsScript.Document.Body;
+type Container = Body | GoogleAppsScript.Document.TableCell;
+
+function paragraphAttrs(b: ParagraphBlock): Attrs {
+  const A = DocumentApp.Attribute;
+  const align = DocumentApp.HorizontalAlignment;
+  const attrs: Attrs = {
+    [A.HORIZONTAL_ALIGNMENT]: b.align === "center" ? align.CENTER : b.align === "right" ? align.RIGHT : b.align === "justify" ? align.JUSTIFY : align.LEFT,
+    [A.BOLD]: b.runs.every((r) => r.bold),
+    [A.ITALIC]: b.runs.every((r) => r.italic),
+    [A.SPACING_BEFORE]: b.style === "heading" || b.style === "title" ? 8 : b.style === "note" ? 0 : 3,
+    [A.SPACING_AFTER]: b.style === "note" ? 0 : 3,
+    [A.LINE_SPACING]: b.style === "note" ? 1 : 1.15,
+    [A.INDENT_FIRST_LINE]: b.indent ? 1 * 28.35 : 0,
+  };
+  if (b.style === "title") attrs[A.FONT_SIZE] = 14;
+  if (b.style === "note") attrs[A.FONT_SIZE] = 11;
+  return attrs;
+}
+
+/** Bold or italic runs inside a mixed paragraph, by character range. */
+function styleRuns(text: GoogleAppsScript.Document.Text, b: ParagraphBlock): void {
+  if (b.runs.length < 2) return;
+  let at = 0;
+  for (const r of b.runs) {
+    const end = at + r.text.length - 1;
+    if (r.text.length && r.bold) text.setBold(at, end, true);
+    if (r.text.length && r.italic) text.setItalic(at, end, true);
+    at = end + 1;
+  }
+}
+
+function appendParagraph(container: Container, b: ParagraphBlock, first?: GoogleAppsScript.Document.Paragraph): void {
+  const text = b.runs.map((r) => r.text).join("");
+  let para: GoogleAppsScript.Document.Paragraph;
+  if (first) {
+    first.setText(text);
+    para = first;
+  } else {
+    para = container.appendParagraph(text);
+  }
+  para.setAttributes(paragraphAttrs(b));
+  styleRuns(para.editAsText(), b);
+}
+
+function appendTable(body: Body, b: TableBlock): void {
+  const A = DocumentApp.Attribute;
+  if (b.caption) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.caption, italic: true }], align: "center", style: "note" });
+  const table = body.appendTable([...b.header, ...b.rows]);
+  table.setBorderWidth(1);
+  table.setAttributes({ [A.FONT_SIZE]: b.fontSize ?? 11, [A.FONT_FAMILY]: FONT, [A.SPACING_BEFORE]: 0, [A.SPACING_AFTER]: 0, [A.LINE_SPACING]: 1 });
+  const total = b.widths.reduce((a, w) => a + w, 0);
+  b.widths.forEach((w, i) => table.setColumnWidth(i, (TEXT_WIDTH * w) / total));
+  for (let r = 0; r < b.header.length; r++) table.getRow(r).setAttributes({ [A.BOLD]: true, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER });
+  if (b.totalRow) table.getRow(table.getNumRows() - 1).setAttributes({ [A.BOLD]: true });
+  if (b.note) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.note, italic: true }], style: "note" });
+}
+
+function appendColumns(body: Body, b: TwoColumnBlock): void {
+  const table = body.appendTable([["", ""]]);
+  table.setBorderWidth(0);
+  const total = b.widths[0] + b.widths[1];
+  table.setColumnWidth(0, (TEXT_WIDTH * b.widths[0]) / total);
+  table.setColumnWidth(1, (TEXT_WIDTH * b.widths[1]) / total);
+  const sides = [b.left, b.right];
+  sides.forEach((paras, c) => {
+    const cell = table.getCell(0, c);
+    paras.forEach((para, i) => appendParagraph(cell, { ...para, style: para.style ?? (b.role === "header" ? "note" : undefined) }, i === 0 ? cell.getChild(0).asParagraph() : undefined));
+  });
+  if (b.role === "header") table.setAttributes({ [DocumentApp.Attribute.FONT_SIZE]: BODY_SIZE });
+}
+
+function appendBlock(body: Body, b: Block): void {
+  if (b.kind === "paragraph") appendParagraph(body, b);
+  else if (b.kind === "table") appendTable(body, b);
+  else if (b.kind === "columns") appendColumns(body, b);
+  else body.appendPageBreak();
+}
+
+export function writeDocument(content: ReportContent): GoogleAppsScript.Document.Document {
+  const doc = DocumentApp.create(content.title);
+  const body = doc.getBody();
+  body.setPageWidth(PAGE.width).setPageHeight(PAGE.height)
+    .setMarginTop(PAGE.top).setMarginBottom(PAGE.bottom).setMarginLeft(PAGE.left).setMarginRight(PAGE.right);
+  body.setAttributes({ [DocumentApp.Attribute.FONT_FAMILY]: FONT, [DocumentApp.Attribute.FONT_SIZE]: BODY_SIZE });
+  for (const block of content.blocks) appendBlock(body, block);
+  // A new document starts with one empty paragraph: drop it so the header block is at the top.
+  const first = body.getChild(0);
+  if (first.getType() === DocumentApp.ElementType.PARAGRAPH && first.asParagraph().getText() === "") first.removeFromParent();
+  doc.saveAndClose();
+  return doc;
+}

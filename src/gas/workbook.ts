@@ -1,0 +1,56 @@
+/**
+ * Reading the three sheets of the active spreadsheet: each once, with
+ * getDataRange().getValues(). The only place that turns sheets into the
+ * core's WorkbookValues.
+ */
+import { findSheetName, SchemaError, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../core/schema";
+import type { WorkbookValues } from "../core/workbook";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface OpenedWorkbook {
+  readonly spreadsheet: Spreadsheet;
+  readonly values: WorkbookValues;
+  readonly sheets: { readonly units: Sheet; readonly targets: Sheet | null; readonly submissions: Sheet };
+}
+
+export function activeSpreadsheet(): Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error("Không mở được bảng tính hiện tại.");
+  return ss;
+}
+
+/** Sheets by name, ignoring case, spacing and diacritics (one getSheets call, one getName per sheet). */
+export function sheetsByName(ss: Spreadsheet): (wanted: string) => Sheet | null {
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  return (wanted) => {
+    const name = findSheetName(names, wanted);
+    return name === undefined ? null : sheets[names.indexOf(name)]!;
+  };
+}
+
+function required(find: (n: string) => Sheet | null, name: string): Sheet {
+  const sheet = find(name);
+  if (!sheet) {
+    throw new SchemaError(`Không tìm thấy trang "${name}". Hãy chạy "Thiết lập bảng tính" trong menu Báo cáo CCHC, hoặc đổi tên trang cho đúng.`);
+  }
+  return sheet;
+}
+
+export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkbook {
+  const find = sheetsByName(ss);
+  const units = required(find, SHEET_UNITS);
+  const submissions = required(find, SHEET_SUBMISSIONS);
+  const targets = find(SHEET_TARGETS);
+  return {
+    spreadsheet: ss,
+    sheets: { units, targets, submissions },
+    values: {
+      units: units.getDataRange().getValues(),
+      targets: targets ? targets.getDataRange().getValues() : null,
+      submissions: submissions.getDataRange().getValues(),
+    },
+  };
+}
