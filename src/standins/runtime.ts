@@ -1,0 +1,344 @@
+/**
+ * The stand-ins' shared machinery: call counting, the "realm" that values are
+ * created in (so that `instanceof Date` works inside a `vm` context), Google's
+ * exceptions, the virtual clock, the simulated authorization mode and the
+ * records of what the script showed to the user.
+ *
+ * Every Google-facing class calls `instrument(Class, "Range", "SpreadsheetApp")`
+ * once: each public prototype method (name not starting with `_`) is wrapped so
+ * that a call from outside the stand-ins increments `calls["Range.getValues"]`
+ * and the family total. Calls the stand-ins make to each other are not counted
+ * (a depth counter), so the counts are exactly the calls the script made.
+ * Members whose name starts with `_` are stand-in internals, not Google API.
+ */
+
+/** Service families that `env.count(family)` totals. */
+export type Family =
+  | "SpreadsheetApp"
+  | "Ui"
+  | "HtmlService"
+  | "LockService"
+  | "PropertiesService"
+  | "Session"
+  | "Utilities"
+  | "Logger";
+
+export const FAMILIES: readonly Family[] = [
+  "SpreadsheetApp",
+  "Ui",
+  "HtmlService",
+  "LockService",
+  "PropertiesService",
+  "Session",
+  "Utilities",
+  "Logger",
+];
+
+/**
+ * Simulated ScriptApp.AuthMode. "NONE" is what an add-on's onOpen gets before
+ * the user authorizes it: only the Ui (menus) is usable; any other service
+ * call throws.
+ */
+export type AuthModeName = "NONE" | "FULL";
+
+/** Constructors values are created with; the script's realm when it runs in a vm context. */
+export interface Realm {
+  Date: DateConstructor;
+  Array: ArrayConstructor;
+  Error: ErrorConstructor;
+  Object: ObjectConstructor;
+}
+
+const HOST_REALM: Realm = { Date, Array, Error, Object };
+
+export type MenuEntry =
+  | { readonly kind: "item"; readonly caption: string; readonly functionName: string }
+  | { readonly kind: "separator" }
+  | { readonly kind: "submenu"; readonly title: string; readonly items: readonly MenuEntry[] };
+
+/** A menu as added to the Ui by `Menu.addToUi()`. */
+export interface MenuRecord {
+  readonly title: string;
+  /** true for `Ui.createAddonMenu()` (the add-on's own menu under Extensions). */
+  readonly addon: boolean;
+  readonly items: readonly MenuEntry[];
+}
+
+export interface HtmlRecord {
+  readonly title: string;
+  /** The HTML content at the time it was shown. */
+  readonly content: string;
+  readonly width: number;
+  readonly height: number;
+  /** The HtmlOutput object itself (later changes to it show here). */
+  readonly output: unknown;
+}
+
+export interface DialogRecord extends HtmlRecord {
+  readonly modal: boolean;
+}
+
+/** `buttons` is the ButtonSet name ("OK", "YES_NO"...); `response` the Button returned. */
+export interface AlertRecord {
+  readonly title: string | null;
+  readonly prompt: string;
+  readonly buttons: string;
+  readonly response: string;
+}
+
+export interface PromptRecord extends AlertRecord {
+  readonly responseText: string;
+}
+
+export interface ToastRecord {
+  readonly message: string;
+  readonly title: string;
+  readonly timeoutSeconds: number | null;
+}
+
+/** What the script showed the user. Arrays are appended to; clear them freely. */
+export class UiRecords {
+  /** Menus currently on the Ui (a later addToUi of the same title replaces it). */
+  readonly menus: MenuRecord[] = [];
+  readonly sidebars: HtmlRecord[] = [];
+  readonly dialogs: DialogRecord[] = [];
+  readonly alerts: AlertRecord[] = [];
+  readonly prompts: PromptRecord[] = [];
+  readonly toasts: ToastRecord[] = [];
+  /** Buttons the next alerts return, in order (names: "OK", "CANCEL", "YES", "NO", "CLOSE"). */
+  readonly alertResponses: string[] = [];
+  /** Replies the next prompts return, in order. */
+  readonly promptResponses: { button: string; text: string }[] = [];
+
+  /** The items of the add-on menu (or of the menu titled `title`), flattened to captions. */
+  menuCaptions(title?: string): string[] {
+    const menu = this.menus.find((m) => (title === undefined ? m.addon : m.title === title));
+    const out: string[] = [];
+    const walk = (items: readonly MenuEntry[]) => {
+      for (const it of items) {
+        if (it.kind === "item") out.push(it.caption);
+        else if (it.kind === "submenu") walk(it.items);
+      }
+    };
+    if (menu) walk(menu.items);
+    return out;
+  }
+
+  clear(): void {
+    for (const list of [this.menus, this.sidebars, this.dialogs, this.alerts, this.prompts, this.toasts]) list.length = 0;
+  }
+}
+
+/** Hook to compute a formula's value (there is no formula engine); `undefined` keeps "". */
+export type FormulaEvaluator = (
+  formula: string,
+  cell: { readonly sheet: string; readonly row: number; readonly column: number },
+) => unknown;
+
+/** Settings of the environment that are not stored in the spreadsheet. */
+export interface RuntimeSettings {
+  htmlDir: string;
+  userEmail: string;
+  effectiveUserEmail: string;
+  userLocale: string;
+  scriptTimeZone: string | null;
+  addonName: string;
+  /** false: SpreadsheetApp.getUi() throws, as in triggers, custom functions or the command line. */
+  ui: boolean;
+  evaluateFormula: FormulaEvaluator | null;
+}
+
+/** A lock shared by executions: who holds it and until when (virtual ms). */
+export interface LockState {
+  holder: string | null;
+  /** Virtual time at which another holder lets go (Infinity: until released). */
+  until: number;
+}
+
+export class Runtime {
+  /** Calls per "Class.method". */
+  readonly calls = new Map<string, number>();
+  private readonly families = new Map<Family, number>();
+  private depth = 0;
+  realm: Realm = HOST_REALM;
+  authMode: AuthModeName = "FULL";
+  /** Virtual clock in ms: advanced by lock waits and Utilities.sleep, never by real time. */
+  clock = 0;
+  /** Id of the current execution; locks belong to executions. */
+  execution = "execution-1";
+  private executionSeq = 1;
+  readonly records = new UiRecords();
+  readonly scriptProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, string>();
+  readonly scriptLock: LockState = { holder: null, until: 0 };
+  readonly userLock: LockState = { holder: null, until: 0 };
+  readonly logs: string[] = [];
+  settings: RuntimeSettings;
+  /** Compiles a function in the script's vm context (set by env.createContext); used by HtmlTemplate. */
+  compileInScript: ((params: string[], body: string) => (...args: unknown[]) => unknown) | null = null;
+
+  constructor(settings?: Partial<RuntimeSettings>) {
+    this.settings = {
+      htmlDir: "dist",
+      userEmail: "user@example.com",
+      effectiveUserEmail: "",
+      userLocale: "vi",
+      scriptTimeZone: null,
+      addonName: "Add-on",
+      ui: true,
+      evaluateFormula: null,
+      ...settings,
+    };
+    if (!this.settings.effectiveUserEmail) this.settings.effectiveUserEmail = this.settings.userEmail;
+  }
+
+  /** Total calls of a family, of one "Class.method", or of everything (no argument). */
+  count(what?: Family | string): number {
+    if (what === undefined) {
+      let n = 0;
+      for (const v of this.families.values()) n += v;
+      return n;
+    }
+    if (what.includes(".")) return this.calls.get(what) ?? 0;
+    return this.families.get(what as Family) ?? 0;
+  }
+
+  resetCounts(): void {
+    this.calls.clear();
+    this.families.clear();
+  }
+
+  /** Starts a new execution: locks the previous one held are released (as Apps Script does). */
+  newExecution(): string {
+    for (const lock of this._allLocks()) if (lock.holder === this.execution) lock.holder = null;
+    this.executionSeq += 1;
+    this.execution = `execution-${this.executionSeq}`;
+    return this.execution;
+  }
+
+  /** Document locks live on spreadsheets; this set is filled by the environment. */
+  readonly documentLocks = new Set<LockState>();
+
+  _allLocks(): LockState[] {
+    return [this.scriptLock, this.userLock, ...this.documentLocks];
+  }
+
+  /** Called by instrumented methods; returns false when the call is internal (not counted). */
+  _enter(name: string, family: Family): boolean {
+    if (this.depth > 0) return false;
+    if (this.authMode === "NONE" && !allowedWithoutAuth(name, family)) {
+      throw this.exception(
+        `You do not have permission to call ${name} in AuthMode.NONE. ` +
+          "(Stand-in: before authorization an add-on's onOpen may only build menus.)",
+      );
+    }
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.families.set(family, (this.families.get(family) ?? 0) + 1);
+    return true;
+  }
+
+  _push(): void {
+    this.depth += 1;
+  }
+
+  _pop(): void {
+    this.depth -= 1;
+  }
+
+  /** Runs user code (a formula evaluator) from inside a stand-in call: its calls count. */
+  _outside<T>(fn: () => T): T {
+    const saved = this.depth;
+    this.depth = 0;
+    try {
+      return fn();
+    } finally {
+      this.depth = saved;
+    }
+  }
+
+  /** An Apps Script exception: `name` "Exception", so String(e) is "Exception: <message>". */
+  exception(message: string): Error {
+    const e = new this.realm.Error(message);
+    e.name = "Exception";
+    return e;
+  }
+
+  date(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+
+  /** A 1-D array in the script's realm. */
+  list<T>(items: readonly T[]): T[] {
+    return this.realm === HOST_REALM ? items.slice() : (this.realm.Array.from(items) as T[]);
+  }
+
+  /** A 2-D array in the script's realm (rows are built fresh by callers). */
+  grid<T>(rows: T[][]): T[][] {
+    if (this.realm === HOST_REALM) return rows;
+    const A = this.realm.Array;
+    return A.from(rows, (r) => A.from(r)) as T[][];
+  }
+
+  /** A plain object in the script's realm. */
+  object<T extends object>(obj: T): T {
+    return this.realm === HOST_REALM ? obj : (this.realm.Object.assign(new this.realm.Object(), obj) as T);
+  }
+}
+
+function allowedWithoutAuth(name: string, family: Family): boolean {
+  return family === "Ui" || family === "Logger" || name === "SpreadsheetApp.getUi";
+}
+
+/** Objects whose methods are counted: they know their runtime. */
+export interface HasRuntime {
+  readonly _rt: Runtime;
+}
+
+/**
+ * Wraps every public method of `cls` to count calls as `${className}.${method}`
+ * in `family` (see the file comment).
+ */
+export function instrument(cls: { prototype: object }, className: string, family: Family): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    if (key === "constructor" || key.startsWith("_")) continue;
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (!desc || typeof desc.value !== "function") continue;
+    const original = desc.value as (...args: unknown[]) => unknown;
+    const name = `${className}.${key}`;
+    const wrapped = function (this: HasRuntime, ...args: unknown[]): unknown {
+      const rt = this._rt;
+      if (!rt._enter(name, family)) return original.apply(this, args);
+      rt._push();
+      try {
+        return original.apply(this, args);
+      } finally {
+        rt._pop();
+      }
+    };
+    Object.defineProperty(wrapped, "name", { value: key });
+    Object.defineProperty(proto, key, { ...desc, value: wrapped });
+  }
+}
+
+/** Public (non-`_`) keys of a stand-in class. */
+export type ApiKeys<T> = { [K in keyof T]: K extends `_${string}` ? never : K }[keyof T];
+
+/**
+ * Compile-time check that a stand-in has no public member outside the real
+ * interface's picked keys: `type _ok = OnlyApi<FakeRange, RangeApi>` fails to
+ * compile (not `true`) when a public method is not in `RangeApi`.
+ */
+export type OnlyApi<Fake, Api> = [Exclude<ApiKeys<Fake>, keyof Api>] extends [never] ? true : Exclude<ApiKeys<Fake>, keyof Api>;
+/** `type X = Assert<OnlyApi<...>>` is a compile error unless the check is `true`. */
+export type Assert<T extends true> = T;
+
+/** Cross-realm checks (values may come from a vm context). */
+export function isDate(x: unknown): x is Date {
+  return Object.prototype.toString.call(x) === "[object Date]";
+}
+
+/** Cast a stand-in to the Google interface it stands in for (it implements the methods used). */
+export function gas<T>(x: object): T {
+  return x as unknown as T;
+}
