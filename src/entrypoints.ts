@@ -137,6 +137,10 @@ export const ENTRY_POINTS = [
     name: "generateReport", kind: "server", description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.",
     params: [{ name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." }],
   },
+  {
+    name: "periodResults", kind: "server", description: "Kết quả một kỳ theo định dạng JSON của SPEC (dòng lệnh npm run report dùng).",
+    params: [{ name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." }],
+  },
   { name: "getSettings", kind: "server", description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.", params: [] },
   {
     name: "saveSettings", kind: "server", description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",

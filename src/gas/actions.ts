@@ -11,7 +11,7 @@ import {
 } from "../core/schema";
 import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
 import { shortfallCells, validationView, targetText, type ValidationView } from "../core/view";
-import { evaluate, periodsIn, readWorkbook, type Evaluation, type Workbook } from "../core/workbook";
+import { evaluate, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
 import { withDocumentLock } from "./lock";
 import { activeSpreadsheet, openWorkbook, sheetsByName, type OpenedWorkbook } from "./workbook";
 
@@ -78,6 +78,11 @@ export function sidebarState(): SidebarState {
 export function validatePeriod(periodText: unknown): ValidationView {
   const { wb, ev } = evaluateActive(periodText);
   return validationView(ev, unitNames(wb));
+}
+
+/** SPEC's JSON for a period: district and unit indicators, findings, missing units. */
+export function periodResults(periodText: unknown): ReturnType<typeof toJson> {
+  return toJson(evaluateActive(periodText).ev);
 }
 
 /** A click on a finding: select its cell. */
@@ -197,6 +202,8 @@ function writeResults(sheet: Sheet, ev: Evaluation): void {
   });
   const weights = rows.map((_, r) => Array(width).fill(r <= 1 || r === 3 ? "bold" : "normal"));
   sheet.clear();
+  const maxRows = sheet.getMaxRows();
+  if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
   const range = sheet.getRange(1, 1, rows.length, width);
   range.setNumberFormats(formats).setValues(rows).setBackgrounds(backgrounds).setFontWeights(weights);
   sheet.setFrozenRows(2);

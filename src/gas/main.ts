@@ -9,7 +9,7 @@ import { INDICATORS, type IndicatorCode } from "../core/indicators";
 import * as fn from "../core/functions";
 import { menuHighlight, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./ui";
 import { generateReport, getSettings, saveSettings } from "./report";
-import { highlightPeriod, selectCell, setupSheets, sidebarState, validatePeriod } from "./actions";
+import { periodResults, highlightPeriod, selectCell, setupSheets, sidebarState, validatePeriod } from "./actions";
 
 const def = (code: IndicatorCode) => INDICATORS.find((d) => d.code === code)!;
 const rateFn = (code: IndicatorCode) => (numerator: unknown, denominator: unknown) => fn.rate(def(code), numerator, denominator);
@@ -42,6 +42,7 @@ export const api = {
   selectCell,
   setupSheets,
   generateReport,
+  periodResults,
   getSettings,
   saveSettings,
 } satisfies Api;

@@ -78,8 +78,9 @@ function paragraphAttrs(b: ParagraphBlock): Attrs {
     [A.LINE_SPACING]: b.style === "note" ? 1 : 1.15,
     [A.INDENT_FIRST_LINE]: b.indent ? 1 * 28.35 : 0,
   };
-  if (b.style === "title") attrs[A.FONT_SIZE] = 14;
-  if (b.style === "note") attrs[A.FONT_SIZE] = 11;
+  // Font and size on every paragraph: Docs gives a new paragraph Arial 11 whatever the body's attributes.
+  attrs[A.FONT_FAMILY] = FONT;
+  attrs[A.FONT_SIZE] = b.style === "title" ? 14 : b.style === "note" ? 11 : BODY_SIZE;
   return attrs;
 }
 
@@ -130,9 +131,8 @@ function appendColumns(body: Body, b: TwoColumnBlock): void {
   const sides = [b.left, b.right];
   sides.forEach((paras, c) => {
     const cell = table.getCell(0, c);
-    paras.forEach((para, i) => appendParagraph(cell, { ...para, style: para.style ?? (b.role === "header" ? "note" : undefined) }, i === 0 ? cell.getChild(0).asParagraph() : undefined));
+    paras.forEach((para, i) => appendParagraph(cell, para, i === 0 ? cell.getChild(0).asParagraph() : undefined));
   });
-  if (b.role === "header") table.setAttributes({ [DocumentApp.Attribute.FONT_SIZE]: BODY_SIZE });
 }
 
 function appendBlock(body: Body, b: Block): void {
@@ -147,8 +147,9 @@ export function writeDocument(content: ReportContent): GoogleAppsScript.Document
   const body = doc.getBody();
   body.setPageWidth(PAGE.width).setPageHeight(PAGE.height)
     .setMarginTop(PAGE.top).setMarginBottom(PAGE.bottom).setMarginLeft(PAGE.left).setMarginRight(PAGE.right);
-  body.setAttributes({ [DocumentApp.Attribute.FONT_FAMILY]: FONT, [DocumentApp.Attribute.FONT_SIZE]: BODY_SIZE });
   for (const block of content.blocks) appendBlock(body, block);
+  // Last, so that it reaches the empty paragraphs Docs adds after tables (size stays per paragraph).
+  body.setAttributes({ [DocumentApp.Attribute.FONT_FAMILY]: FONT });
   // A new document starts with one empty paragraph: drop it so the header block is at the top.
   const first = body.getChild(0);
   if (first.getType() === DocumentApp.ElementType.PARAGRAPH && first.asParagraph().getText() === "") first.removeFromParent();

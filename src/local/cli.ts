@@ -1,0 +1,121 @@
+/**
+ * npm run report -- <workbook.xlsx> --period 2023-Q1 [--out report.docx] [--json result.json] [--strict]
+ *
+ * Runs the bundled add-on (dist/Code.js) on the stand-ins over a workbook
+ * exported as .xlsx: the same code, the same findings, the same report.
+ * Exit 0 when the report was produced (findings or not); 2 with one line on
+ * standard error when the workbook cannot be used; 1 with --strict when the
+ * findings include errors.
+ */
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { loadXlsx, XlsxFormatError } from "../standins/index";
+import { toDocx } from "../standins/docx";
+import { parsePeriod, periodId } from "../core/period";
+import { startAddon } from "./runtime";
+
+const USAGE = "Cách dùng: npm run report -- <tệp.xlsx> --period 2023-Q1 [--out báo-cáo.docx] [--json kết-quả.json] [--strict]";
+
+/** A problem that makes the workbook or the command unusable: one line on stderr, exit 2. */
+class Unusable extends Error {}
+
+interface Args {
+  workbook: string;
+  period: string;
+  out: string | null;
+  json: string | null;
+  strict: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  let workbook = "";
+  let period = "";
+  let out: string | null = null;
+  let json: string | null = null;
+  let strict = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new Unusable(`Thiếu giá trị sau ${a}. ${USAGE}`);
+      return v;
+    };
+    if (a === "--period") period = value();
+    else if (a.startsWith("--period=")) period = a.slice(9);
+    else if (a === "--out") out = value();
+    else if (a.startsWith("--out=")) out = a.slice(6);
+    else if (a === "--json") json = value();
+    else if (a.startsWith("--json=")) json = a.slice(7);
+    else if (a === "--strict") strict = true;
+    else if (a === "--help" || a === "-h") throw new Unusable(USAGE);
+    else if (a.startsWith("--")) throw new Unusable(`Không hiểu tùy chọn ${a}. ${USAGE}`);
+    else if (!workbook) workbook = a;
+    else throw new Unusable(`Chỉ nhận một tệp bảng tính, thừa "${a}". ${USAGE}`);
+  }
+  if (!workbook) throw new Unusable(`Thiếu tệp bảng tính. ${USAGE}`);
+  if (!period) throw new Unusable(`Thiếu --period (ví dụ --period 2023-Q1). ${USAGE}`);
+  const p = parsePeriod(period);
+  if (!p) throw new Unusable(`Kỳ báo cáo "${period}" không đọc được; hãy ghi dạng 2023-Q1.`);
+  return { workbook, period: periodId(p), out, json, strict };
+}
+
+interface JsonResult {
+  district: { indicators: Record<string, { value: number | null; met: boolean | null }> };
+  findings: { severity: string }[];
+  missing_units: string[];
+  units: unknown[];
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const path = resolve(args.workbook);
+  if (!existsSync(path)) throw new Unusable(`Không tìm thấy tệp "${args.workbook}".`);
+  if (statSync(path).isDirectory()) throw new Unusable(`"${args.workbook}" là một thư mục, không phải tệp .xlsx.`);
+  let spreadsheet;
+  try {
+    spreadsheet = await loadXlsx(path, { name: basename(path, extname(path)) });
+  } catch (e) {
+    if (e instanceof XlsxFormatError) throw new Unusable(`Tệp "${args.workbook}" không phải là bảng tính Excel (.xlsx) đọc được.`);
+    throw new Unusable(`Không đọc được tệp "${args.workbook}": ${(e as Error).message}`);
+  }
+  const addon = startAddon({ spreadsheet });
+  try {
+    let result: JsonResult;
+    let report: { name: string };
+    try {
+      result = addon.call<JsonResult>("periodResults", args.period);
+      report = addon.call<{ name: string }>("generateReport", args.period);
+    } catch (e) {
+      // The add-on's own messages (a sheet or a column missing) are already one clear Vietnamese line.
+      throw new Unusable(`Không dùng được bảng tính "${args.workbook}": ${(e as Error).message}`);
+    }
+    const out = resolve(args.out ?? `${basename(path, extname(path))}-${args.period}.docx`);
+    writeFileSync(out, await toDocx(addon.documents.at(-1)!));
+    if (args.json) writeFileSync(resolve(args.json), JSON.stringify(result, null, 2) + "\n");
+    const errors = result.findings.filter((f) => f.severity === "error").length;
+    const warnings = result.findings.length - errors;
+    const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
+    console.log(`Kỳ ${args.period}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn huyện chưa đạt.`);
+    console.log(`Báo cáo: ${out} (${report.name})`);
+    if (args.json) console.log(`JSON: ${resolve(args.json)}`);
+    if (args.strict && errors > 0) {
+      console.error(`Có ${errors} lỗi trong số liệu kỳ ${args.period} (--strict).`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    addon.dispose();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof Unusable) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    console.error(`Lỗi không mong đợi: ${(e as Error)?.stack ?? e}`);
+    process.exit(3);
+  },
+);

@@ -1,0 +1,83 @@
+/**
+ * The add-on running locally: the real bundled dist/Code.js, loaded as Apps
+ * Script loads it (one classic script in its own V8 context), on the
+ * stand-ins of the Apps Script services. Tests, the local preview and the
+ * command line all go through this.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions } from "../standins/index";
+import { createDocumentApp, type RecordedDocument } from "../standins/document";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const DIST = join(ROOT, "dist");
+
+export interface LocalAddon {
+  readonly env: GasEnvironment;
+  readonly context: vm.Context;
+  /** Documents the script created with DocumentApp, in order. */
+  readonly documents: RecordedDocument[];
+  /** DocumentApp calls per "Class.method". */
+  readonly docCalls: Map<string, number>;
+  docCount(): number;
+  /** Calls a top-level function of Code.js, as Sheets or google.script.run would. */
+  call<T = unknown>(name: string, ...args: unknown[]): T;
+  /** The names of the top-level functions Code.js declares. */
+  functions(): string[];
+  dispose(): void;
+}
+
+export interface LocalAddonOptions extends GasEnvironmentOptions {
+  /** dist/Code.js by default. */
+  codePath?: string;
+  /** Base of the URLs of created documents (the preview serves them). */
+  documentBaseUrl?: string;
+}
+
+export function startAddon(options: LocalAddonOptions = {}): LocalAddon {
+  const env = createGasEnvironment({ htmlDir: DIST, ...options });
+  const docCalls = new Map<string, number>();
+  const docs = createDocumentApp({
+    onCall: (name) => docCalls.set(name, (docCalls.get(name) ?? 0) + 1),
+    ...(options.documentBaseUrl ? { baseUrl: options.documentBaseUrl } : {}),
+  });
+  const context = env.createContext({ DocumentApp: docs.DocumentApp });
+  const code = readFileSync(options.codePath ?? join(DIST, "Code.js"), "utf8");
+  vm.runInContext(code, context, { filename: "Code.js" });
+  const declared = new Set(Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === "function"));
+  return {
+    env,
+    context,
+    documents: docs.documents,
+    docCalls,
+    docCount: () => [...docCalls.values()].reduce((a, b) => a + b, 0),
+    call<T>(name: string, ...args: unknown[]): T {
+      const fn = (context as Record<string, unknown>)[name];
+      if (typeof fn !== "function" || !declared.has(name)) throw new Error(`Code.js has no top-level function ${name}`);
+      env.newExecution();
+      return (fn as (...a: unknown[]) => T)(...args);
+    },
+    functions: () => [...declared],
+    dispose: () => env.dispose(),
+  };
+}
+
+/**
+ * What google.script.run does with a call from the sidebar: JSON in, JSON
+ * out; a thrown error becomes the failure handler's message.
+ */
+export function runFromSidebar(addon: LocalAddon, name: string, args: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    if (typeof name !== "string" || name.endsWith("_") || !addon.functions().includes(name)) {
+      throw new Error(`Script function not found: ${String(name)}`);
+    }
+    const list = Array.isArray(args) ? args : [];
+    const value = addon.call(name, ...JSON.parse(JSON.stringify(list)));
+    return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+  } catch (e) {
+    const err = e as { message?: unknown };
+    return { ok: false, message: String(err?.message ?? e) };
+  }
+}

@@ -1,0 +1,345 @@
+/**
+ * Saves a document recorded by the DocumentApp stand-in (./document) as a
+ * .docx file with the `docx` package, the way Google Docs would export it:
+ * page size and margins (points → twips ×20), the Body's font and size as the
+ * document defaults (half-points), paragraphs with their runs, alignment,
+ * spacing, indents and headings, list items as Word numbering, tables (a
+ * border width of 0 makes a borderless table), page breaks, header and footer.
+ *
+ * Every run carries its effective look (see `effectiveTextStyle`) where it
+ * differs from the document defaults, so the file does not depend on Word's
+ * or LibreOffice's built-in styles. Tables without rows are left out (Word
+ * cannot open a table without rows).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  HeightRule,
+  type ILevelsOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  Paragraph,
+  type ParagraphChild,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
+import {
+  type AlignmentName,
+  columnWidths,
+  DEFAULT_BORDER_COLOR,
+  DEFAULT_BORDER_WIDTH,
+  DEFAULT_CELL_PADDING,
+  DEFAULT_FONT_FAMILY,
+  DEFAULT_LINE_SPACING,
+  effectiveParagraphStyle,
+  effectiveTextStyle,
+  type EffectiveTextStyle,
+  type GlyphTypeName,
+  type HeadingName,
+  NAMED_STYLES,
+  type RecordedBlock,
+  type RecordedDocument,
+  type RecordedParagraph,
+  type RecordedTable,
+  type TextStyle,
+} from "./document";
+
+/** Points to twentieths of a point. */
+function twips(points: number): number {
+  return Math.round(points * 20);
+}
+
+/** Points to half-points (run sizes). */
+function halfPoints(points: number): number {
+  return Math.max(1, Math.round(points * 2));
+}
+
+function hex(color: string): string {
+  return color.replace(/^#/, "").toUpperCase();
+}
+
+/** Characters XML 1.0 cannot hold (tab, line feed and carriage return are kept). */
+function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+const ALIGN: Record<AlignmentName, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  LEFT: AlignmentType.LEFT,
+  CENTER: AlignmentType.CENTER,
+  RIGHT: AlignmentType.RIGHT,
+  JUSTIFY: AlignmentType.BOTH,
+};
+
+const HEADING: Partial<Record<HeadingName, (typeof HeadingLevel)[keyof typeof HeadingLevel]>> = {
+  HEADING1: HeadingLevel.HEADING_1,
+  HEADING2: HeadingLevel.HEADING_2,
+  HEADING3: HeadingLevel.HEADING_3,
+  HEADING4: HeadingLevel.HEADING_4,
+  HEADING5: HeadingLevel.HEADING_5,
+  HEADING6: HeadingLevel.HEADING_6,
+  TITLE: HeadingLevel.TITLE,
+};
+
+const VALIGN = {
+  TOP: VerticalAlignTable.TOP,
+  CENTER: VerticalAlignTable.CENTER,
+  BOTTOM: VerticalAlignTable.BOTTOM,
+} as const;
+
+const GLYPH_FORMAT: Record<GlyphTypeName, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (level: number) => string }> = {
+  BULLET: { format: LevelFormat.BULLET, text: () => "●" },
+  HOLLOW_BULLET: { format: LevelFormat.BULLET, text: () => "○" },
+  SQUARE_BULLET: { format: LevelFormat.BULLET, text: () => "■" },
+  NUMBER: { format: LevelFormat.DECIMAL, text: (l) => `%${l + 1}.` },
+  LATIN_UPPER: { format: LevelFormat.UPPER_LETTER, text: (l) => `%${l + 1}.` },
+  LATIN_LOWER: { format: LevelFormat.LOWER_LETTER, text: (l) => `%${l + 1}.` },
+  ROMAN_UPPER: { format: LevelFormat.UPPER_ROMAN, text: (l) => `%${l + 1}.` },
+  ROMAN_LOWER: { format: LevelFormat.LOWER_ROMAN, text: (l) => `%${l + 1}.` },
+};
+
+class Writer {
+  readonly defaultFont: string;
+  readonly defaultSize: number;
+  /** Word list instance per (glyph, Google list id). */
+  readonly instances = new Map<string, number>();
+  readonly glyphs = new Set<GlyphTypeName>();
+
+  constructor(readonly doc: RecordedDocument) {
+    this.defaultFont = doc.defaults.fontFamily ?? DEFAULT_FONT_FAMILY;
+    this.defaultSize = doc.defaults.fontSize ?? NAMED_STYLES.NORMAL.fontSize;
+  }
+
+  /** Run properties: font and size where they differ from the defaults; everything in headings. */
+  runProps(s: EffectiveTextStyle, heading: boolean): IRunOptions {
+    const props: Record<string, unknown> = {};
+    if (heading || s.fontFamily !== this.defaultFont) props.font = s.fontFamily;
+    if (heading || s.fontSize !== this.defaultSize) props.size = halfPoints(s.fontSize);
+    if (heading || s.bold) props.bold = s.bold;
+    if (heading || s.italic) props.italics = s.italic;
+    if (s.underline) props.underline = {};
+    if (s.strikethrough) props.strike = true;
+    if (heading || s.foregroundColor !== "#000000") props.color = hex(s.foregroundColor);
+    if (s.backgroundColor) props.shading = { type: ShadingType.CLEAR, fill: hex(s.backgroundColor), color: "auto" };
+    return props as IRunOptions;
+  }
+
+  runs(text: string, props: IRunOptions): TextRun[] {
+    return xmlSafe(text)
+      .split(/\r\n|\r|\n/)
+      .map((line, i) => {
+        const children: (string | Tab)[] = [];
+        line.split("\t").forEach((part, k) => {
+          if (k > 0) children.push(new Tab());
+          if (part !== "") children.push(part);
+        });
+        return new TextRun({ ...props, ...(i > 0 ? { break: 1 } : {}), children });
+      });
+  }
+
+  paragraph(p: RecordedParagraph, tables: readonly RecordedTable[]): Paragraph {
+    const heading = p.heading !== "NORMAL";
+    const ps = effectiveParagraphStyle(this.doc, p);
+    const children: ParagraphChild[] = [];
+    let rule = false;
+    for (const inline of p.inlines) {
+      if (inline.kind === "pageBreak") children.push(new PageBreak());
+      else if (inline.kind === "horizontalRule") rule = true;
+      else {
+        for (const run of inline.runs) {
+          const s = effectiveTextStyle(this.doc, p, run, tables);
+          const runs = this.runs(run.text, this.runProps(s, heading));
+          if (s.linkUrl) children.push(new ExternalHyperlink({ link: s.linkUrl, children: runs }));
+          else children.push(...runs);
+        }
+      }
+    }
+    const hanging = ps.indentFirstLine < ps.indentStart;
+    const options: IParagraphOptions = {
+      ...(HEADING[p.heading] ? { heading: HEADING[p.heading] } : {}),
+      ...(p.heading === "SUBTITLE" ? { style: "Subtitle" } : {}),
+      alignment: ALIGN[ps.alignment],
+      spacing: {
+        before: twips(ps.spacingBefore),
+        after: twips(ps.spacingAfter),
+        line: Math.round(240 * ps.lineSpacing),
+        lineRule: LineRuleType.AUTO,
+      },
+      indent: {
+        left: twips(ps.indentStart),
+        right: twips(ps.indentEnd),
+        ...(hanging ? { hanging: twips(ps.indentStart - ps.indentFirstLine) } : { firstLine: twips(ps.indentFirstLine - ps.indentStart) }),
+      },
+      ...(rule ? { thematicBreak: true } : {}),
+      ...(p.list ? { numbering: this.numbering(p) } : {}),
+      // The paragraph mark: sets the height of an empty line.
+      run: this.runProps(effectiveTextStyle(this.doc, p, p.mark, tables), heading),
+      children,
+    };
+    return new Paragraph(options);
+  }
+
+  numbering(p: RecordedParagraph): { reference: string; level: number; instance: number } {
+    const list = p.list!;
+    this.glyphs.add(list.glyphType);
+    const key = `${list.glyphType}|${list.listId}`;
+    let instance = this.instances.get(key);
+    if (instance === undefined) {
+      instance = this.instances.size + 1;
+      this.instances.set(key, instance);
+    }
+    return { reference: `list-${list.glyphType}`, level: Math.min(8, list.nestingLevel), instance };
+  }
+
+  table(t: RecordedTable, outer: readonly RecordedTable[], available: number): Table | null {
+    const rows = t.rows.filter((r) => r.cells.length > 0);
+    const columns = Math.max(0, ...rows.map((r) => r.cells.length));
+    if (rows.length === 0 || columns === 0) return null;
+    const tables = [t, ...outer];
+    const widths = columnWidths(t, columns, available);
+    const width = t.borderWidth ?? DEFAULT_BORDER_WIDTH;
+    const border =
+      width > 0
+        ? { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(width * 8)), color: hex(t.borderColor ?? DEFAULT_BORDER_COLOR) }
+        : { style: BorderStyle.NONE, size: 0, color: "auto" };
+    const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+    return new Table({
+      width: { size: twips(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
+      columnWidths: widths.map(twips),
+      layout: TableLayoutType.FIXED,
+      borders,
+      rows: rows.map(
+        (row) =>
+          new TableRow({
+            ...(row.minimumHeight !== undefined ? { height: { value: twips(row.minimumHeight), rule: HeightRule.ATLEAST } } : {}),
+            children: row.cells.map((cell, ci) => {
+              const w = cell.width ?? widths[ci] ?? 72;
+              const left = cell.paddingLeft ?? DEFAULT_CELL_PADDING;
+              const right = cell.paddingRight ?? DEFAULT_CELL_PADDING;
+              return new TableCell({
+                width: { size: twips(w), type: WidthType.DXA },
+                margins: {
+                  top: twips(cell.paddingTop ?? DEFAULT_CELL_PADDING),
+                  bottom: twips(cell.paddingBottom ?? DEFAULT_CELL_PADDING),
+                  left: twips(left),
+                  right: twips(right),
+                },
+                ...(cell.verticalAlignment ? { verticalAlign: VALIGN[cell.verticalAlignment] } : {}),
+                ...(cell.backgroundColor
+                  ? { shading: { type: ShadingType.CLEAR, fill: hex(cell.backgroundColor), color: "auto" } }
+                  : {}),
+                ...(width > 0 ? {} : { borders }),
+                children: this.cellBlocks(cell.blocks, tables, Math.max(36, w - left - right)),
+              });
+            }),
+          }),
+      ),
+    });
+  }
+
+  /** A cell must end with a paragraph. */
+  cellBlocks(blocks: readonly RecordedBlock[], tables: readonly RecordedTable[], available: number): (Paragraph | Table)[] {
+    const out = this.blocks(blocks, tables, available);
+    if (!(out[out.length - 1] instanceof Paragraph)) out.push(new Paragraph({}));
+    return out;
+  }
+
+  blocks(blocks: readonly RecordedBlock[], tables: readonly RecordedTable[], available: number): (Paragraph | Table)[] {
+    const out: (Paragraph | Table)[] = [];
+    for (const b of blocks) {
+      if (b.kind === "paragraph") out.push(this.paragraph(b, tables));
+      else {
+        const t = this.table(b, tables, available);
+        if (t) out.push(t);
+      }
+    }
+    return out;
+  }
+
+  numberingConfig(): { reference: string; levels: ILevelsOptions[] }[] {
+    return [...this.glyphs].map((glyph) => ({
+      reference: `list-${glyph}`,
+      levels: Array.from({ length: 9 }, (_, level) => ({
+        level,
+        format: GLYPH_FORMAT[glyph].format,
+        text: GLYPH_FORMAT[glyph].text(level),
+        alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+      })),
+    }));
+  }
+
+  headingStyle(name: HeadingName): { run: Record<string, unknown>; paragraph: Record<string, unknown> } {
+    const n = NAMED_STYLES[name];
+    const run: TextStyle = { fontSize: n.fontSize, bold: n.bold ?? false, italic: n.italic ?? false, foregroundColor: n.color ?? "#000000" };
+    return {
+      run: { font: this.defaultFont, size: halfPoints(run.fontSize ?? 11), bold: run.bold, italics: run.italic, color: hex(run.foregroundColor ?? "#000000") },
+      paragraph: { spacing: { before: twips(n.spacingBefore), after: twips(n.spacingAfter) } },
+    };
+  }
+
+  async write(): Promise<Buffer> {
+    const doc = this.doc;
+    const m = doc.page.margins;
+    const available = doc.page.width - m.left - m.right;
+    const header = doc.header ? new Header({ children: this.cellBlocks(doc.header.blocks, [], available) }) : null;
+    const footer = doc.footer ? new Footer({ children: this.cellBlocks(doc.footer.blocks, [], available) }) : null;
+    const children = this.blocks(doc.blocks, [], available);
+    const file = new Document({
+      title: doc.name,
+      creator: "DocumentApp stand-in",
+      styles: {
+        default: {
+          document: {
+            run: { font: this.defaultFont, size: halfPoints(this.defaultSize) },
+            paragraph: { spacing: { line: Math.round(240 * (doc.paragraphDefaults.lineSpacing ?? DEFAULT_LINE_SPACING)), lineRule: LineRuleType.AUTO } },
+          },
+          title: this.headingStyle("TITLE"),
+          heading1: this.headingStyle("HEADING1"),
+          heading2: this.headingStyle("HEADING2"),
+          heading3: this.headingStyle("HEADING3"),
+          heading4: this.headingStyle("HEADING4"),
+          heading5: this.headingStyle("HEADING5"),
+          heading6: this.headingStyle("HEADING6"),
+        },
+        paragraphStyles: [{ id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, ...this.headingStyle("SUBTITLE") }],
+      },
+      numbering: { config: this.numberingConfig() },
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: twips(doc.page.width), height: twips(doc.page.height) },
+              margin: { top: twips(m.top), bottom: twips(m.bottom), left: twips(m.left), right: twips(m.right) },
+            },
+          },
+          ...(header ? { headers: { default: header } } : {}),
+          ...(footer ? { footers: { default: footer } } : {}),
+          children,
+        },
+      ],
+    });
+    return Packer.toBuffer(file);
+  }
+}
+
+/** The recorded document as a .docx file. */
+export async function toDocx(doc: RecordedDocument): Promise<Buffer> {
+  return new Writer(doc).write();
+}

@@ -1,0 +1,49 @@
+/** Fixtures for running the built add-on on the stand-ins. */
+import { startAddon, type LocalAddon, type LocalAddonOptions } from "../../src/local/runtime";
+import { sampleWorkbook } from "../../src/local/sample";
+import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../../src/core/schema";
+import { goodRow, submissionRows, unitRows, type SubmissionInput } from "../fixtures";
+
+export function sampleAddon(options: LocalAddonOptions = {}): LocalAddon {
+  const wb = sampleWorkbook();
+  return startAddon({ sheets: { [SHEET_UNITS]: wb.units, [SHEET_TARGETS]: wb.targets, [SHEET_SUBMISSIONS]: wb.submissions }, ...options });
+}
+
+/**
+ * A district of n units for 2023-Q1: every third unit misses the online
+ * payment target, every fifth has an overdue dossier, every seventh a finding.
+ */
+export function districtAddon(n: number, options: LocalAddonOptions = {}): LocalAddon {
+  const codes = Array.from({ length: n }, (_, i) => `DV${String(i + 1).padStart(4, "0")}`);
+  const rows: SubmissionInput[] = codes.map((code, i) =>
+    goodRow(code, "2023-Q1", {
+      paid_online: i % 3 === 0 ? 2 : 20,
+      ...(i % 5 === 0 ? {} : { resolved_late: 0, resolved_ontime: 80, pending_overdue: 0, pending_within: 20, apologies: 0 }),
+      ...(i % 7 === 0 ? { received_total: 999 } : {}),
+    }),
+  );
+  return startAddon({
+    sheets: { [SHEET_UNITS]: unitRows(codes.map((code) => ({ code }))), [SHEET_SUBMISSIONS]: submissionRows(rows) },
+    ...options,
+  });
+}
+
+/** Everything a user could see of every sheet: values, backgrounds, formats, notes, rules. */
+export function snapshot(addon: LocalAddon): unknown {
+  const out: Record<string, unknown> = {};
+  for (const sheet of addon.env.document.getSheets()) {
+    const r = sheet.getDataRange();
+    out[sheet.getName()] = {
+      values: r.getValues(),
+      backgrounds: r.getBackgrounds(),
+      formats: r.getNumberFormats(),
+      weights: r.getFontWeights(),
+      notes: r.getNotes(),
+      rules: sheet.getConditionalFormatRules().length,
+      frozen: sheet.getFrozenRows(),
+    };
+  }
+  return JSON.parse(JSON.stringify(out));
+}
+
+export { goodRow };
