@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dist, "Code.js"), code);
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
   writeFileSync(join(dist, "sidebar.html"), await buildSidebar());
-  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${ENTRY_POINTS.length} entry points`);
+  if (!process.argv.includes("--quiet")) console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${ENTRY_POINTS.length} entry points`);
 }
 
 await main();
