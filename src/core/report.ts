@@ -31,7 +31,7 @@ export interface ParagraphBlock {
   runs: Run[];
   align?: Align;
   /** "title": BÁO CÁO; "heading": I., II.; "subheading": 1., 2. */
-  style?: "title" | "subtitle" | "heading" | "subheading" | "normal" | "note";
+  style?: "title" | "subtitle" | "heading" | "subheading" | "normal" | "note" | "masthead";
   /** First-line indent (body text of administrative documents is indented). */
   indent?: boolean;
   /** A bullet "- " item. */
@@ -197,7 +197,7 @@ function form06Table(ev: Evaluation): TableBlock {
     caption: `Bảng 2. Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính ${quarterText(ev.period)} (Mẫu 06/VPCP/KSTT)`,
     header: [["STT", "Đơn vị", ...FORM06.map((c) => c.label)]],
     rows,
-    widths: [3, 14, ...FORM06.map(() => 5)],
+    widths: [4, 14, ...FORM06.map(() => 5)],
     align: ["center", "left", ...FORM06.map((): Align => "right")],
     totalRow: true,
     fontSize: 9,
@@ -218,7 +218,7 @@ function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock
         changeText(d.code, r.value, before), targetText(d.code, r.target) || "—", verdict(r),
       ];
     }),
-    widths: [3, 22, 9, 9, 9, 8, 9],
+    widths: [4, 24, 9, 9, 12, 8, 9],
     align: ["center", "left", "right", "right", "right", "right", "center"],
     fontSize: 11,
   };
@@ -241,7 +241,7 @@ function overdueTable(ev: Evaluation): TableBlock | null {
     caption: "Bảng 3. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức theo đơn vị",
     header: [["STT", "Đơn vị", "Đã giải quyết quá hạn (10)", "Đang giải quyết quá hạn (13)", "Tổng số trễ hạn", "Phiếu xin lỗi đã gửi", "Tỷ lệ xin lỗi"]],
     rows,
-    widths: [3, 18, 8, 8, 7, 7, 7],
+    widths: [4, 18, 8, 8, 7, 7, 7],
     align: ["center", "left", "right", "right", "right", "right", "right"],
     totalRow: true,
     fontSize: 11,
@@ -261,30 +261,36 @@ const SHORT_NAMES: Record<IndicatorCode, string> = {
   overdue_dossiers: "Trễ hạn",
 };
 
+/** One decimal in the appendix's narrow columns: "9,2%". */
+function compactValue(def: IndicatorDef, value: number | null): string {
+  if (value === null) return "";
+  return def.unit === "rate" ? formatPercent(value, 1) : formatNumber(value);
+}
+
 function appendixTable(ev: Evaluation): TableBlock {
   return {
     kind: "table",
     caption: `Chỉ tiêu của từng đơn vị ${quarterText(ev.period)}`,
-    header: [["STT", "Đơn vị", ...INDICATORS.map((d) => SHORT_NAMES[d.code]), "Số liệu"]],
+    header: [["STT", "Đơn vị", ...INDICATORS.map((d) => SHORT_NAMES[d.code]), "Số lỗi"]],
     rows: [
-      ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target) || "—"), ""],
+      ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target).replace(" ", "") || "—"), ""],
       ...ev.units.map((u, i) => [
         String(i + 1),
-        `${u.name} (${u.unit})`,
+        u.name,
         ...INDICATORS.map((d) => {
           const r = u.indicators[d.code];
-          const v = valueText(d.code, r.value);
+          const v = compactValue(d, r.value);
           return v === "" ? "—" : r.met === false ? `${v}*` : v;
         }),
-        u.errors > 0 ? `${u.errors} lỗi` : "Hợp lệ",
+        u.errors > 0 ? String(u.errors) : "",
       ]),
-      ["", "Toàn huyện", ...INDICATORS.map((d) => valueText(d.code, ev.district.indicators[d.code].value) || "—"), ""],
+      ["", "Toàn huyện", ...INDICATORS.map((d) => compactValue(d, ev.district.indicators[d.code].value) || "—"), ""],
     ],
-    widths: [3, 14, ...INDICATORS.map(() => 5), 5],
+    widths: [3, 11, ...INDICATORS.map(() => 5), 3],
     align: ["center", "left", ...INDICATORS.map((): Align => "right"), "center"],
     totalRow: true,
     fontSize: 8,
-    note: "Dấu * : chưa đạt mục tiêu. “—”: không có số liệu để tính (mẫu số bằng 0 hoặc chưa nhập).",
+    note: "Dấu * : chưa đạt mục tiêu. “—”: không có số liệu để tính (mẫu số bằng 0, chưa nhập hoặc số liệu sai). Số lỗi: số lỗi kiểm tra số liệu của đơn vị.",
   };
 }
 
@@ -311,7 +317,7 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push({
     kind: "columns",
     role: "header",
-    widths: [2, 3],
+    widths: [36, 64],
     left: leftLines,
     right: [
       p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: "center", bold: true }),

@@ -16,7 +16,8 @@ import { openWorkbook } from "./workbook";
 const SETTINGS_PROPERTY = "cchc.settings";
 const MM = 72 / 25.4;
 /** A4 and Decree 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
-export const PAGE = { width: 210 * MM, height: 297 * MM, top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const up = (mm: number) => Math.ceil(mm * MM); // whole points, never below the minimum
+export const PAGE = { width: 210 * MM, height: 297 * MM, top: up(20), bottom: up(20), left: up(30), right: up(15) };
 const FONT = "Times New Roman";
 const BODY_SIZE = 13;
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
@@ -73,14 +74,14 @@ function paragraphAttrs(b: ParagraphBlock): Attrs {
     [A.HORIZONTAL_ALIGNMENT]: b.align === "center" ? align.CENTER : b.align === "right" ? align.RIGHT : b.align === "justify" ? align.JUSTIFY : align.LEFT,
     [A.BOLD]: b.runs.every((r) => r.bold),
     [A.ITALIC]: b.runs.every((r) => r.italic),
-    [A.SPACING_BEFORE]: b.style === "heading" || b.style === "title" ? 8 : b.style === "note" ? 0 : 3,
-    [A.SPACING_AFTER]: b.style === "note" ? 0 : 3,
-    [A.LINE_SPACING]: b.style === "note" ? 1 : 1.15,
+    [A.SPACING_BEFORE]: b.style === "heading" || b.style === "title" ? 8 : b.style === "note" || b.style === "masthead" ? 0 : 3,
+    [A.SPACING_AFTER]: b.style === "note" || b.style === "masthead" ? 0 : 3,
+    [A.LINE_SPACING]: b.style === "note" || b.style === "masthead" ? 1 : 1.15,
     [A.INDENT_FIRST_LINE]: b.indent ? 1 * 28.35 : 0,
   };
   // Font and size on every paragraph: Docs gives a new paragraph Arial 11 whatever the body's attributes.
   attrs[A.FONT_FAMILY] = FONT;
-  attrs[A.FONT_SIZE] = b.style === "title" ? 14 : b.style === "note" ? 11 : BODY_SIZE;
+  attrs[A.FONT_SIZE] = b.style === "title" ? 14 : b.style === "note" ? 11 : b.style === "masthead" ? 12 : BODY_SIZE;
   return attrs;
 }
 
@@ -131,7 +132,10 @@ function appendColumns(body: Body, b: TwoColumnBlock): void {
   const sides = [b.left, b.right];
   sides.forEach((paras, c) => {
     const cell = table.getCell(0, c);
-    paras.forEach((para, i) => appendParagraph(cell, para, i === 0 ? cell.getChild(0).asParagraph() : undefined));
+    paras.forEach((para, i) => {
+      const style = b.role === "header" ? { ...para, style: "masthead" as const } : para;
+      appendParagraph(cell, style, i === 0 ? cell.getChild(0).asParagraph() : undefined);
+    });
   });
 }
 

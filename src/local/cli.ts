@@ -7,8 +7,8 @@
  * standard error when the workbook cannot be used; 1 with --strict when the
  * findings include errors.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, resolve } from "node:path";
 import { loadXlsx, XlsxFormatError } from "../standins/index";
 import { toDocx } from "../standins/docx";
 import { parsePeriod, periodId } from "../core/period";
@@ -59,6 +59,16 @@ export function parseArgs(argv: readonly string[]): Args {
   return { workbook, period: periodId(p), out, json, strict };
 }
 
+/** Writes an output file, creating its folder; a failure is one clear line. */
+function writeOutput(path: string, data: string | Buffer): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new Unusable(`Không ghi được tệp "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+}
+
 interface JsonResult {
   district: { indicators: Record<string, { value: number | null; met: boolean | null }> };
   findings: { severity: string }[];
@@ -90,8 +100,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new Unusable(`Không dùng được bảng tính "${args.workbook}": ${(e as Error).message}`);
     }
     const out = resolve(args.out ?? `${basename(path, extname(path))}-${args.period}.docx`);
-    writeFileSync(out, await toDocx(addon.documents.at(-1)!));
-    if (args.json) writeFileSync(resolve(args.json), JSON.stringify(result, null, 2) + "\n");
+    writeOutput(out, await toDocx(addon.documents.at(-1)!));
+    if (args.json) writeOutput(resolve(args.json), JSON.stringify(result, null, 2) + "\n");
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;
     const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
