@@ -171,7 +171,9 @@ function resultsSheet(opened: OpenedWorkbook): Sheet {
     props.setProperty(RESULTS_PROPERTY, String(existing.getSheetId()));
     return existing;
   }
+  const active = ss.getActiveSheet();
   const sheet = ss.insertSheet(RESULTS_SHEET, ss.getSheets().length);
+  ss.setActiveSheet(active); // insertSheet activates the new sheet: keep the clerk where they were
   props.setProperty(RESULTS_PROPERTY, String(sheet.getSheetId()));
   sheet.protect().setWarningOnly(true).setDescription("Báo cáo CCHC: trang do tiện ích tạo, được ghi lại mỗi lần tô sáng");
   return sheet;

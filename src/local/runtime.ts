@@ -34,6 +34,28 @@ export interface LocalAddonOptions extends GasEnvironmentOptions {
   codePath?: string;
   /** Base of the URLs of created documents (the preview serves them). */
   documentBaseUrl?: string;
+  /**
+   * The script's "now" (its clock runs on from there): the preview of the
+   * sample district runs as of a day in the sample's quarter, so that the
+   * sidebar's default period (the current one) is the one that has data.
+   */
+  today?: Date;
+}
+
+/** Makes `new Date()` and `Date.now()` in the script's realm start from `today`. */
+function shiftClock(context: vm.Context, today: Date): void {
+  vm.runInContext(
+    `(() => {
+      const RealDate = Date;
+      const offset = ${today.getTime()} - RealDate.now();
+      class ScriptDate extends RealDate {
+        constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+        static now() { return RealDate.now() + offset; }
+      }
+      globalThis.Date = ScriptDate;
+    })();`,
+    context,
+  );
 }
 
 export function startAddon(options: LocalAddonOptions = {}): LocalAddon {
@@ -44,6 +66,7 @@ export function startAddon(options: LocalAddonOptions = {}): LocalAddon {
     ...(options.documentBaseUrl ? { baseUrl: options.documentBaseUrl } : {}),
   });
   const context = env.createContext({ DocumentApp: docs.DocumentApp });
+  if (options.today) shiftClock(context, options.today);
   const code = readFileSync(options.codePath ?? join(DIST, "Code.js"), "utf8");
   vm.runInContext(code, context, { filename: "Code.js" });
   const declared = new Set(Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === "function"));

@@ -1,0 +1,204 @@
+/**
+ * The local preview page: the spreadsheet as a grid with a tab per sheet,
+ * the add-on menu, and the real sidebar (an iframe of dist/sidebar.html
+ * wired to the real server code). Everything from a sheet goes in as text.
+ */
+
+interface SheetView {
+  name: string;
+  values: string[][];
+  backgrounds: (string | null)[][];
+  bold: boolean[][];
+  frozenRows: number;
+}
+
+interface State {
+  version: number;
+  activeSheet: string;
+  activeCell: string | null;
+  sheets: SheetView[];
+  menu: { title: string; items: { caption: string; fn: string }[] };
+  sidebar: number | null;
+  alerts: { title: string; prompt: string }[];
+  today: string;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+let state: State | null = null;
+let shownSheet = "";
+let shownSidebar: number | null = null;
+let seenAlerts = 0;
+let editing: { sheet: string; row: number; col: number } | null = null;
+
+function letters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+async function post(path: string, body: unknown): Promise<unknown> {
+  const r = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const data = await r.json();
+  if (!r.ok) throw new Error(String((data as { message?: string }).message ?? r.statusText));
+  return data;
+}
+
+function parseCell(a1: string | null): { row: number; col: number } | null {
+  const m = a1 ? /^([A-Z]+)(\d+)/.exec(a1) : null;
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+function renderTabs(): void {
+  const tabs = $("tabs");
+  tabs.replaceChildren(...state!.sheets.map((s) => {
+    const b = el("button", s.name, s.name === shownSheet ? "tab active" : "tab");
+    b.type = "button";
+    b.setAttribute("role", "tab");
+    b.setAttribute("aria-selected", String(s.name === shownSheet));
+    b.addEventListener("click", () => {
+      shownSheet = s.name;
+      render();
+    });
+    return b;
+  }));
+}
+
+function renderGrid(): void {
+  const sheet = state!.sheets.find((s) => s.name === shownSheet) ?? state!.sheets[0];
+  if (!sheet) return;
+  shownSheet = sheet.name;
+  const active = sheet.name === state!.activeSheet ? parseCell(state!.activeCell) : null;
+  const width = Math.max(1, ...sheet.values.map((r) => r.length));
+  const table = el("table");
+  table.id = "grid";
+  table.dataset["sheet"] = sheet.name;
+  const head = el("tr");
+  head.appendChild(el("th", "", "corner"));
+  for (let c = 1; c <= width; c++) head.appendChild(el("th", letters(c), "colhead"));
+  table.appendChild(head);
+  sheet.values.forEach((row, r) => {
+    const tr = el("tr");
+    if (r < sheet.frozenRows) tr.className = "frozen";
+    tr.appendChild(el("th", String(r + 1), "rowhead"));
+    for (let c = 0; c < width; c++) {
+      const td = el("td", row[c] ?? "");
+      td.dataset["cell"] = `${letters(c + 1)}${r + 1}`;
+      const bg = sheet.backgrounds[r]?.[c];
+      if (bg && bg !== "#ffffff") td.style.background = bg;
+      if (sheet.bold[r]?.[c]) td.style.fontWeight = "bold";
+      if (active && active.row === r + 1 && active.col === c + 1) td.classList.add("selected");
+      td.title = td.dataset["cell"]!;
+      td.addEventListener("click", () => select(sheet.name, r + 1, c + 1, row[c] ?? ""));
+      tr.appendChild(td);
+    }
+    table.appendChild(tr);
+  });
+  $("grid-wrap").replaceChildren(table);
+  const selected = table.querySelector(".selected");
+  if (selected) selected.scrollIntoView({ block: "nearest", inline: "nearest" });
+}
+
+function select(sheet: string, row: number, col: number, value: string): void {
+  editing = { sheet, row, col };
+  $("cell-name").textContent = `${letters(col)}${row}`;
+  const input = $<HTMLInputElement>("cell-input");
+  input.value = value;
+  input.disabled = false;
+  document.querySelectorAll("#grid td.selected").forEach((e) => e.classList.remove("selected"));
+  document.querySelector(`#grid td[data-cell="${letters(col)}${row}"]`)?.classList.add("selected");
+}
+
+function renderMenu(): void {
+  const m = state!.menu;
+  $("menu-title").textContent = m.title;
+  $("menu-items").replaceChildren(...m.items.map((item) => {
+    const b = el("button", item.caption, "menu-item");
+    b.type = "button";
+    b.setAttribute("role", "menuitem");
+    b.addEventListener("click", () => {
+      $("menu-items").hidden = true;
+      void post("/api/menu", { fn: item.fn }).then(refresh, showError);
+    });
+    return b;
+  }));
+}
+
+function renderSidebar(): void {
+  if (state!.sidebar === null || state!.sidebar === shownSidebar) return;
+  shownSidebar = state!.sidebar;
+  const frame = $<HTMLIFrameElement>("sidebar");
+  frame.src = `/sidebar?n=${shownSidebar}`;
+  $("sidebar-wrap").hidden = false;
+}
+
+function renderAlerts(): void {
+  const alerts = state!.alerts;
+  if (alerts.length <= seenAlerts) return;
+  const a = alerts[alerts.length - 1]!;
+  seenAlerts = alerts.length;
+  $("alert-title").textContent = a.title;
+  $("alert-text").textContent = a.prompt;
+  $<HTMLDialogElement>("alert").showModal();
+}
+
+function showError(e: unknown): void {
+  $("status").textContent = `Lỗi: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+function render(): void {
+  if (!state) return;
+  renderTabs();
+  renderGrid();
+  renderMenu();
+  renderSidebar();
+  renderAlerts();
+  $("today").textContent = state.today;
+}
+
+async function refresh(): Promise<void> {
+  const r = await fetch("/api/state");
+  const next = (await r.json()) as State;
+  const activeChanged = !state || next.activeSheet !== state.activeSheet || next.activeCell !== state.activeCell;
+  if (activeChanged && next.activeCell) shownSheet = next.activeSheet;
+  if (!shownSheet) shownSheet = next.activeSheet;
+  state = next;
+  render();
+}
+
+async function poll(): Promise<void> {
+  try {
+    const r = await fetch("/api/version");
+    const { version } = (await r.json()) as { version: number };
+    if (!state || version !== state.version) await refresh();
+  } catch {
+    $("status").textContent = "Mất kết nối với máy chủ xem trước (npm start đã dừng?).";
+  }
+  setTimeout(() => void poll(), 700);
+}
+
+function start(): void {
+  $("menu-button").addEventListener("click", () => {
+    const items = $("menu-items");
+    items.hidden = !items.hidden;
+  });
+  $("alert-ok").addEventListener("click", () => $<HTMLDialogElement>("alert").close());
+  $("cell-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    if (!editing) return;
+    const value = $<HTMLInputElement>("cell-input").value;
+    void post("/api/cell", { ...editing, value }).then(refresh, showError);
+  });
+  void refresh().then(() => void poll());
+}
+
+start();

@@ -1,0 +1,303 @@
+/**
+ * npm start [-- path/to.xlsx]: the whole add-on running locally. Loads the
+ * bundled sample district (or the given workbook) into the stand-ins, runs
+ * the real dist/Code.js on them, and serves a preview on
+ * http://localhost:$PORT (default 8080): the sheets as a grid, the add-on
+ * menu, and the real sidebar wired to the real server code. Reports open as
+ * HTML and download as .docx.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
+import { build } from "esbuild";
+import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "../standins/index";
+import { renderHtml } from "../standins/document";
+import { toDocx } from "../standins/docx";
+import { escapeHtml } from "../core/text";
+import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../core/schema";
+import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
+import { googleScriptShim } from "./google-script-shim";
+import { sampleWorkbook } from "./sample";
+
+/** The sample is shown as of a day of its quarter, so that the current period is 2023-Q1. */
+export const SAMPLE_TODAY = new Date(2023, 2, 10, 9, 0, 0);
+const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
+const MAX_ROWS = 2000;
+
+export interface PreviewOptions {
+  port: number;
+  /** An .xlsx to load; the bundled sample when absent. */
+  workbook?: string;
+  host?: string;
+}
+
+export class PreviewError extends Error {}
+
+async function loadSpreadsheet(path: string): Promise<FakeSpreadsheet> {
+  const full = resolve(path);
+  if (!existsSync(full)) throw new PreviewError(`Không tìm thấy tệp "${path}".`);
+  try {
+    return await loadXlsx(full, { name: basename(full, extname(full)) });
+  } catch (e) {
+    if (e instanceof XlsxFormatError) throw new PreviewError(`Tệp "${path}" không phải là bảng tính Excel (.xlsx) đọc được.`);
+    throw new PreviewError(`Không đọc được tệp "${path}": ${(e as Error).message}`);
+  }
+}
+
+async function pageScript(): Promise<string> {
+  const r = await build({
+    entryPoints: [join(ROOT, "src/local/preview-page.ts")],
+    bundle: true, write: false, format: "iife", platform: "browser", target: "es2019", minify: true, logLevel: "warning",
+  });
+  return r.outputFiles[0]!.text.replace(/<\/(script)/gi, "<\\/$1");
+}
+
+const PAGE_CSS = `
+*{box-sizing:border-box} body{margin:0;font-family:Arial,sans-serif;font-size:13px;color:#202124;height:100vh;display:flex;flex-direction:column}
+header{display:flex;align-items:center;gap:16px;padding:6px 12px;border-bottom:1px solid #dadce0;background:#f8f9fa}
+header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-size:12px}
+.menu{position:relative} .menu>button{font:inherit;padding:4px 10px;border:1px solid #dadce0;border-radius:4px;background:#fff;cursor:pointer}
+#menu-items{position:absolute;top:30px;left:0;z-index:10;background:#fff;border:1px solid #dadce0;box-shadow:0 2px 6px rgba(0,0,0,.2);min-width:240px;display:flex;flex-direction:column}
+#menu-items[hidden]{display:none} .menu-item{font:inherit;text-align:left;padding:8px 12px;border:0;background:#fff;cursor:pointer} .menu-item:hover{background:#f1f3f4}
+main{flex:1;display:flex;min-height:0} #sheet{flex:1;display:flex;flex-direction:column;min-width:0}
+#cell-form{display:flex;gap:6px;padding:4px 8px;border-bottom:1px solid #dadce0} #cell-name{width:60px;font-family:monospace;color:#5f6368;padding-top:4px} #cell-input{flex:1;font:inherit;padding:3px}
+#grid-wrap{flex:1;overflow:auto} table{border-collapse:collapse;font-size:12px} th,td{border:1px solid #e0e0e0;padding:2px 5px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
+th{background:#f8f9fa;color:#5f6368;font-weight:normal;position:sticky;top:0} th.rowhead{position:sticky;left:0;z-index:1} th.corner{z-index:2;left:0}
+td.selected{outline:2px solid #1a73e8;outline-offset:-2px} tr.frozen td{background:#fafafa}
+#tabs{display:flex;gap:2px;padding:4px 8px;border-top:1px solid #dadce0;background:#f8f9fa;overflow-x:auto} .tab{font:inherit;padding:4px 12px;border:1px solid transparent;background:none;cursor:pointer}
+.tab.active{background:#fff;border-color:#dadce0;color:#1a73e8;font-weight:bold}
+#sidebar-wrap{width:330px;border-left:1px solid #dadce0;display:flex;flex-direction:column} #sidebar-wrap[hidden]{display:none}
+#sidebar-wrap .title{padding:8px 12px;border-bottom:1px solid #dadce0;font-weight:bold} #sidebar{flex:1;border:0;width:100%}
+#status{color:#a50e0e} dialog{border:1px solid #dadce0;border-radius:8px;max-width:420px} dialog h2{font-size:15px;margin-top:0}
+`;
+
+function pageHtml(script: string, title: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
+<body>
+<header>
+  <h1>${escapeHtml(title)}</h1>
+  <nav class="menu" aria-label="Tiện ích mở rộng"><button type="button" id="menu-button" aria-haspopup="menu">Tiện ích mở rộng ▸ <span id="menu-title">Báo cáo CCHC</span></button><div id="menu-items" role="menu" hidden></div></nav>
+  <span class="note">Xem trước cục bộ: mã thật của tiện ích chạy trên bản mô phỏng Google Sheets. Ngày của tập lệnh: <span id="today"></span></span>
+  <span id="status" role="status"></span>
+</header>
+<main>
+  <section id="sheet" aria-label="Bảng tính">
+    <form id="cell-form"><span id="cell-name"></span><input id="cell-input" aria-label="Nội dung ô" disabled placeholder="Chọn một ô để sửa, Enter để lưu"></form>
+    <div id="grid-wrap"></div>
+    <nav id="tabs" role="tablist" aria-label="Trang tính"></nav>
+  </section>
+  <aside id="sidebar-wrap" hidden><div class="title">Báo cáo CCHC</div><iframe id="sidebar" title="Bảng điều khiển Báo cáo CCHC"></iframe></aside>
+</main>
+<dialog id="alert"><h2 id="alert-title"></h2><p id="alert-text"></p><button type="button" id="alert-ok">OK</button></dialog>
+<script>${script}</script>
+</body></html>`;
+}
+
+/** The sidebar as Google would serve it, with google.script.run going to /api/run. */
+function sidebarHtml(content: string): string {
+  const shim = googleScriptShim(
+    `(name, args) => fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, args }) }).then((r) => r.json())`,
+  ).replace(/<\/(script)/gi, "<\\/$1");
+  return content.replace(/<head>/i, `<head><script>${shim}</script>`);
+}
+
+interface CellRule {
+  ranges: string[];
+  background: string | null;
+}
+
+/** Our marks and simple number rules, applied to the grid as Sheets would show them. */
+function ruleBackgrounds(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellRule[] {
+  const out: CellRule[] = [];
+  for (const rule of sheet.getConditionalFormatRules()) {
+    const cond = rule.getBooleanCondition();
+    if (!cond) continue;
+    const values = cond.getCriteriaValues();
+    if (String(cond.getCriteriaType()) === "CUSTOM_FORMULA" && values[0] === MARK_FORMULA) {
+      out.push({ ranges: rule.getRanges().map((r) => r.getA1Notation()), background: cond.getBackground() });
+    }
+  }
+  return out;
+}
+
+function a1ToIndex(a1: string): { row: number; col: number } | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void>; addon: LocalAddon }> {
+  const host = options.host ?? "localhost";
+  const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
+  const sample = !options.workbook;
+  const wb = sample ? sampleWorkbook() : null;
+  const spreadsheet = options.workbook ? await loadSpreadsheet(options.workbook) : undefined;
+  const addon = startAddon({
+    ...(spreadsheet ? { spreadsheet } : { sheets: { [SHEET_UNITS]: wb!.units, [SHEET_TARGETS]: wb!.targets, [SHEET_SUBMISSIONS]: wb!.submissions }, name: "CCHC huyện Vĩnh Linh (mẫu)" }),
+    documentBaseUrl: `${base}/docs/`,
+    ...(sample ? { today: SAMPLE_TODAY } : {}),
+  });
+  const title = addon.env.document.getName();
+  addon.call("onOpen", { authMode: "FULL" });
+  addon.call("showSidebar");
+  const script = await pageScript();
+  let version = 1;
+
+  const state = () => {
+    const ss = addon.env.document;
+    const sheets = ss.getSheets().map((sheet) => {
+      const range = sheet.getDataRange();
+      const rows = Math.min(range.getNumRows(), MAX_ROWS);
+      const r = sheet.getRange(1, 1, rows, range.getNumColumns());
+      const backgrounds = r.getBackgrounds() as (string | null)[][];
+      for (const rule of ruleBackgrounds(sheet)) {
+        for (const a1 of rule.ranges) {
+          const at = a1ToIndex(a1);
+          if (at && backgrounds[at.row]) backgrounds[at.row]![at.col] = rule.background;
+        }
+      }
+      return {
+        name: sheet.getName(),
+        values: r.getDisplayValues(),
+        backgrounds,
+        bold: r.getFontWeights().map((row) => row.map((w) => w === "bold")),
+        frozenRows: sheet.getFrozenRows(),
+      };
+    });
+    const menu = addon.env.ui.menus.at(-1);
+    const items = (menu?.items ?? []).flatMap((i) => (i.kind === "item" ? [{ caption: i.caption, fn: i.functionName }] : []));
+    const active = ss.getActiveSheet();
+    return {
+      version,
+      activeSheet: active.getName(),
+      activeCell: ss.getActiveRange()?.getA1Notation() ?? null,
+      sheets,
+      menu: { title: "Báo cáo CCHC", items },
+      sidebar: addon.env.ui.sidebars.length ? addon.env.ui.sidebars.length - 1 : null,
+      alerts: addon.env.ui.alerts.map((a) => ({ title: a.title ?? "", prompt: a.prompt ?? "" })),
+      today: new Date(addon.context["Date"].now()).toLocaleDateString("vi-VN"),
+    };
+  };
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...extra });
+    res.end(body);
+  };
+  const json = (res: ServerResponse, status: number, data: unknown) => send(res, status, "application/json; charset=utf-8", JSON.stringify(data));
+  const readBody = (req: IncomingMessage) =>
+    new Promise<unknown>((ok, fail) => {
+      let data = "";
+      req.on("data", (c) => {
+        data += c;
+        if (data.length > 1_000_000) req.destroy();
+      });
+      req.on("end", () => {
+        try {
+          ok(data ? JSON.parse(data) : {});
+        } catch (e) {
+          fail(e);
+        }
+      });
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", base);
+    const path = url.pathname;
+    if (req.method === "GET" && path === "/") return send(res, 200, "text/html; charset=utf-8", pageHtml(script, title));
+    if (req.method === "GET" && path === "/api/version") return json(res, 200, { version });
+    if (req.method === "GET" && path === "/api/state") return json(res, 200, state());
+    if (req.method === "GET" && path === "/sidebar") {
+      const n = Number(url.searchParams.get("n") ?? addon.env.ui.sidebars.length - 1);
+      const record = addon.env.ui.sidebars[n] ?? addon.env.ui.sidebars.at(-1);
+      const content = record?.content ?? readFileSync(join(DIST, "sidebar.html"), "utf8");
+      return send(res, 200, "text/html; charset=utf-8", sidebarHtml(content));
+    }
+    if (req.method === "POST" && path === "/api/run") {
+      const body = (await readBody(req)) as { name?: string; args?: unknown };
+      const result = runFromSidebar(addon, String(body.name ?? ""), body.args ?? []);
+      version++;
+      return json(res, 200, result);
+    }
+    if (req.method === "POST" && path === "/api/menu") {
+      const body = (await readBody(req)) as { fn?: string };
+      const fn = String(body.fn ?? "");
+      const allowed = addon.env.ui.menus.flatMap((m) => m.items).some((i) => i.kind === "item" && i.functionName === fn);
+      if (!allowed) return json(res, 400, { message: `Không có mục menu gọi ${fn}.` });
+      const r = runFromSidebar(addon, fn, []);
+      version++;
+      return json(res, r.ok ? 200 : 500, r.ok ? { ok: true } : r);
+    }
+    if (req.method === "POST" && path === "/api/cell") {
+      const body = (await readBody(req)) as { sheet?: string; row?: number; col?: number; value?: string };
+      const sheet = addon.env.document.getSheetByName(String(body.sheet ?? ""));
+      if (!sheet || !Number.isInteger(body.row) || !Number.isInteger(body.col)) return json(res, 400, { message: "Ô không hợp lệ." });
+      sheet.getRange(body.row!, body.col!).setValue(String(body.value ?? ""));
+      version++;
+      return json(res, 200, { ok: true });
+    }
+    const doc = /^\/docs\/([^/]+?)(\.docx)?$/.exec(path);
+    if (req.method === "GET" && doc) {
+      const found = addon.documents.find((d) => d.id === decodeURIComponent(doc[1]!));
+      if (!found) return send(res, 404, "text/plain; charset=utf-8", "Không tìm thấy tài liệu.");
+      if (doc[2]) {
+        const file = `${found.name}.docx`;
+        return send(res, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", await toDocx(found), {
+          "content-disposition": `attachment; filename="bao-cao.docx"; filename*=UTF-8''${encodeURIComponent(file)}`,
+        });
+      }
+      const bar = `<div style="font:14px Arial;padding:10px;background:#e8f0fe;border-bottom:1px solid #c6dafc;position:sticky;top:0">` +
+        `${escapeHtml(found.name)} · <a id="download-docx" href="/docs/${encodeURIComponent(found.id)}.docx" download>Tải về (.docx)</a></div>`;
+      return send(res, 200, "text/html; charset=utf-8", renderHtml(found).replace(/<body([^>]*)>/i, `<body$1>${bar}`));
+    }
+    return send(res, 404, "text/plain; charset=utf-8", "Không có trang này.");
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => json(res, 500, { message: (e as Error).message }));
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EADDRINUSE") fail(new PreviewError(`Cổng ${options.port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`));
+      else if (e.code === "EACCES") fail(new PreviewError(`Không được phép mở cổng ${options.port}; hãy chọn cổng khác, ví dụ: PORT=8081 npm start`));
+      else fail(e);
+    });
+    server.listen(options.port, host === "localhost" ? "127.0.0.1" : host, () => ok());
+  });
+  return {
+    url: base,
+    addon,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+        addon.dispose();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const raw = process.env["PORT"] ?? "8080";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PreviewError(`PORT "${raw}" không phải số cổng hợp lệ (0–65535).`);
+  const workbook = process.argv.slice(2).find((a) => !a.startsWith("--"));
+  const preview = await startPreview({ port, ...(workbook ? { workbook } : {}) });
+  console.log(`Báo cáo CCHC, xem trước cục bộ${workbook ? ` (${workbook})` : " (dữ liệu mẫu huyện Vĩnh Linh)"}: ${preview.url}`);
+  console.log("Nhấn Ctrl-C để dừng.");
+  const stop = () => {
+    void preview.close().then(() => {
+      console.log("Đã dừng bản xem trước.");
+      process.exit(0);
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, "src/local/preview.ts")) {
+  main().catch((e) => {
+    console.error(e instanceof PreviewError ? e.message : `Lỗi không mong đợi: ${(e as Error)?.stack ?? e}`);
+    process.exit(1);
+  });
+}
