@@ -93,3 +93,23 @@ console.log(`\nCore over ${M.toLocaleString("en")} submission rows (best of 3):`
 console.log(`  read + validate cells (zod): ${read.ms.toFixed(0)} ms, ${Math.round((M / read.ms) * 1000).toLocaleString("en")} rows/s`);
 console.log(`  evaluate (rules + indicators): ${ev.ms.toFixed(0)} ms, ${Math.round((M / ev.ms) * 1000).toLocaleString("en")} rows/s`);
 console.log(`  findings: ${ev.result.findings.length}, units evaluated: ${ev.result.units.length}, heap growth ≈ ${((heapAfter - heapBefore) / 1048576).toFixed(0)} MB`);
+
+// Service calls per action, from the stand-ins' counters: the same for 20 units as for 2,000.
+const { districtAddon } = await import("../test/helpers/addon");
+console.log("\nService calls per action (second run; the first also creates the results sheet):");
+console.log("action".padEnd(20) + "units".padStart(7) + "SpreadsheetApp".padStart(16) + "DocumentApp".padStart(13) + "other".padStart(8) + "ms".padStart(9));
+for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
+  for (const n of [20, 2000]) {
+    const addon = districtAddon(n);
+    addon.call(action, "2023-Q1");
+    addon.env.resetCounts();
+    addon.docCalls.clear();
+    const t0 = performance.now();
+    addon.call(action, "2023-Q1");
+    const ms = performance.now() - t0;
+    const sheets = addon.env.count("SpreadsheetApp");
+    const other = addon.env.count() - sheets;
+    console.log(action.padEnd(20) + String(n).padStart(7) + String(sheets).padStart(16) + String(addon.docCount()).padStart(13) + String(other).padStart(8) + ms.toFixed(0).padStart(9));
+    addon.dispose();
+  }
+}

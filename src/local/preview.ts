@@ -14,11 +14,11 @@ import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "../standins/ind
 import { renderHtml } from "../standins/document";
 import { toDocx } from "../standins/docx";
 import { escapeHtml } from "../core/text";
-import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../core/schema";
 import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
 import { googleScriptShim } from "./google-script-shim";
-import { sampleWorkbook } from "./sample";
 
+/** The bundled sample district (npm run sample regenerates it). */
+export const SAMPLE_XLSX = join(ROOT, "samples", "vinh-linh.xlsx");
 /** The sample is shown as of a day of its quarter, so that the current period is 2023-Q1. */
 export const SAMPLE_TODAY = new Date(2023, 2, 10, 9, 0, 0);
 const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
@@ -132,10 +132,9 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const host = options.host ?? "localhost";
   const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
   const sample = !options.workbook;
-  const wb = sample ? sampleWorkbook() : null;
-  const spreadsheet = options.workbook ? await loadSpreadsheet(options.workbook) : undefined;
+  const spreadsheet = await loadSpreadsheet(options.workbook ?? SAMPLE_XLSX);
   const addon = startAddon({
-    ...(spreadsheet ? { spreadsheet } : { sheets: { [SHEET_UNITS]: wb!.units, [SHEET_TARGETS]: wb!.targets, [SHEET_SUBMISSIONS]: wb!.submissions }, name: "CCHC huyện Vĩnh Linh (mẫu)" }),
+    spreadsheet,
     documentBaseUrl: `${base}/docs/`,
     ...(sample ? { today: SAMPLE_TODAY } : {}),
   });
