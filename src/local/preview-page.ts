@@ -4,6 +4,9 @@
  * wired to the real server code). Everything from a sheet goes in as text.
  */
 
+import { columnLetter } from "../core/text";
+import { lettersToColumn } from "../standins/a1";
+
 interface SheetView {
   name: string;
   values: string[][];
@@ -30,11 +33,7 @@ let shownSidebar: number | null = null;
 let seenAlerts = 0;
 let editing: { sheet: string; row: number; col: number } | null = null;
 
-function letters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+const letters = columnLetter;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -53,9 +52,7 @@ async function post(path: string, body: unknown): Promise<unknown> {
 function parseCell(a1: string | null): { row: number; col: number } | null {
   const m = a1 ? /^([A-Z]+)(\d+)/.exec(a1) : null;
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: lettersToColumn(m[1]!) };
 }
 
 function renderTabs(): void {

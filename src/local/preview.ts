@@ -12,6 +12,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { build } from "esbuild";
 import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "../standins/index";
 import { renderHtml } from "../standins/document";
+import { lettersToColumn } from "../standins/a1";
 import { toDocx } from "../standins/docx";
 import { escapeHtml } from "../core/text";
 import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
@@ -122,10 +123,7 @@ function ruleBackgrounds(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellRule[] 
 
 function a1ToIndex(a1: string): { row: number; col: number } | null {
   const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return m ? { row: Number(m[2]) - 1, col: lettersToColumn(m[1]!) - 1 } : null;
 }
 
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void>; addon: LocalAddon }> {
