@@ -251,9 +251,12 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     return send(res, 404, "text/plain; charset=utf-8", "Không có trang này.");
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => json(res, 500, { message: (e as Error).message }));
-  });
+  };
+  const server = createServer(listener);
+  // "localhost" may resolve to ::1 first: serve IPv6 loopback too where the machine has it.
+  const server6 = host === "localhost" ? createServer(listener) : null;
   await new Promise<void>((ok, fail) => {
     server.once("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EADDRINUSE") fail(new PreviewError(`Cổng ${options.port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`));
@@ -262,11 +265,20 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     });
     server.listen(options.port, host === "localhost" ? "127.0.0.1" : host, () => ok());
   });
+  if (server6) {
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((ok) => {
+      server6.once("error", () => ok()); // no IPv6, or ::1 taken: IPv4 alone serves
+      server6.listen(port, "::1", () => ok());
+    });
+  }
   return {
     url: base,
     addon,
     close: () =>
       new Promise<void>((ok) => {
+        server6?.closeAllConnections?.();
+        server6?.close();
         server.closeAllConnections?.();
         server.close(() => ok());
         addon.dispose();
@@ -277,7 +289,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
 async function main(): Promise<void> {
   const raw = process.env["PORT"] ?? "8080";
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PreviewError(`PORT "${raw}" không phải số cổng hợp lệ (0–65535).`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PreviewError(`PORT "${raw}" không phải số cổng hợp lệ (1–65535).`);
   const workbook = process.argv.slice(2).find((a) => !a.startsWith("--"));
   const preview = await startPreview({ port, ...(workbook ? { workbook } : {}) });
   console.log(`Báo cáo CCHC, xem trước cục bộ${workbook ? ` (${workbook})` : " (dữ liệu mẫu huyện Vĩnh Linh)"}: ${preview.url}`);
