@@ -78,8 +78,10 @@ describe("multi-column ranges and array literals", () => {
   it("{J2:J23, M2:M23} works the same as a two-column range", () => {
     expect(call("ONLINE_ORIGIN_RATE", col(30, 4), [[30, 80], [4, 96]])).toEqual([[30 / 110], [0.04]]);
   });
-  it("a one-row multi-column range is summed across its columns", () => {
-    expect(call("ONTIME_RATE", [[20, 75]], [[100]])).toEqual([[0.95]]);
+  it("a one-row multi-column range (one unit, e.g. H2:I2 or {J2, M2}) is a single-value call", () => {
+    expect(call("ONTIME_RATE", [[20, 75]], [[100]])).toBe(0.95);
+    expect(call("OVERDUE_COUNT", [[1, 2]])).toBe(3);
+    expect(() => call("ONTIME_RATE", [[80, 40]], 100)).toThrow(/\(120\) lớn hơn .*\(100\)/);
   });
   it("blank cells in a summed row add nothing", () => {
     expect(call("ONTIME_RATE", [[20, ""], ["", ""]], col(40, 10))).toEqual([[0.5], [0]]);
@@ -164,6 +166,7 @@ describe("REPORTING_PERIOD", () => {
     expect(call("REPORTING_PERIOD", col(gas.eval("new Date(2023, 5, 14)"), "", "x"))).toEqual([["2023-Q2"], [""], [expect.stringMatching(/^#LỖI: "x" không phải là ngày/)]]);
     expect(call("REPORTING_PERIOD", "")).toBe("");
     expect(() => call("REPORTING_PERIOD", "31/02/2023")).toThrow(/không phải là ngày/);
+    expect(() => call("REPORTING_PERIOD", 2023)).toThrow("Số 2023 không phải là ngày");
   });
 });
 
@@ -186,6 +189,10 @@ describe("VALIDATE_SUBMISSION", () => {
     const out = call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row(), keys.map(() => ""), row({ period: "Quý I/2023" })]) as string[][];
     expect(out[1]).toEqual([""]);
     expect(out[2]![0]).toMatch(/HOXA đã có số liệu cùng kỳ ở dòng thứ 1/);
+  });
+  it("a single row of the wrong width is an error; in a range it is that row's #LỖI", () => {
+    expect(() => call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row().slice(5)])).toThrow(/Dòng có 20 cột nhưng dòng tiêu đề có 25 cột/);
+    expect((call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row(), row().slice(5)]) as string[][])[1]![0]).toMatch(/^#LỖI: Dòng có 20 cột/);
   });
   it("a header without a required column is an error naming it", () => {
     expect(() => call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS.slice(1)], [row().slice(1)])).toThrow('Trang "Số liệu" thiếu cột "Kỳ báo cáo".');

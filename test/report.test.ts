@@ -193,6 +193,11 @@ describe("npm run report (command line over an .xlsx export)", () => {
     const a = cli(fake, "--period", "2023-Q1");
     expect(a.status).toBe(2);
     expect(a.stderr).toBe(`Tệp "${fake}" không phải là bảng tính Excel (.xlsx) đọc được.`);
+    const docx = join(dir, "report-as-xlsx.xlsx");
+    writeFileSync(docx, readFileSync(join(dir, "bc.docx")));
+    const zip = cli(docx, "--period", "2023-Q1");
+    expect(zip.status).toBe(2);
+    expect(zip.stderr).toBe(`Tệp "${docx}" không phải là bảng tính Excel (.xlsx) đọc được.`);
     const b = cli(join(dir, "missing.xlsx"), "--period", "2023-Q1");
     expect(b.status).toBe(2);
     expect(b.stderr).toBe(`Không tìm thấy tệp "${join(dir, "missing.xlsx")}".`);

@@ -66,13 +66,14 @@ function rowOf(arg: Arg, r: number): readonly unknown[] {
 }
 
 /**
- * Runs `compute` once per row. A single-value call returns its value or
- * throws; a range call returns a one-column array with "#LỖI" text in bad rows.
+ * Runs `compute` once per row. A call whose inputs span one row returns its
+ * value or throws; a range call returns a one-column array with "#LỖI" text in bad rows.
  */
 function rowWise(values: readonly unknown[], names: readonly string[], compute: (row: (i: number) => readonly unknown[]) => Cell): Result {
   const args = values.map(asArg);
   const height = commonHeight(args, names);
-  if (height === null) return compute((i) => rowOf(args[i]!, 0));
+  // One row (single values, or one unit's cells such as H2:I2 or {J2, M2}) is a single-value call.
+  if (height === null || height === 1) return compute((i) => rowOf(args[i]!, 0));
   const out: Cell[][] = [];
   for (let r = 0; r < height; r++) {
     try {
@@ -184,6 +185,8 @@ export function meetsTarget(value: unknown, target: unknown, direction?: unknown
 }
 
 const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
+/** Date serials below this (18/05/1927) are not report dates: a number such as 2023 is a year typed by mistake. */
+const SERIAL_MIN = 10000;
 
 function periodOfCell(v: unknown): Cell {
   if (isBlank(v)) return BLANK;
@@ -191,7 +194,10 @@ function periodOfCell(v: unknown): Cell {
     if (Number.isNaN(v.getTime())) throw new InputError("Ngày không hợp lệ");
     return periodId(reportingPeriodOf(v));
   }
-  if (typeof v === "number" && Number.isFinite(v) && v > 0) {
+  if (typeof v === "number" && Number.isFinite(v) && v < SERIAL_MIN) {
+    throw new InputError(`Số ${String(v).replace(".", ",")} không phải là ngày (hãy nhập ngày đầy đủ, ví dụ 14/03/2023)`);
+  }
+  if (typeof v === "number" && Number.isFinite(v)) {
     const d = new Date(SHEETS_EPOCH_UTC + Math.floor(v) * 86400000);
     return periodId(reportingPeriodOfDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
   }
@@ -251,7 +257,9 @@ export function validateSubmission(header: unknown, rows: unknown): Result {
   const results: Cell[][] = data.map((row, index) => {
     if (row.every((v) => isBlank(v))) return [BLANK];
     if (row.length !== headerRow.length) {
-      return [`#LỖI: dòng có ${row.length} cột nhưng dòng tiêu đề có ${headerRow.length} cột; hãy chọn hai vùng rộng bằng nhau`];
+      const message = `Dòng có ${row.length} cột nhưng dòng tiêu đề có ${headerRow.length} cột; hãy chọn hai vùng rộng bằng nhau`;
+      if (data.length === 1) throw new InputError(message);
+      return [`#LỖI: ${message}`];
     }
     const raw: Record<string, unknown> = {};
     for (const key in map.columns) raw[key] = row[map.columns[key as keyof typeof map.columns]!] ?? "";

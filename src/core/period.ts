@@ -28,13 +28,12 @@ export function periodLabel(p: Period): string {
 export function parsePeriod(value: unknown): Period | null {
   if (typeof value !== "string") return null;
   const raw = value.trim().toLowerCase().replace(/\s+/g, " ");
-  const m1 = /^(\d{4})\s*-?\s*q\s*([1-4])$/.exec(raw);
+  // "2023-Q1", "2023 Q1", "2023/Q1".
+  const m1 = /^(\d{4})\s*[-/ ]?\s*q\s*([1-4])$/.exec(raw);
   if (m1) return make(Number(m1[1]), m1[2]!);
-  const m2 = /^q\s*([1-4])\s*[/-]\s*(\d{4})$/.exec(raw);
-  if (m2) return make(Number(m2[2]), m2[1]!);
-  // "Quý I/2023", "Quý IV - 2023", "quý 2 năm 2023": compare without diacritics.
-  const plain = normalizeKey(raw.replace(/[/-]/g, " sep "));
-  const m3 = /^quy(iv|iii|ii|i|[1-4])(?:sep|nam)(\d{4})$/.exec(plain);
+  // "Quý I/2023", "Q1/2023", "Q1 2023", "Quý IV - 2023", "quý 2 năm 2023", "Quí I/2023": compared without diacritics.
+  const plain = normalizeKey(raw.replace(/[/-]/g, " sep ").replace(/\s+/g, " sep "));
+  const m3 = /^(?:quy|qui|q)(?:sep)?(iv|iii|ii|i|[1-4])(?:sep)*(?:nam)?(?:sep)*(\d{4})$/.exec(plain);
   if (m3) return make(Number(m3[2]), m3[1]!);
   return null;
 }

@@ -112,12 +112,17 @@ const HEADER_SEARCH_ROWS = 10;
  * sheet's headers) and each column in it. Throws SchemaError naming the sheet
  * and every missing required header.
  */
+/** A header's key: normalizeKey without a form 06 column number such as "(4)". */
+export function headerKey(text: unknown): string {
+  return normalizeKey(String(text ?? "").replace(/\(\s*\d+\s*\)/g, " "));
+}
+
 export function mapColumns<K extends string>(def: SheetDef<K>, values: readonly (readonly unknown[])[]): ColumnMap<K> {
-  const wanted = new Map(def.columns.map((c) => [normalizeKey(c.header), c]));
+  const wanted = new Map(def.columns.map((c) => [headerKey(c.header), c]));
   let best = -1;
   let bestHits = 0;
   for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
-    const hits = (values[r] ?? []).filter((cell) => wanted.has(normalizeKey(cell))).length;
+    const hits = (values[r] ?? []).filter((cell) => wanted.has(headerKey(cell))).length;
     if (hits > bestHits) {
       best = r;
       bestHits = hits;
@@ -128,7 +133,7 @@ export function mapColumns<K extends string>(def: SheetDef<K>, values: readonly 
     const row = values[best] ?? [];
     const seen = new Map<string, number>();
     row.forEach((cell, c) => {
-      const col = wanted.get(normalizeKey(cell));
+      const col = wanted.get(headerKey(cell));
       if (!col) return;
       const earlier = seen.get(col.key);
       if (earlier !== undefined) {

@@ -11,6 +11,7 @@ import {
 } from "./schema";
 import { resolveTarget, type TargetRow, type ResolvedTarget } from "./targets";
 import { a1, isBlankRow } from "./text";
+import { isBlank } from "./cells";
 import { crossFieldProblems, makeFinding, sortFindings, type Finding } from "./validation";
 
 export type Values = readonly (readonly unknown[])[];
@@ -41,6 +42,11 @@ export interface SubmissionRow {
   readonly unit: string | undefined;
   readonly figures: Figures;
   readonly explanation: string;
+  /**
+   * False for a row prepared in advance with only its period and unit (every
+   * figure blank): the unit has not submitted yet, it is not 13 blank-cell errors.
+   */
+  readonly entered: boolean;
   /** Findings about single cells of this row (zod issues). */
   readonly cellFindings: readonly Finding[];
 }
@@ -136,8 +142,10 @@ export function readWorkbook(input: WorkbookValues): Workbook {
   for (let i = s.map.headerRow + 1; i < input.submissions.length; i++) {
     const row = input.submissions[i]!;
     if (isBlankRow(row)) continue;
-    const parsed = parseRow(submissionRow, rawRow(row, s.map.columns));
+    const raw = rawRow(row, s.map.columns);
+    const parsed = parseRow(submissionRow, raw);
     const unit = parsed.data["unit"] as string | undefined;
+    const entered = FIGURE_COLUMNS.some((c) => !isBlank(raw[c.key])) || !isBlank(raw["explanation"]);
     const figures: Figures = {};
     for (const c of FIGURE_COLUMNS) {
       const v = parsed.data[c.key];
@@ -149,6 +157,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
       unit,
       figures,
       explanation: String(parsed.data["explanation"] ?? ""),
+      entered,
       cellFindings: parsed.issues.map((issue) =>
         makeFinding(issue.rule, s.cell(i, issue.key), unit ?? "", `"${s.header(issue.key)}" ${issue.message}`)),
     });
@@ -207,19 +216,6 @@ export interface Evaluation {
   readonly allUnits: readonly Unit[];
 }
 
-/**
- * A row that breaks one of these rules has figures that cannot both be right
- * (more paid online than fee dossiers...): the indicator built on them is left
- * out for that unit, and so out of the district figure, rather than shown above 100%.
- */
-const EXCLUDED_BY_RULE: Readonly<Record<string, readonly IndicatorCode[]>> = {
-  online_le_service: ["online_submission_rate"],
-  paid_le_fee: ["online_payment_rate"],
-  digitized_le_received: ["digitization_rate"],
-  signed_le_issued: ["digital_signature_rate"],
-  e_records_le_records: ["electronic_records_rate"],
-};
-
 /** Evaluates one period: validation, each unit's indicators and the district roll-up. */
 export function evaluate(wb: Workbook, period: Period): Evaluation {
   const findings: Finding[] = [...wb.sheetFindings];
@@ -229,9 +225,8 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     return c === undefined ? null : a1(row, c + 1);
   };
   const taken = new Map<string, SubmissionRow>();
-  const exclusions = new Map<string, Set<IndicatorCode>>();
   for (const r of wb.rows) {
-    if (r.period && !samePeriod(r.period, period)) continue;
+    if ((r.period && !samePeriod(r.period, period)) || !r.entered) continue;
     findings.push(...r.cellFindings);
     if (!r.period || !r.unit) continue;
     if (!known.has(r.unit)) {
@@ -246,12 +241,9 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
       continue;
     }
     taken.set(r.unit, r);
-    const excluded = new Set<IndicatorCode>();
     for (const p of crossFieldProblems(r.figures)) {
       findings.push(makeFinding(p.rule, cell(r.row, p.key), r.unit, p.message));
-      if (p.severity === "error") for (const code of EXCLUDED_BY_RULE[p.rule] ?? []) excluded.add(code);
     }
-    exclusions.set(r.unit, excluded);
   }
 
   const targets = {} as Record<IndicatorCode, ResolvedTarget | null>;
@@ -280,7 +272,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     if (!r) continue;
     const indicators = {} as Record<IndicatorCode, IndicatorResult>;
     for (const def of INDICATORS) {
-      const terms = exclusions.get(u.code)?.has(def.code) ? undefined : unitTerms(def, r.figures);
+      const terms = unitTerms(def, r.figures);
       const target = targets[def.code]?.value ?? null;
       indicators[def.code] = terms
         ? judge(def, terms.num, terms.den, target)
@@ -296,8 +288,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
 
   const district = {} as Record<IndicatorCode, IndicatorResult>;
   for (const def of INDICATORS) {
-    const counted = units.filter((x) => !exclusions.get(x.unit)?.has(def.code)).map((x) => x.figures);
-    district[def.code] = rollUp(def, counted, targets[def.code]?.value ?? null);
+    district[def.code] = rollUp(def, units.map((x) => x.figures), targets[def.code]?.value ?? null);
   }
   return { period, district: { indicators: district }, targets, units, findings: sorted, missing_units: missing, allUnits: wb.units };
 }

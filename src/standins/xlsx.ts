@@ -140,6 +140,8 @@ export async function loadXlsx(source: string | Buffer | ArrayBuffer | Uint8Arra
   } catch (e) {
     throw new XlsxFormatError(`${label} is not a readable .xlsx workbook: ${(e as Error).message}`);
   }
+  // A zip that is not a workbook (a .docx, an .ods, any archive) loads as a book without sheets.
+  if (wb.worksheets.length === 0) throw new XlsxFormatError(`${label} is not an .xlsx workbook (no worksheet in it).`);
   const name = options.name ?? (typeof source === "string" ? basename(source, extname(source)) : undefined);
   const ss = new FakeSpreadsheet({ ...options, name, firstSheet: null }, options.runtime ?? new Runtime());
   for (const ws of wb.worksheets) {
