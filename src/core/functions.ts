@@ -11,7 +11,7 @@
 import { readNumber, isBlank, type NumberKind } from "./cells";
 import { INDICATORS, meets, shortfall, type Direction, type IndicatorDef } from "./indicators";
 import { parsePeriod, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
-import { parseRow, submissionRow, unitCode } from "./rows";
+import { parseRow, unitCode } from "./rows";
 import { mapColumns, SUBMISSIONS_SHEET, FIGURE_COLUMNS } from "./schema";
 import { describeValue, formatNumber, isDate } from "./text";
 import { crossFieldProblems } from "./validation";
@@ -236,7 +236,7 @@ export function reportingPeriod(date: unknown): Result {
 
 /** The findings of one submission row as Vietnamese messages; [] when it is fine. */
 export function rowMessages(raw: Record<string, unknown>): string[] {
-  const parsed = parseRow(submissionRow, raw);
+  const parsed = parseRow("submission", raw);
   const figures: Figures = {};
   for (const c of FIGURE_COLUMNS) {
     const v = parsed.data[c.key];

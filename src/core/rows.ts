@@ -35,7 +35,7 @@ function numberCell(kind: NumberKind, required: boolean) {
   });
 }
 
-const periodCell = z.transform((v: unknown, ctx): Period | undefined => {
+const periodCell = () => z.transform((v: unknown, ctx): Period | undefined => {
   if (isBlank(v)) {
     report(ctx, v, "bad_period", "chưa nhập");
     return undefined;
@@ -50,7 +50,7 @@ export function unitCode(v: unknown): string {
   return String(v ?? "").trim().toUpperCase();
 }
 
-const unitCell = z.transform((v: unknown, ctx): string | undefined => {
+const unitCell = () => z.transform((v: unknown, ctx): string | undefined => {
   if (isBlank(v)) {
     report(ctx, v, "unknown_unit", "chưa nhập");
     return undefined;
@@ -62,9 +62,9 @@ const unitCell = z.transform((v: unknown, ctx): string | undefined => {
   return unitCode(v);
 });
 
-const textCell = z.transform((v: unknown): string => (isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim()));
+const textCell = () => z.transform((v: unknown): string => (isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim()));
 
-const checkboxCell = z.transform((v: unknown, ctx): boolean => {
+const checkboxCell = () => z.transform((v: unknown, ctx): boolean => {
   if (v === true || v === false) return v;
   if (isBlank(v)) return true; // a unit without a tick box yet is expected to submit
   const t = String(v).trim().toLowerCase();
@@ -74,7 +74,7 @@ const checkboxCell = z.transform((v: unknown, ctx): boolean => {
   return true;
 });
 
-const yearCell = z.transform((v: unknown, ctx): number | undefined => {
+const yearCell = () => z.transform((v: unknown, ctx): number | undefined => {
   if (isBlank(v)) return undefined;
   const r = readNumber(v, "count");
   if (r.kind === "ok" && r.value >= 1900 && r.value <= 9999) return r.value;
@@ -83,7 +83,7 @@ const yearCell = z.transform((v: unknown, ctx): number | undefined => {
 });
 
 /** A target: a fraction (0.3), a count, or a text such as "30%". */
-const fractionCell = z.transform((v: unknown, ctx): number | undefined => {
+const fractionCell = () => z.transform((v: unknown, ctx): number | undefined => {
   if (isBlank(v)) {
     report(ctx, v, "bad_target", "chưa nhập");
     return undefined;
@@ -105,17 +105,17 @@ function cellSchema(col: ColumnDef) {
       // Required columns hold required values; optional ones may stay blank.
       return numberCell(col.kind, col.required);
     case "period":
-      return periodCell;
+      return periodCell();
     case "unit":
-      return unitCell;
+      return unitCell();
     case "checkbox":
-      return checkboxCell;
+      return checkboxCell();
     case "year":
-      return yearCell;
+      return yearCell();
     case "fraction":
-      return fractionCell;
+      return fractionCell();
     case "text":
-      return textCell;
+      return textCell();
   }
 }
 
@@ -125,9 +125,19 @@ function rowSchema(columns: readonly ColumnDef[]) {
   return { object: z.object(shape), fields: shape };
 }
 
-export const submissionRow = rowSchema(SUBMISSION_COLUMNS);
-export const unitRow = rowSchema(UNIT_COLUMNS);
-export const targetRow = rowSchema(TARGET_COLUMNS);
+type RowSchema = ReturnType<typeof rowSchema>;
+let built: { submission: RowSchema; unit: RowSchema; target: RowSchema } | null = null;
+
+/**
+ * The row schemas, built on first use: Apps Script loads the whole script for
+ * every custom-function call, and most calls never parse a row.
+ */
+function rowSchemas() {
+  built ??= { submission: rowSchema(SUBMISSION_COLUMNS), unit: rowSchema(UNIT_COLUMNS), target: rowSchema(TARGET_COLUMNS) };
+  return built;
+}
+
+export type RowKind = keyof ReturnType<typeof rowSchemas>;
 
 export interface Parsed {
   /** Every readable field; fields with an issue are left out. */
@@ -139,7 +149,8 @@ export interface Parsed {
  * Parses a raw row object with a row schema, keeping the readable fields of a
  * row that has issues (zod gives no data on failure, so those are read one by one).
  */
-export function parseRow(schema: ReturnType<typeof rowSchema>, raw: Record<string, unknown>): Parsed {
+export function parseRow(kind: RowKind, raw: Record<string, unknown>): Parsed {
+  const schema = rowSchemas()[kind];
   const result = schema.object.safeParse(raw);
   if (result.success) return { data: result.data, issues: [] };
   const issues: RowIssue[] = result.error.issues.map((i) => ({

@@ -57,21 +57,27 @@ const required = (label: string, max: number) =>
     z.maxLength(max, `${label} dài quá ${max} ký tự.`),
   );
 
-export const settingsSchema = z.object({
-  parentBody: line("Cơ quan cấp trên", 120),
-  issuingBody: required("Cơ quan ban hành", 120),
-  district: required("Tên huyện", 60),
-  place: required("Địa danh", 60),
-  numberSuffix: required("Ký hiệu văn bản", 30),
-  signerAuthority: line("Thẩm quyền ký", 80),
-  signerTitle: required("Chức vụ người ký", 80),
-  signerName: line("Họ tên người ký", 80),
-  recipients: z.array(line("Nơi nhận", 200)).check(z.maxLength(30, "Nơi nhận có quá 30 dòng.")),
-});
+let schema: ReturnType<typeof settingsSchema> | null = null;
+
+/** Built on first use (nothing runs at load). */
+function settingsSchema() {
+  return z.object({
+    parentBody: line("Cơ quan cấp trên", 120),
+    issuingBody: required("Cơ quan ban hành", 120),
+    district: required("Tên huyện", 60),
+    place: required("Địa danh", 60),
+    numberSuffix: required("Ký hiệu văn bản", 30),
+    signerAuthority: line("Thẩm quyền ký", 80),
+    signerTitle: required("Chức vụ người ký", 80),
+    signerName: line("Họ tên người ký", 80),
+    recipients: z.array(line("Nơi nhận", 200)).check(z.maxLength(30, "Nơi nhận có quá 30 dòng.")),
+  });
+}
 
 /** Parses settings from the sidebar or from a stored JSON; throws an Error with the Vietnamese messages. */
 export function parseSettings(input: unknown): ReportSettings {
-  const r = settingsSchema.safeParse(input);
+  schema ??= settingsSchema();
+  const r = schema.safeParse(input);
   if (!r.success) throw new Error(r.error.issues.map((i) => i.message).join(" "));
   return { ...r.data, recipients: r.data.recipients.filter((x) => x !== "") };
 }

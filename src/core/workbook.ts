@@ -4,7 +4,7 @@
  */
 import { INDICATORS, judge, rollUp, unitTerms, type Figures, type IndicatorCode, type IndicatorResult } from "./indicators";
 import { parsePeriod, periodId, samePeriod, type Period } from "./period";
-import { parseRow, submissionRow, targetRow, unitRow } from "./rows";
+import { parseRow } from "./rows";
 import {
   FIGURE_COLUMNS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSIONS_SHEET, TARGETS_SHEET, UNITS_SHEET,
   mapColumns, submissionColumn, type ColumnDef, type FigureKey, type SheetDef,
@@ -92,7 +92,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
   for (let i = u.map.headerRow + 1; i < input.units.length; i++) {
     const row = input.units[i]!;
     if (isBlankRow(row)) continue;
-    const parsed = parseRow(unitRow, rawRow(row, u.map.columns));
+    const parsed = parseRow("unit", rawRow(row, u.map.columns));
     const code = String(parsed.data["code"] ?? "").toUpperCase();
     for (const issue of parsed.issues) {
       sheetFindings.push(makeFinding(issue.rule, u.cell(i, issue.key), code, `"${u.header(issue.key)}" ${issue.message}`, SHEET_UNITS));
@@ -121,7 +121,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
     for (let i = t.map.headerRow + 1; i < input.targets.length; i++) {
       const row = input.targets[i]!;
       if (isBlankRow(row)) continue;
-      const parsed = parseRow(targetRow, rawRow(row, t.map.columns));
+      const parsed = parseRow("target", rawRow(row, t.map.columns));
       for (const issue of parsed.issues) {
         sheetFindings.push(makeFinding(issue.rule, t.cell(i, issue.key), "", `"${t.header(issue.key)}" ${issue.message}`, SHEET_TARGETS));
       }
@@ -143,7 +143,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
     const row = input.submissions[i]!;
     if (isBlankRow(row)) continue;
     const raw = rawRow(row, s.map.columns);
-    const parsed = parseRow(submissionRow, raw);
+    const parsed = parseRow("submission", raw);
     const unit = parsed.data["unit"] as string | undefined;
     const entered = FIGURE_COLUMNS.some((c) => !isBlank(raw[c.key])) || !isBlank(raw["explanation"]);
     const figures: Figures = {};
