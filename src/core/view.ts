@@ -74,7 +74,8 @@ export function indicatorView(code: IndicatorCode, r: IndicatorResult): Indicato
   return { code, name: def.name, valueText: valueText(code, r.value), targetText: targetText(code, r.target), met: r.met, bar, gapText: gapText(code, r) };
 }
 
-export function validationView(ev: Evaluation, unitNames: ReadonlyMap<string, string>): ValidationView {
+export function validationView(ev: Evaluation): ValidationView {
+  const unitNames = new Map(ev.allUnits.map((u) => [u.code, u.name]));
   const groups = new Map<string, UnitFindingsView>();
   for (const f of ev.findings) {
     const key = f.unit || `(${f.sheet})`;

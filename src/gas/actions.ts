@@ -44,10 +44,6 @@ function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Work
   return { opened, wb, ev: evaluate(wb, period) };
 }
 
-function unitNames(wb: Workbook): Map<string, string> {
-  return new Map(wb.units.map((u) => [u.code, u.name]));
-}
-
 // ---------------------------------------------------------------- sidebar start
 
 export interface SidebarState {
@@ -76,8 +72,7 @@ export function sidebarState(): SidebarState {
 
 /** "Kiểm tra số liệu": SPEC validation for the period. Writes nothing. */
 export function validatePeriod(periodText: unknown): ValidationView {
-  const { wb, ev } = evaluateActive(periodText);
-  return validationView(ev, unitNames(wb));
+  return validationView(evaluateActive(periodText).ev);
 }
 
 /** SPEC's JSON for a period: district and unit indicators, findings, missing units. */
@@ -141,7 +136,7 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
     writeResults(results, ev);
 
     const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
-    const view = validationView(ev, unitNames(wb));
+    const view = validationView(ev);
     return {
       period: periodId(ev.period),
       markedCells: cells.length,
