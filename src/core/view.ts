@@ -104,20 +104,43 @@ export function validationView(ev: Evaluation): ValidationView {
   };
 }
 
-/** Cells of `Số liệu` to mark for each unit × indicator that misses its target. */
-export function shortfallCells(ev: Evaluation, columns: Partial<Record<string, number>>): Map<IndicatorCode, string[]> {
-  const out = new Map<IndicatorCode, string[]>();
+/**
+ * Ranges of `Số liệu` to mark: the numerator cells of every unit × indicator
+ * that misses its target, with cells one above the other in a column merged
+ * ("R27:R30"), so that the add-on's one rule stays short.
+ */
+export function shortfallRanges(ev: Evaluation, columns: Partial<Record<string, number>>): string[] {
+  const rowsByColumn = new Map<number, Set<number>>();
   for (const def of INDICATORS) {
-    const cells: string[] = [];
     for (const u of ev.units) {
       if (u.indicators[def.code].met !== false) continue;
       for (const key of def.numerator) {
         const c = columns[key];
-        if (c !== undefined) cells.push(a1(u.row, c + 1));
+        if (c === undefined) continue;
+        const rows = rowsByColumn.get(c + 1) ?? new Set<number>();
+        rows.add(u.row);
+        rowsByColumn.set(c + 1, rows);
       }
     }
-    if (cells.length) out.set(def.code, cells);
+  }
+  const out: string[] = [];
+  for (const [col, set] of [...rowsByColumn].sort((x, y) => x[0] - y[0])) {
+    const rows = [...set].sort((x, y) => x - y);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+      out.push(i === j ? a1(rows[i]!, col) : `${a1(rows[i]!, col)}:${a1(rows[j]!, col)}`);
+      i = j + 1;
+    }
   }
   return out;
+}
+
+/** How many cells the ranges of shortfallRanges cover. */
+export function cellCount(ranges: readonly string[]): number {
+  return ranges.reduce((n, r) => {
+    const m = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(r);
+    return n + (m && m[2] ? Number(m[2]) - Number(m[1]) + 1 : 1);
+  }, 0);
 }
 

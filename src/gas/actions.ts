@@ -10,7 +10,7 @@ import {
   type ColumnDef,
 } from "../core/schema";
 import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
-import { shortfallCells, validationView, targetText, type ValidationView } from "../core/view";
+import { cellCount, shortfallRanges, validationView, targetText, type ValidationView } from "../core/view";
 import { evaluate, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
 import { withDocumentLock } from "./lock";
 import { activeSpreadsheet, openWorkbook, sheetsByName, type OpenedWorkbook } from "./workbook";
@@ -114,19 +114,18 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
   return withDocumentLock(() => {
     const { opened, wb, ev } = evaluateActive(periodText);
     const sheet = opened.sheets.submissions;
-    const cellsByIndicator = shortfallCells(ev, wb.submissionColumns);
-    const cells = [...new Set([...cellsByIndicator.values()].flat())];
+    const ranges = shortfallRanges(ev, wb.submissionColumns);
+    const cells = cellCount(ranges);
 
     const userRules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
     const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-    if (cells.length) {
-      const ranges = sheet.getRangeList(cells).getRanges();
+    if (ranges.length) {
       ours.push(
         SpreadsheetApp.newConditionalFormatRule()
           .whenFormulaSatisfied(MARK_FORMULA)
           .setBackground(MISS_BACKGROUND)
           .setFontColor(MISS_FONT)
-          .setRanges(ranges)
+          .setRanges(sheet.getRangeList(ranges).getRanges())
           .build(),
       );
     }
@@ -139,11 +138,11 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
     const view = validationView(ev);
     return {
       period: periodId(ev.period),
-      markedCells: cells.length,
+      markedCells: cells,
       missedIndicators: missed,
       resultsSheet: RESULTS_SHEET,
       message:
-        `Đã tô sáng ${cells.length} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả kỳ ${periodId(ev.period)} ` +
+        `Đã tô sáng ${cells} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả kỳ ${periodId(ev.period)} ` +
         `vào trang "${RESULTS_SHEET}" (toàn huyện: ${missed} chỉ tiêu chưa đạt).`,
       view,
     };

@@ -12,7 +12,6 @@ import { basename, extname, join, resolve } from "node:path";
 import { build } from "esbuild";
 import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "../standins/index";
 import { renderHtml } from "../standins/document";
-import { lettersToColumn } from "../standins/a1";
 import { toDocx } from "../standins/docx";
 import { escapeHtml } from "../core/text";
 import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
@@ -102,28 +101,25 @@ function sidebarHtml(content: string): string {
   return content.replace(/<head>/i, `<head><script>${shim}</script>`);
 }
 
-interface CellRule {
-  ranges: string[];
+interface Mark {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
   background: string | null;
 }
 
-/** Our marks and simple number rules, applied to the grid as Sheets would show them. */
-function ruleBackgrounds(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellRule[] {
-  const out: CellRule[] = [];
+/** The add-on's marks (its always-true rule), applied to the grid as Sheets would show them. */
+function marks(sheet: GoogleAppsScript.Spreadsheet.Sheet): Mark[] {
+  const out: Mark[] = [];
   for (const rule of sheet.getConditionalFormatRules()) {
     const cond = rule.getBooleanCondition();
-    if (!cond) continue;
-    const values = cond.getCriteriaValues();
-    if (String(cond.getCriteriaType()) === "CUSTOM_FORMULA" && values[0] === MARK_FORMULA) {
-      out.push({ ranges: rule.getRanges().map((r) => r.getA1Notation()), background: cond.getBackground() });
+    if (!cond || String(cond.getCriteriaType()) !== "CUSTOM_FORMULA" || cond.getCriteriaValues()[0] !== MARK_FORMULA) continue;
+    for (const r of rule.getRanges()) {
+      out.push({ row: r.getRow() - 1, col: r.getColumn() - 1, rows: r.getNumRows(), cols: r.getNumColumns(), background: cond.getBackground() });
     }
   }
   return out;
-}
-
-function a1ToIndex(a1: string): { row: number; col: number } | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  return m ? { row: Number(m[2]) - 1, col: lettersToColumn(m[1]!) - 1 } : null;
 }
 
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void>; addon: LocalAddon }> {
@@ -149,10 +145,9 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       const rows = Math.min(range.getNumRows(), MAX_ROWS);
       const r = sheet.getRange(1, 1, rows, range.getNumColumns());
       const backgrounds = r.getBackgrounds() as (string | null)[][];
-      for (const rule of ruleBackgrounds(sheet)) {
-        for (const a1 of rule.ranges) {
-          const at = a1ToIndex(a1);
-          if (at && backgrounds[at.row]) backgrounds[at.row]![at.col] = rule.background;
+      for (const m of marks(sheet)) {
+        for (let r = m.row; r < m.row + m.rows && r < backgrounds.length; r++) {
+          for (let c = m.col; c < m.col + m.cols; c++) backgrounds[r]![c] = m.background;
         }
       }
       return {
