@@ -58,7 +58,7 @@ export function readNumber(value: unknown, kind: NumberKind): CellRead {
   if (!Number.isFinite(n)) return bad("not_a_number", `không phải là số (${describeValue(value)})`);
   if (n < 0) return bad("negative", `là số âm (${describeValue(n)})`);
   // A count computed by a formula may carry binary noise (30.000000000000004): it is 30.
-  if (kind === "count" && Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, n)) n = Math.round(n);
+  if (kind === "count" && !Number.isInteger(n) && Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, n)) n = Math.round(n);
   if (kind === "count" && !Number.isInteger(n)) return bad("not_whole", `không phải số nguyên (${describeValue(n)})`);
   return { kind: "ok", value: n };
 }
