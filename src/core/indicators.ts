@@ -4,7 +4,7 @@
  * both), shortfall and met.
  */
 import type { FigureKey } from "./schema";
-import { clean } from "./text";
+import { clean, normalizeKey } from "./text";
 
 export type IndicatorCode =
   | "online_submission_rate"
@@ -100,10 +100,14 @@ export const INDICATORS: readonly IndicatorDef[] = [
   },
 ];
 
-const BY_CODE = new Map<string, IndicatorDef>(INDICATORS.map((d) => [d.code, d]));
-
+/**
+ * An indicator by its code ("online_payment_rate"), and, as clerks may write
+ * in `Chỉ tiêu`, by its Vietnamese name ("Tỷ lệ thanh toán trực tuyến") or
+ * its function's name ("ONLINE_PAYMENT_RATE"), ignoring case and diacritics.
+ */
 export function indicatorByCode(code: string): IndicatorDef | undefined {
-  return BY_CODE.get(code.trim().toLowerCase());
+  const key = normalizeKey(code);
+  return INDICATORS.find((d) => normalizeKey(d.code) === key || normalizeKey(d.name) === key || normalizeKey(d.fn) === key);
 }
 
 export function directionOf(def: IndicatorDef): Direction {

@@ -2,7 +2,7 @@
  * From the values of the three sheets to SPEC's evaluation of one period:
  * findings, each unit's indicators, the district roll-up and missing units.
  */
-import { INDICATORS, judge, rollUp, unitTerms, type Figures, type IndicatorCode, type IndicatorResult } from "./indicators";
+import { INDICATORS, indicatorByCode, judge, rollUp, unitTerms, type Figures, type IndicatorCode, type IndicatorResult } from "./indicators";
 import { parsePeriod, periodId, samePeriod, type Period } from "./period";
 import { parseRow } from "./rows";
 import {
@@ -170,7 +170,7 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
   const seen = new Map<string, number>();
   for (const t of targets) {
     if (!t.indicator) continue;
-    const def = INDICATORS.find((d) => d.code === t.indicator.trim().toLowerCase());
+    const def = indicatorByCode(t.indicator);
     if (!def) {
       out.push(makeFinding("unknown_indicator", t.cell("indicator"), "",
         `Mã chỉ tiêu "${t.indicator}" không có trong danh mục (${INDICATORS.map((d) => d.code).join(", ")})`, SHEET_TARGETS));

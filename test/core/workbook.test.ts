@@ -165,6 +165,13 @@ describe("targets", () => {
     const ev22 = evaluate(readWorkbook(workbook(["A", "B"], [goodRow("A", "2024-Q1"), goodRow("B", "2024-Q1")], t)), { year: 2024, quarter: 1 });
     expect(ev22.district.indicators.digitization_rate.target).toBe(0.5);
   });
+  it("an indicator may be named by its Vietnamese name or its function in Chỉ tiêu", () => {
+    const t = targetRows([["Tỷ lệ số hóa hồ sơ", "", 0.6], ["ONTIME_RATE", "", 0.95]]);
+    const ev = run(base, ["A", "B"], t);
+    expect(ev.findings).toEqual([]);
+    expect(ev.district.indicators.digitization_rate.target).toBe(0.6);
+    expect(ev.district.indicators.ontime_rate.target).toBe(0.95);
+  });
   it("bad target rows are findings and are not used", () => {
     const t = targetRows([["online_payment_rate", "", 30], ["no_such", "", 0.5], ["ontime_rate", 2023, 0.9], ["ontime_rate", 2023, 0.95]]);
     const ev = run(base, ["A", "B"], t);
