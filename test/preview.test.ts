@@ -70,7 +70,7 @@ describe("npm start", () => {
     await page.goto(url);
     await page.locator("#grid").waitFor();
     expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Đơn vị", "Chỉ tiêu", "Số liệu"]);
-    const sidebar = page.frameLocator("#sidebar");
+    const sidebar = page.locator("#app"); // the real sidebar, inside the page
     await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2023-Q1");
 
     // Kiểm tra số liệu
@@ -123,9 +123,20 @@ describe("npm start", () => {
     await page.locator("#alert").waitFor({ state: "visible" });
     expect(await page.locator("#alert-text").innerText()).toContain("đã có dữ liệu; không thay đổi gì");
     await page.locator("#alert-ok").click();
-    await page.getByRole("tab", { name: "Đơn vị" }).click();
+    // A menu action opens the sidebar and runs by itself; the sidebar's buttons are in the page.
+    await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
+    await page.getByRole("menuitem", { name: "Kiểm tra số liệu" }).click();
+    // The page reloads with the new sidebar, which runs the check by itself.
+    const summary = () => page.locator("#findings-summary").textContent({ timeout: 1000 }).catch(() => "");
+    await expect.poll(summary, { timeout: 15000 }).toMatch(/^Kỳ 2023-Q1: 3 lỗi/);
+    expect(await page.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).isVisible()).toBe(true);
+    console.log("D");
+    await page.getByRole("tab", { name: "Đơn vị" }).click({ timeout: 5000 });
+    console.log("E");
     await page.locator('#grid td[data-cell="B3"]').click();
-    await page.getByLabel("Nội dung ô").fill("Thị trấn Cửa Tùng (sửa)");
+    console.log("F");
+    await page.getByLabel("Nội dung ô").fill("Thị trấn Cửa Tùng (sửa)", { timeout: 5000 });
+    console.log("G");
     await page.getByLabel("Nội dung ô").press("Enter");
     await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText()).toBe("Thị trấn Cửa Tùng (sửa)");
     await page.close();

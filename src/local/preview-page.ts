@@ -29,7 +29,8 @@ interface State {
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 let state: State | null = null;
 let shownSheet = "";
-let shownSidebar: number | null = null;
+const shown = document.getElementById("sidebar-wrap")?.dataset["sidebar"];
+const shownSidebar: number | null = shown ? Number(shown) : null;
 let seenAlerts = 0;
 let editing: { sheet: string; row: number; col: number } | null = null;
 
@@ -130,12 +131,9 @@ function renderMenu(): void {
   }));
 }
 
+/** A menu item opened the sidebar again (perhaps to run an action): load the page with it. */
 function renderSidebar(): void {
-  if (state!.sidebar === null || state!.sidebar === shownSidebar) return;
-  shownSidebar = state!.sidebar;
-  const frame = $<HTMLIFrameElement>("sidebar");
-  frame.src = `/sidebar?n=${shownSidebar}`;
-  $("sidebar-wrap").hidden = false;
+  if (state!.sidebar !== null && state!.sidebar !== shownSidebar) location.reload();
 }
 
 function renderAlerts(): void {
@@ -168,6 +166,7 @@ async function refresh(): Promise<void> {
   const activeChanged = !state || next.activeSheet !== state.activeSheet || next.activeCell !== state.activeCell;
   if (activeChanged && next.activeCell) shownSheet = next.activeSheet;
   if (!shownSheet) shownSheet = next.activeSheet;
+  if (!state) seenAlerts = next.alerts.length; // alerts shown before this page load are not shown again
   state = next;
   render();
 }

@@ -33,11 +33,11 @@ export interface PreviewOptions {
 
 export class PreviewError extends Error {}
 
-async function loadSpreadsheet(path: string): Promise<FakeSpreadsheet> {
+async function loadSpreadsheet(path: string, name?: string): Promise<FakeSpreadsheet> {
   const full = resolve(path);
   if (!existsSync(full)) throw new PreviewError(`Không tìm thấy tệp "${path}".`);
   try {
-    return await loadXlsx(full, { name: basename(full, extname(full)) });
+    return await loadXlsx(full, { name: name ?? basename(full, extname(full)) });
   } catch (e) {
     if (e instanceof XlsxFormatError) throw new PreviewError(`Tệp "${path}" không phải là bảng tính Excel (.xlsx) đọc được.`);
     throw new PreviewError(`Không đọc được tệp "${path}": ${(e as Error).message}`);
@@ -59,19 +59,32 @@ header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-s
 .menu{position:relative} .menu>button{font:inherit;padding:4px 10px;border:1px solid #dadce0;border-radius:4px;background:#fff;cursor:pointer}
 #menu-items{position:absolute;top:30px;left:0;z-index:10;background:#fff;border:1px solid #dadce0;box-shadow:0 2px 6px rgba(0,0,0,.2);min-width:240px;display:flex;flex-direction:column}
 #menu-items[hidden]{display:none} .menu-item{font:inherit;text-align:left;padding:8px 12px;border:0;background:#fff;cursor:pointer} .menu-item:hover{background:#f1f3f4}
-main{flex:1;display:flex;min-height:0} #sheet{flex:1;display:flex;flex-direction:column;min-width:0}
+#workspace{flex:1;display:flex;min-height:0} #sheet{flex:1;display:flex;flex-direction:column;min-width:0}
 #cell-form{display:flex;gap:6px;padding:4px 8px;border-bottom:1px solid #dadce0} #cell-name{width:60px;font-family:monospace;color:#5f6368;padding-top:4px} #cell-input{flex:1;font:inherit;padding:3px}
-#grid-wrap{flex:1;overflow:auto} table{border-collapse:collapse;font-size:12px} th,td{border:1px solid #e0e0e0;padding:2px 5px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
-th{background:#f8f9fa;color:#5f6368;font-weight:normal;position:sticky;top:0} th.rowhead{position:sticky;left:0;z-index:1} th.corner{z-index:2;left:0}
-td.selected{outline:2px solid #1a73e8;outline-offset:-2px} tr.frozen td{background:#fafafa}
+#grid-wrap{flex:1;overflow:auto} #grid{border-collapse:collapse;font-size:12px} #grid th,#grid td{border:1px solid #e0e0e0;padding:2px 5px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
+#grid th{background:#f8f9fa;color:#5f6368;font-weight:normal;position:sticky;top:0} #grid th.rowhead{position:sticky;left:0;z-index:1} #grid th.corner{z-index:2;left:0}
+#grid td.selected{outline:2px solid #1a73e8;outline-offset:-2px} #grid tr.frozen td{background:#fafafa}
 #tabs{display:flex;gap:2px;padding:4px 8px;border-top:1px solid #dadce0;background:#f8f9fa;overflow-x:auto} .tab{font:inherit;padding:4px 12px;border:1px solid transparent;background:none;cursor:pointer}
 .tab.active{background:#fff;border-color:#dadce0;color:#1a73e8;font-weight:bold}
-#sidebar-wrap{width:330px;border-left:1px solid #dadce0;display:flex;flex-direction:column} #sidebar-wrap[hidden]{display:none}
-#sidebar-wrap .title{padding:8px 12px;border-bottom:1px solid #dadce0;font-weight:bold} #sidebar{flex:1;border:0;width:100%}
+#sidebar-wrap{width:340px;border-left:1px solid #dadce0;overflow-y:auto} #sidebar-wrap[hidden]{display:none}
 #status{color:#a50e0e} dialog{border:1px solid #dadce0;border-radius:8px;max-width:420px} dialog h2{font-size:15px;margin-top:0}
 `;
 
-function pageHtml(script: string, title: string): string {
+/**
+ * The sidebar inside the page (not in an iframe, so that a person or a test
+ * finds its buttons in the page itself): its style (every rule scoped to
+ * #app), its markup, the google.script.run shim and its script.
+ */
+function sidebarFragment(content: string, index: number | null): string {
+  const style = /<style>([\s\S]*?)<\/style>/i.exec(content)?.[1] ?? "";
+  const main = /<main[\s\S]*<\/main>/i.exec(content)?.[0] ?? "";
+  const scripts = [...content.matchAll(/<script>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+  const shim = shimSource();
+  return `<aside id="sidebar-wrap" aria-label="Bảng điều khiển Báo cáo CCHC" data-sidebar="${index ?? ""}"${index === null ? " hidden" : ""}>` +
+    `<style>${style.replace(/(^|\n)body \{[^}]*\}/, "")}</style>${main}<script>${shim}</script>${scripts.map((x) => `<script>${x}</script>`).join("")}</aside>`;
+}
+
+function pageHtml(script: string, title: string, sidebar: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
 <body>
 <header>
@@ -80,25 +93,29 @@ function pageHtml(script: string, title: string): string {
   <span class="note">Xem trước cục bộ: mã thật của tiện ích chạy trên bản mô phỏng Google Sheets. Ngày của tập lệnh: <span id="today"></span></span>
   <span id="status" role="status"></span>
 </header>
-<main>
+<div id="workspace">
   <section id="sheet" aria-label="Bảng tính">
     <form id="cell-form"><span id="cell-name"></span><input id="cell-input" aria-label="Nội dung ô" disabled placeholder="Chọn một ô để sửa, Enter để lưu"></form>
     <div id="grid-wrap"></div>
     <nav id="tabs" role="tablist" aria-label="Trang tính"></nav>
   </section>
-  <aside id="sidebar-wrap" hidden><div class="title">Báo cáo CCHC</div><iframe id="sidebar" title="Bảng điều khiển Báo cáo CCHC"></iframe></aside>
-</main>
+  ${sidebar}
+</div>
 <dialog id="alert"><h2 id="alert-title"></h2><p id="alert-text"></p><button type="button" id="alert-ok">OK</button></dialog>
 <script>${script}</script>
 </body></html>`;
 }
 
-/** The sidebar as Google would serve it, with google.script.run going to /api/run. */
-function sidebarHtml(content: string): string {
-  const shim = googleScriptShim(
+/** google.script.run for the preview: calls go to /api/run. */
+function shimSource(): string {
+  return googleScriptShim(
     `(name, args) => fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, args }) }).then((r) => r.json())`,
   ).replace(/<\/(script)/gi, "<\\/$1");
-  return content.replace(/<head>/i, `<head><script>${shim}</script>`);
+}
+
+/** The sidebar alone, as Google would serve it in its iframe. */
+function sidebarHtml(content: string): string {
+  return content.replace(/<head>/i, `<head><script>${shimSource()}</script>`);
 }
 
 interface Mark {
@@ -126,7 +143,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const host = options.host ?? "localhost";
   const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
   const sample = !options.workbook;
-  const spreadsheet = await loadSpreadsheet(options.workbook ?? SAMPLE_XLSX);
+  const spreadsheet = await loadSpreadsheet(options.workbook ?? SAMPLE_XLSX, sample ? "CCHC huyện Vĩnh Linh (mẫu)" : undefined);
   const addon = startAddon({
     spreadsheet,
     documentBaseUrl: `${base}/docs/`,
@@ -197,7 +214,12 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", base);
     const path = url.pathname;
-    if (req.method === "GET" && path === "/") return send(res, 200, "text/html; charset=utf-8", pageHtml(script, title));
+    if (req.method === "GET" && path === "/") {
+      const records = addon.env.ui.sidebars;
+      const index = records.length ? records.length - 1 : null;
+      const content = index === null ? "" : records[index]!.content;
+      return send(res, 200, "text/html; charset=utf-8", pageHtml(script, title, sidebarFragment(content, index)));
+    }
     if (req.method === "GET" && path === "/api/version") return json(res, 200, { version });
     if (req.method === "GET" && path === "/api/state") return json(res, 200, state());
     if (req.method === "GET" && path === "/sidebar") {
