@@ -45,7 +45,6 @@ export interface TableBlock {
   rows: string[][];
   /** Relative column widths. */
   widths: number[];
-  align: Align[];
   /** The last row is a total (bold). */
   totalRow?: boolean;
   /** Font size in points for this table (wide tables use a smaller one). */
@@ -198,7 +197,6 @@ function form06Table(ev: Evaluation): TableBlock {
     header: [["STT", "Đơn vị", ...FORM06.map((c) => c.label)]],
     rows,
     widths: [4, 14, ...FORM06.map(() => 5)],
-    align: ["center", "left", ...FORM06.map((): Align => "right")],
     totalRow: true,
     fontSize: 9,
   };
@@ -219,7 +217,6 @@ function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock
       ];
     }),
     widths: [4, 24, 9, 9, 12, 8, 9],
-    align: ["center", "left", "right", "right", "right", "right", "center"],
     fontSize: 11,
   };
 }
@@ -242,7 +239,6 @@ function overdueTable(ev: Evaluation): TableBlock | null {
     header: [["STT", "Đơn vị", "Đã giải quyết quá hạn (10)", "Đang giải quyết quá hạn (13)", "Tổng số trễ hạn", "Phiếu xin lỗi đã gửi", "Tỷ lệ xin lỗi"]],
     rows,
     widths: [4, 18, 8, 8, 7, 7, 7],
-    align: ["center", "left", "right", "right", "right", "right", "right"],
     totalRow: true,
     fontSize: 11,
   };
@@ -287,7 +283,6 @@ function appendixTable(ev: Evaluation): TableBlock {
       ["", "Toàn huyện", ...INDICATORS.map((d) => compactValue(d, ev.district.indicators[d.code].value) || "—"), ""],
     ],
     widths: [3, 11, ...INDICATORS.map(() => 5), 3],
-    align: ["center", "left", ...INDICATORS.map((): Align => "right"), "center"],
     totalRow: true,
     fontSize: 8,
     note: "Dấu * : chưa đạt mục tiêu. “—”: không có số liệu để tính (mẫu số bằng 0, chưa nhập hoặc số liệu sai). Số lỗi: số lỗi kiểm tra số liệu của đơn vị.",
@@ -423,7 +418,6 @@ export function buildReport(input: ReportInput): ReportContent {
       header: [["STT", "Đơn vị", "Giải trình"]],
       rows: explained.map((u, i) => [String(i + 1), u.name, u.explanation.trim()]),
       widths: [3, 12, 30],
-      align: ["center", "left", "justify"],
       fontSize: 11,
     });
   }

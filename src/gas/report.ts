@@ -5,7 +5,7 @@
  * each table goes in with one appendTable call, so the count does not grow
  * with the number of units.
  */
-import { previousPeriod, periodId } from "../core/period";
+import { previousPeriod, periodId, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { loadSettings, parseSettings, type ReportSettings } from "../core/settings";
 import { evaluate, periodsIn, readWorkbook } from "../core/workbook";
@@ -42,8 +42,7 @@ export interface ReportResult {
 }
 
 /** Builds the report content for a period from the active spreadsheet. */
-export function reportContent(periodText: unknown, now: Date = new Date()): ReportContent {
-  const period = readPeriod(periodText);
+export function reportContent(period: Period, now: Date = new Date()): ReportContent {
   const wb = readWorkbook(openWorkbook().values);
   const prev = previousPeriod(period);
   const hasPrevious = periodsIn(wb).some((p) => periodId(p) === periodId(prev));
@@ -57,9 +56,9 @@ export function reportContent(periodText: unknown, now: Date = new Date()): Repo
 
 export function generateReport(periodText: unknown): ReportResult {
   return withDocumentLock(() => {
-    const content = reportContent(periodText);
-    const doc = writeDocument(content);
-    return { period: periodId(readPeriod(periodText)), name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
+    const period = readPeriod(periodText);
+    const doc = writeDocument(reportContent(period));
+    return { period: periodId(period), name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
   });
 }
 
