@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { readDocx } from "../src/standins/docx-read";
+import { readDocx } from "./helpers/docx-read";
 import { launchChromium } from "./helpers/browser";
 
 const ROOT = join(__dirname, "..");

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import { loadXlsx, XlsxFormatError } from "../standins/index";
-import { toDocx } from "../standins/docx";
+import { toDocx } from "./docx-writer";
 import { parsePeriod, periodId } from "../core/period";
 import { startAddon } from "./runtime";
 

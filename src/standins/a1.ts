@@ -1,9 +1,16 @@
 /** A1 notation: column letters, parsing "'Số liệu'!B2:D5", "A:A", "2:2", "A2:B", and back. */
 
-import { columnLetter } from "../core/text";
-
-/** 1 -> "A", 27 -> "AA" (shared with the domain core's A1 cells). */
-export const columnToLetters: (column: number) => string = columnLetter;
+/** 1 -> "A", 27 -> "AA". */
+export function columnToLetters(column: number): string {
+  let n = column;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
 
 export function lettersToColumn(letters: string): number {
   let n = 0;

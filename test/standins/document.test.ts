@@ -13,10 +13,10 @@ import {
   type RecordedTable,
   createDocumentApp,
   paragraphText,
-  renderHtml,
 } from "../../src/standins/document";
-import { toDocx } from "../../src/standins/docx";
-import { readDocx } from "../../src/standins/docx-read";
+import { renderHtml } from "../../src/local/document-html";
+import { toDocx } from "../../src/local/docx-writer";
+import { readDocx } from "../helpers/docx-read";
 
 type DocumentAppT = GoogleAppsScript.Document.DocumentApp;
 

@@ -1,5 +1,5 @@
 /**
- * Saves a document recorded by the DocumentApp stand-in (./document) as a
+ * Saves a document recorded by the DocumentApp stand-in as a
  * .docx file with the `docx` package, the way Google Docs would export it:
  * page size and margins (points → twips ×20), the Body's font and size as the
  * document defaults (half-points), paragraphs with their runs, alignment,
@@ -39,8 +39,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import type { AlignmentName, GlyphTypeName, HeadingName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "../standins/document";
 import {
-  type AlignmentName,
   columnWidths,
   DEFAULT_BORDER_COLOR,
   DEFAULT_BORDER_WIDTH,
@@ -50,15 +50,8 @@ import {
   effectiveParagraphStyle,
   effectiveTextStyle,
   type EffectiveTextStyle,
-  type GlyphTypeName,
-  type HeadingName,
   NAMED_STYLES,
-  type RecordedBlock,
-  type RecordedDocument,
-  type RecordedParagraph,
-  type RecordedTable,
-  type TextStyle,
-} from "./document";
+} from "./document-style";
 
 /** Points to twentieths of a point. */
 function twips(points: number): number {
