@@ -1,7 +1,7 @@
 /** samples/vinh-linh.xlsx is what scripts/make-sample.ts writes from src/local/sample.ts. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadXlsx } from "../src/standins/index";
+import { loadXlsx } from "@cchc/gas-standins";
 import { sampleWorkbook, SAMPLE_UNITS } from "../src/local/sample";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../src/core/schema";
 

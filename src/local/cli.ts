@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
-import { loadXlsx, XlsxFormatError } from "../standins/index";
+import { loadXlsx, XlsxFormatError } from "@cchc/gas-standins";
 import { toDocx } from "./docx-writer";
 import { parsePeriod, periodId } from "../core/period";
 import { startAddon } from "./runtime";

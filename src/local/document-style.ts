@@ -5,7 +5,7 @@
  * and table column widths. Shared by the HTML preview (./document-html) and
  * the .docx writer (./docx-writer).
  */
-import type { GlyphTypeName, HeadingName, AlignmentName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "../standins/document";
+import type { GlyphTypeName, HeadingName, AlignmentName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "@cchc/gas-standins";
 
 // ───────────────────────────── Google defaults ─────────────────────────────
 

@@ -39,7 +39,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import type { AlignmentName, GlyphTypeName, HeadingName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "../standins/document";
+import type { AlignmentName, GlyphTypeName, HeadingName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "@cchc/gas-standins";
 import {
   columnWidths,
   DEFAULT_BORDER_COLOR,

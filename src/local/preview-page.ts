@@ -5,7 +5,7 @@
  */
 
 import { columnLetter } from "../core/text";
-import { lettersToColumn } from "../standins/a1";
+import { lettersToColumn } from "@cchc/gas-standins/a1";
 
 interface SheetView {
   name: string;

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { build } from "esbuild";
-import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "../standins/index";
+import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "@cchc/gas-standins";
 import { renderHtml } from "./document-html";
 import { toDocx } from "./docx-writer";
 import { escapeHtml } from "../core/text";

@@ -8,8 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions } from "../standins/index";
-import { createDocumentApp, type RecordedDocument } from "../standins/document";
+import { createDocumentApp, createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type RecordedDocument } from "@cchc/gas-standins";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST = join(ROOT, "dist");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { createGasEnvironment } from "../../src/standins";
+import { createGasEnvironment } from "../src/index";
 
 describe("LockService", () => {
   it("gets a free lock, releases it, and is re-entrant within an execution", () => {

@@ -1,6 +1,6 @@
 /** Values, formulas, display values and the Google error messages of Range. */
 import { describe, expect, it } from "vitest";
-import { createGasEnvironment, fromValues } from "../../src/standins";
+import { createGasEnvironment, fromValues } from "../src/index";
 
 function setup(sheets: Record<string, unknown[][]> = { Data: [] }, options = {}) {
   const env = createGasEnvironment({ sheets, ...options });

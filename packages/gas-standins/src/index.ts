@@ -49,6 +49,19 @@ export { columnToLetters, lettersToColumn, parseA1, quoteSheetName } from "./a1"
 export { formatDisplay, DEFAULT_NUMBER_FORMAT } from "./format";
 export { localeInfo } from "./locale";
 export * as Enums from "./enums";
+export { createDocumentApp, paragraphText } from "./document";
+export type {
+  AlignmentName,
+  GlyphTypeName,
+  HeadingName,
+  RecordedBlock,
+  RecordedDocument,
+  RecordedInline,
+  RecordedParagraph,
+  RecordedRun,
+  RecordedTable,
+  TextStyle,
+} from "./document";
 
 /** The Apps Script globals, typed as the real services. */
 export interface GasGlobals {

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { createGasEnvironment } from "../../src/standins";
+import { createGasEnvironment } from "@cchc/gas-standins";
 
-const DIST = join(__dirname, "..", "..", "dist");
+const DIST = join(__dirname, "..", "dist");
 const CODE = join(DIST, "Code.js");
 
 function load(options: Parameters<typeof createGasEnvironment>[0] = {}) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { XlsxFormatError, createGasEnvironment, fromValues, loadXlsx, saveXlsx } from "../../src/standins";
+import { XlsxFormatError, createGasEnvironment, fromValues, loadXlsx, saveXlsx } from "../src/index";
 
 /** A workbook as a clerk might export it: dates, percents, formulas, errors, formatting. */
 async function sampleWorkbook(): Promise<Buffer> {

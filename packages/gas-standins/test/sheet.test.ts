@@ -1,6 +1,6 @@
 /** A1 notation, sheet dimensions and structure, spreadsheet-level operations, rules and protections. */
 import { describe, expect, it } from "vitest";
-import { columnToLetters, createGasEnvironment, lettersToColumn, parseA1 } from "../../src/standins";
+import { columnToLetters, createGasEnvironment, lettersToColumn, parseA1 } from "../src/index";
 
 function setup(options = {}) {
   const env = createGasEnvironment(options);
