@@ -7,14 +7,14 @@ import { build } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENTRY_POINTS, type EntryDoc } from "../src/entrypoints";
+import { entryPoints, type EntryPoint } from "../src/entrypoints";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-/** The IIFE's global; entry functions forward to GLOBAL.api. */
+/** The IIFE's global; entry functions forward to GLOBAL.entry(name). */
 export const GLOBAL = "CCHC";
 
-function jsdoc(e: EntryDoc): string {
+function jsdoc(e: EntryPoint): string {
   const lines = [e.description];
   if (e.params.length || e.returns || e.kind === "custom") lines.push("");
   for (const p of e.params) lines.push(`@param {${p.type}} ${p.name} ${p.description}`);
@@ -23,11 +23,11 @@ function jsdoc(e: EntryDoc): string {
   return ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
 }
 
-export function entryFunctions(entries: readonly EntryDoc[]): string {
+export function entryFunctions(entries: readonly EntryPoint[]): string {
   return entries
     .map((e) => {
       const params = e.params.map((p) => p.name).join(", ");
-      return `${jsdoc(e)}\nfunction ${e.name}(${params}) {\n  return ${GLOBAL}.api.${e.name}(${params});\n}\n`;
+      return `${jsdoc(e)}\nfunction ${e.name}(${params}) {\n  return ${GLOBAL}.entry("${e.name}")(${params});\n}\n`;
     })
     .join("\n");
 }
@@ -77,11 +77,11 @@ async function main(): Promise<void> {
   });
   const bundle = result.outputFiles[0]!.text;
   const header = "// Báo cáo CCHC: built by scripts/build.ts from src/. Do not edit; edit src/ and run npm run build.\n";
-  const code = `${header}${bundle}\n${entryFunctions(ENTRY_POINTS)}`;
+  const code = `${header}${bundle}\n${entryFunctions(entryPoints())}`;
   writeFileSync(join(dist, "Code.js"), code);
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
   writeFileSync(join(dist, "sidebar.html"), await buildSidebar());
-  if (!process.argv.includes("--quiet")) console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${ENTRY_POINTS.length} entry points`);
+  if (!process.argv.includes("--quiet")) console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${entryPoints().length} entry points`);
 }
 
 await main();

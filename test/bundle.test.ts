@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type Comment, type Node } from "acorn";
 import { describe, expect, it } from "vitest";
-import { ENTRY_POINTS } from "../src/entrypoints";
+import { entryPoints } from "../src/entrypoints";
+
+const ENTRY_POINTS = entryPoints();
 import { CODE_PATH, DIST, loadBundle, readBundle } from "./helpers/bundle";
 
 const code = readBundle();

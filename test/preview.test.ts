@@ -80,8 +80,8 @@ describe("npm start", () => {
     expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
 
     // a finding selects its cell in the grid
-    await sidebar.getByRole("button", { name: /C27/ }).click();
-    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("C27");
+    await sidebar.getByRole("button", { name: /V27/ }).click();
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("V27");
     expect(await page.locator("#grid").getAttribute("data-sheet")).toBe("Số liệu");
 
     // Tô sáng chỉ tiêu chưa đạt: the marks appear in the grid

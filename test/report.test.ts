@@ -128,7 +128,7 @@ describe("npm run report (command line over an .xlsx export)", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect(Object.keys(result)).toEqual(["period", "district", "units", "findings", "missing_units"]);
+    expect(Object.keys(result)).toEqual(["period", "total", "district", "units", "findings", "missing_units"]);
     const text = (await readDocx(readFileSync(out))).text;
     expect(text).toContain("Tỷ lệ thanh toán trực tuyến chỉ đạt 5,9% so với mục tiêu 30% trở lên");
   });
@@ -136,17 +136,17 @@ describe("npm run report (command line over an .xlsx export)", () => {
     // Hand computation from the sample's design: 59 of 1,000 fee dossiers paid online;
     // 221 online of 221 + 4,779 received; 15 late + 8 pending overdue; 9 apologies.
     const d = result.district.indicators;
-    expect(d["online_payment_rate"]).toEqual({ value: 59 / 1000, numerator: 59, denominator: 1000, target: 0.3, met: false, shortfall: 0.241 });
-    expect(d["online_origin_rate"]).toEqual({ value: 221 / 5000, numerator: 221, denominator: 5000, target: 0.2, met: false, shortfall: 0.1558 });
-    expect(d["overdue_dossiers"]).toEqual({ value: 23, numerator: 23, denominator: null, target: 0, met: false, shortfall: 23 });
+    expect(d["online_payment_rate"]).toEqual({ value: 59 / 1000, numerator: 59, denominator: 1000, target: 0.3, met: false, shortfall: 0.241, excluded_units: [] });
+    expect(d["online_origin_rate"]).toEqual({ value: 221 / 5000, numerator: 221, denominator: 5000, target: 0.2, met: false, shortfall: 0.1558, excluded_units: [] });
+    expect(d["overdue_dossiers"]).toEqual({ value: 23, numerator: 23, denominator: null, target: 0, met: false, shortfall: 23, excluded_units: [] });
     expect(d["apology_rate"]).toMatchObject({ value: 9 / 23, numerator: 9, denominator: 23, target: 1, met: false });
     expect(d["electronic_records_rate"]).toMatchObject({ target: null, met: null, shortfall: null });
     expect(result.missing_units).toEqual(["VINHO"]);
     expect(result.units).toHaveLength(24);
     expect(result.units[0]).toMatchObject({ unit: "HOXA", name: "Thị trấn Hồ Xá" });
     expect(result.findings.map((f) => [f.severity, f.rule, f.cell, f.unit])).toEqual([
-      ["error", "received_total", "C27", "HOXA"],
-      ["error", "digitized_le_received", "P31", "VINHTU"],
+      ["error", "signed_le_issued", "V27", "HOXA"],
+      ["error", "e_records_le_records", "X31", "VINHTU"],
       ["error", "not_a_number", "V44", "VINHHA"],
       ["warning", "disbursed_gt_plan", "T36", "VINHKHE"],
       ["warning", "missing_submission", null, "VINHO"],

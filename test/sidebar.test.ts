@@ -84,8 +84,8 @@ describe("sidebar", () => {
     const p = await openSidebar(sampleAddon());
     await p.selectOption("#period", "2023-Q1");
     await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
-    await p.getByRole("button", { name: /C27/ }).click();
-    await expect.poll(() => addon.env.document.getActiveRange()?.getA1Notation()).toBe("C27");
+    await p.getByRole("button", { name: /V27/ }).click();
+    await expect.poll(() => addon.env.document.getActiveRange()?.getA1Notation()).toBe("V27");
   });
 
   it("Tô sáng chỉ tiêu chưa đạt: marks the sheet and says so", async () => {

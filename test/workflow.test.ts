@@ -97,7 +97,7 @@ describe("Kiểm tra số liệu", () => {
     expect(view.errorCount).toBe(3);
     expect(view.warningCount).toBe(2);
     expect(view.groups.map((g) => g.unit)).toEqual(["HOXA", "VINHTU", "VINHHA", "VINHKHE", "VINHO"]);
-    expect(view.groups[0]!.findings[0]).toMatchObject({ sheet: "Số liệu", cell: "C27", severity: "error", rule: "received_total" });
+    expect(view.groups[0]!.findings[0]).toMatchObject({ sheet: "Số liệu", cell: "V27", severity: "error", rule: "signed_le_issued" });
     const payment = view.indicators.find((i) => i.code === "online_payment_rate")!;
     expect(payment).toMatchObject({ valueText: "5,9%", targetText: "≥ 30%", met: false, gapText: "còn thiếu 24,1 điểm %" });
   });
@@ -120,7 +120,7 @@ describe("Kiểm tra số liệu", () => {
     const sheet = addon.env.sheet("Số liệu");
     sheet.insertColumnBefore(1);
     sheet.getRange("A1").setValue("Ghi chú");
-    expect(addon.call<ValidationView>("validatePeriod", "2023-Q1").groups[0]!.findings[0]!.cell).toBe("D27");
+    expect(addon.call<ValidationView>("validatePeriod", "2023-Q1").groups[0]!.findings[0]!.cell).toBe("W27");
     sheet.getRange("E1").setValue("Nhận trực tuyến (cũ)");
     expect(() => addon.call("validatePeriod", "2023-Q1")).toThrow('Trang "Số liệu" thiếu cột "Nhận trực tuyến".');
   });

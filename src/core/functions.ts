@@ -8,14 +8,14 @@
  * Vietnamese Error for bad input; a range call returns one value per row and
  * puts "#LỖI: ..." text in a bad row's cell while the other rows compute.
  */
-import { readNumber, isBlank, type NumberKind } from "./cells";
-import { INDICATORS, meets, shortfall, type Direction, type IndicatorDef } from "./indicators";
-import { parsePeriod, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
-import { parseRow, unitCode } from "./rows";
-import { mapColumns, SUBMISSIONS_SHEET, FIGURE_COLUMNS } from "./schema";
+import { BLANK as BLANK_CELL, cellProblem, isBlank, readNumber, type NumberKind } from "./cells";
+import { FORMULA_MISSING, INDICATORS, valueKindOf, type IndicatorDef } from "./catalogue";
+import { meets, shortfall, type Direction } from "./indicators";
+import { dayOfCell, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
+import { figureIndex, type FigureKey } from "./schema";
+import { figureAt, readSubmissions } from "./read";
+import { checkRules, failureMessage } from "./rules";
 import { describeValue, formatNumber, isDate } from "./text";
-import { crossFieldProblems } from "./validation";
-import type { Figures } from "./indicators";
 
 /** A blank result cell. */
 export const BLANK = "";
@@ -30,57 +30,63 @@ export class InputError extends Error {
   }
 }
 
-/** An argument seen as rows of cells; `height` null when it is a single value used on every row. */
+/** An argument: a single value used on every row (height null), or rows of cells. */
 interface Arg {
-  readonly rows: readonly (readonly unknown[])[];
+  readonly rows: readonly unknown[] | null;
+  readonly single: unknown;
   readonly height: number | null;
 }
 
 function asArg(value: unknown): Arg {
-  if (!Array.isArray(value)) return { rows: [[value]], height: null };
-  const rows: unknown[][] = value.map((r: unknown) => (Array.isArray(r) ? r : [r]));
-  if (rows.length === 1 && rows[0]!.length === 1) return { rows, height: null };
-  return { rows, height: rows.length };
+  if (!Array.isArray(value)) return { rows: null, single: value, height: null };
+  if (value.length === 1) {
+    const only = value[0];
+    if (!Array.isArray(only)) return { rows: null, single: only, height: null };
+    if (only.length === 1) return { rows: null, single: only[0], height: null };
+  }
+  return { rows: value, single: undefined, height: value.length };
 }
 
 /** The common height of the range arguments, or null when every argument is a single value. */
 function commonHeight(args: readonly Arg[], names: readonly string[]): number | null {
   let height: number | null = null;
   let first = "";
-  args.forEach((a, i) => {
-    if (a.height === null) return;
+  for (let i = 0; i < args.length; i++) {
+    const h = args[i]!.height;
+    if (h === null) continue;
     if (height === null) {
-      height = a.height;
+      height = h;
       first = names[i]!;
-    } else if (a.height !== height) {
+    } else if (h !== height) {
       throw new InputError(
-        `Các vùng có số dòng khác nhau: ${first} có ${height} dòng, ${names[i]} có ${a.height} dòng. Hãy chọn các vùng cao bằng nhau.`,
+        `Các vùng có số dòng khác nhau: ${first} có ${height} dòng, ${names[i]} có ${h} dòng. Hãy chọn các vùng cao bằng nhau.`,
       );
     }
-  });
+  }
   return height;
 }
 
-function rowOf(arg: Arg, r: number): readonly unknown[] {
-  return arg.height === null ? arg.rows[0]! : arg.rows[r]!;
+/** Row r of an argument: an array of cells, or a single value. */
+function rowOf(arg: Arg, r: number): unknown {
+  return arg.rows === null ? arg.single : arg.rows[r];
 }
 
 /**
  * Runs `compute` once per row. A call whose inputs span one row returns its
  * value or throws; a range call returns a one-column array with "#LỖI" text in bad rows.
  */
-function rowWise(values: readonly unknown[], names: readonly string[], compute: (row: (i: number) => readonly unknown[]) => Cell): Result {
+function rowWise(values: readonly unknown[], names: readonly string[], compute: (args: readonly Arg[], r: number) => Cell): Result {
   const args = values.map(asArg);
   const height = commonHeight(args, names);
   // One row (single values, or one unit's cells such as H2:I2 or {J2, M2}) is a single-value call.
-  if (height === null || height === 1) return compute((i) => rowOf(args[i]!, 0));
-  const out: Cell[][] = [];
+  if (height === null || height === 1) return compute(args, 0);
+  const out: Cell[][] = new Array(height);
   for (let r = 0; r < height; r++) {
     try {
-      out.push([compute((i) => rowOf(args[i]!, r))]);
+      out[r] = [compute(args, r)];
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      out.push([`#LỖI: ${e.message}`]);
+      out[r] = [`#LỖI: ${e.message}`];
     }
   }
   return out;
@@ -90,24 +96,43 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The sum of a row's cells (blank cells add nothing), or null when every cell is blank. */
-function sideSum(cells: readonly unknown[], kind: NumberKind, term: string): number | null {
-  let total = 0;
-  let any = false;
-  for (const v of cells) {
-    const r = readNumber(v, kind);
-    if (r.kind === "blank") continue;
-    if (r.kind === "bad") throw new InputError(`${capitalize(term)} ${r.reason}`);
-    total += r.value;
-    any = true;
-  }
-  return any ? total : null;
+function cellValue(v: unknown, kind: NumberKind, term: string): number {
+  const x = readNumber(v, kind);
+  if (x < 0 && x !== BLANK_CELL) throw new InputError(`${capitalize(term)} ${cellProblem(v, x).reason}`);
+  return x;
 }
 
-export function rateRow(def: IndicatorDef, numCells: readonly unknown[], denCells: readonly unknown[]): Cell {
+/**
+ * The sum of one row of an argument under the formulas' missing-value
+ * strategy (FORMULA_MISSING: blank cells add nothing; an all-blank side is
+ * null). Throws InputError naming the term for a bad cell. Allocates nothing.
+ */
+function sideSum(row: unknown, kind: NumberKind, term: string): number | null {
+  let total = 0;
+  let present = 0;
+  if (Array.isArray(row)) {
+    for (let i = 0; i < row.length; i++) {
+      const x = cellValue(row[i], kind, term);
+      if (x === BLANK_CELL) continue;
+      total += x;
+      present++;
+    }
+  } else {
+    const x = cellValue(row, kind, term);
+    if (x !== BLANK_CELL) {
+      total = x;
+      present = 1;
+    }
+  }
+  if (total > 1e15) throw new InputError(`${capitalize(term)} có tổng ${formatNumber(total)} lớn quá 10^15, không cộng được chính xác`);
+  return present === 0 && FORMULA_MISSING !== "neverSkip" ? null : total;
+}
+
+export function rateRow(def: IndicatorDef, numRow: unknown, denRow: unknown): Cell {
   const [numTerm, denTerm] = def.terms;
-  const num = sideSum(numCells, def.valueKind, `${numTerm} (tử số)`);
-  const den = sideSum(denCells, def.valueKind, `${denTerm} (mẫu số)`);
+  const kind = valueKindOf(def);
+  const num = sideSum(numRow, kind, `${numTerm} (tử số)`);
+  const den = sideSum(denRow, kind, `${denTerm} (mẫu số)`);
   if (den === null || den === 0) return BLANK; // both blank, or nothing to divide by
   const n = num ?? 0; // a blank numerator against a real denominator counts as 0, as in Sheets
   if (n > den * (1 + 1e-12)) {
@@ -118,26 +143,33 @@ export function rateRow(def: IndicatorDef, numCells: readonly unknown[], denCell
   return n / den;
 }
 
+const RATE_NAMES = ["tử số", "mẫu số"];
+
 /** NAME(numerator, denominator) for a rate indicator. */
 export function rate(def: IndicatorDef, numerator: unknown, denominator: unknown): Result {
   if (def.unit !== "rate") throw new Error(`${def.code} is not a rate`);
-  return rowWise([numerator, denominator], ["tử số", "mẫu số"], (row) => rateRow(def, row(0), row(1)));
+  return rowWise([numerator, denominator], RATE_NAMES, (a, r) => rateRow(def, rowOf(a[0]!, r), rowOf(a[1]!, r)));
 }
 
-const OVERDUE = INDICATORS.find((d) => d.code === "overdue_dossiers")!;
-
-/** OVERDUE_COUNT(late, [overdue_pending]): row-wise sum. */
-export function overdueCount(late: unknown, overduePending?: unknown): Result {
-  const values = overduePending === undefined ? [late] : [late, overduePending];
-  const names = ["số hồ sơ giải quyết quá hạn", "số hồ sơ đang giải quyết quá hạn"];
-  return rowWise(values, names, (row) => {
+/** NAME(first, [second…]) for a count indicator: the row-wise sum of its arguments (the first is required). */
+export function count(def: IndicatorDef, ...given: unknown[]): Result {
+  if (def.unit !== "count") throw new Error(`${def.code} is not a count`);
+  const values = given.filter((v, i) => i === 0 || v !== undefined);
+  const names = (def.args ?? []).map((a) => a.term);
+  const kind = valueKindOf(def);
+  return rowWise(values, names, (a, r) => {
     let total: number | null = null;
-    values.forEach((_, i) => {
-      const s = sideSum(row(i), OVERDUE.valueKind, names[i]!);
+    for (let i = 0; i < a.length; i++) {
+      const s = sideSum(rowOf(a[i]!, r), kind, names[i] ?? def.terms[0]);
       if (s !== null) total = (total ?? 0) + s;
-    });
+    }
     return total ?? BLANK;
   });
+}
+
+/** The custom function of a catalogue entry, as Sheets calls it. */
+export function indicatorFunction(def: IndicatorDef): (...args: unknown[]) => Result {
+  return def.unit === "rate" ? (num, den) => rate(def, num, den) : (...args) => count(def, ...args);
 }
 
 function readDirection(direction: unknown): Direction {
@@ -154,21 +186,41 @@ function readDirection(direction: unknown): Direction {
   throw new InputError(`Chiều so sánh ${describeValue(d)} không hợp lệ; dùng ">=" (càng cao càng tốt) hoặc "<=" (càng thấp càng tốt)`);
 }
 
+const PERCENT = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/;
+
 /** A value or target cell: a non-negative number, digits as text, or a percentage text such as "30%". */
-function measure(cells: readonly unknown[], term: string): number | null {
-  const percents = cells.map((v) => {
-    if (typeof v !== "string") return v;
-    const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(v);
-    return m ? Number(m[1]!.replace(",", ".")) / 100 : v;
-  });
-  return sideSum(percents, "amount", term);
+function measureCell(v: unknown, term: string): number {
+  if (typeof v === "string") {
+    const m = PERCENT.exec(v);
+    if (m) return Number(m[1]!.replace(",", ".")) / 100;
+  }
+  return cellValue(v, "amount", term);
 }
+
+/** The sum of a row of values or targets; null when blank. */
+function measure(row: unknown, term: string): number | null {
+  if (!Array.isArray(row)) {
+    const x = measureCell(row, term);
+    return x === BLANK_CELL ? null : x;
+  }
+  let total = 0;
+  let present = 0;
+  for (let i = 0; i < row.length; i++) {
+    const x = measureCell(row[i], term);
+    if (x === BLANK_CELL) continue;
+    total += x;
+    present++;
+  }
+  return present ? total : null;
+}
+
+const COMPARE_NAMES = ["giá trị", "mục tiêu"];
 
 function compare<T extends Cell>(value: unknown, target: unknown, direction: unknown, judge: (v: number, t: number, d: Direction) => T): Result {
   const dir = readDirection(direction);
-  return rowWise([value, target], ["giá trị", "mục tiêu"], (row) => {
-    const v = measure(row(0), "giá trị");
-    const t = measure(row(1), "mục tiêu");
+  return rowWise([value, target], COMPARE_NAMES, (a, r) => {
+    const v = measure(rowOf(a[0]!, r), "giá trị");
+    const t = measure(rowOf(a[1]!, r), "mục tiêu");
     if (v === null || t === null) return BLANK;
     return judge(v, t, dir);
   });
@@ -184,37 +236,15 @@ export function meetsTarget(value: unknown, target: unknown, direction?: unknown
   return compare(value, target, direction, meets);
 }
 
-const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
-/** Date serials below this (18/05/1927) are not report dates: a number such as 2023 is a year typed by mistake. */
-const SERIAL_MIN = 10000;
-
 function periodOfCell(v: unknown): Cell {
   if (isBlank(v)) return BLANK;
   if (isDate(v)) {
     if (Number.isNaN(v.getTime())) throw new InputError("Ngày không hợp lệ");
     return periodId(reportingPeriodOf(v));
   }
-  if (typeof v === "number" && Number.isFinite(v) && v < SERIAL_MIN) {
-    throw new InputError(`Số ${String(v).replace(".", ",")} không phải là ngày (hãy nhập ngày đầy đủ, ví dụ 14/03/2023)`);
-  }
-  if (typeof v === "number" && Number.isFinite(v)) {
-    const d = new Date(SHEETS_EPOCH_UTC + Math.floor(v) * 86400000);
-    return periodId(reportingPeriodOfDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
-  }
-  if (typeof v === "string") {
-    const t = v.trim();
-    const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-    const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-    if (y && m && d) {
-      const year = Number(y), month = Number(m), day = Number(d);
-      const probe = new Date(Date.UTC(year, month - 1, day));
-      if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) {
-        return periodId(reportingPeriodOfDay(year, month, day));
-      }
-    }
-  }
-  throw new InputError(`${capitalize(describeValue(v))} không phải là ngày (hãy nhập ngày, ví dụ 14/03/2023)`);
+  const day = dayOfCell(v);
+  if (typeof day !== "string") return periodId(reportingPeriodOfDay(day[0], day[1], day[2]));
+  throw new InputError(day || `${capitalize(describeValue(v))} không phải là ngày (hãy nhập ngày, ví dụ 14/03/2023)`);
 }
 
 /** REPORTING_PERIOD(date): "2023-Q1" under the 15th-to-14th rule; a range gives one period per cell. */
@@ -234,45 +264,46 @@ export function reportingPeriod(date: unknown): Result {
   );
 }
 
-/** The findings of one submission row as Vietnamese messages; [] when it is fine. */
-export function rowMessages(raw: Record<string, unknown>): string[] {
-  const parsed = parseRow("submission", raw);
-  const figures: Figures = {};
-  for (const c of FIGURE_COLUMNS) {
-    const v = parsed.data[c.key];
-    if (typeof v === "number") figures[c.key] = v;
-  }
-  const header = (key: string) => SUBMISSIONS_SHEET.columns.find((c) => c.key === key)?.header ?? key;
-  const out = parsed.issues.map((i) => `"${header(i.key)}" ${i.message}`);
-  for (const p of crossFieldProblems(figures)) out.push(p.severity === "warning" ? `Cảnh báo: ${p.message}` : p.message);
-  return out;
-}
-
-/** VALIDATE_SUBMISSION(header, rows): "OK" or the row's findings joined by "; ", per row. */
+/**
+ * VALIDATE_SUBMISSION(header, rows): "OK" or the row's findings joined by
+ * "; ", per row. The rows are read by the same routine as the sheet
+ * (readSubmissions) and checked by the same rule table.
+ */
 export function validateSubmission(header: unknown, rows: unknown): Result {
   const headerRow = Array.isArray(header) ? (Array.isArray(header[0]) ? (header[0] as unknown[]) : (header as unknown[])) : [header];
-  const map = mapColumns(SUBMISSIONS_SHEET, [headerRow]);
   const data: unknown[][] = Array.isArray(rows) ? (rows as unknown[]).map((r) => (Array.isArray(r) ? r : [r])) : [[rows]];
-  const seen = new Map<string, number>();
-  const results: Cell[][] = data.map((row, index) => {
-    if (row.every((v) => isBlank(v))) return [BLANK];
+  const results: Cell[][] = data.map(() => [BLANK]);
+  const usable: unknown[][] = [headerRow];
+  const at: number[] = [];
+  data.forEach((row, index) => {
+    if (row.every((v) => isBlank(v))) return;
     if (row.length !== headerRow.length) {
       const message = `Dòng có ${row.length} cột nhưng dòng tiêu đề có ${headerRow.length} cột; hãy chọn hai vùng rộng bằng nhau`;
       if (data.length === 1) throw new InputError(message);
-      return [`#LỖI: ${message}`];
+      results[index] = [`#LỖI: ${message}`];
+      return;
     }
-    const raw: Record<string, unknown> = {};
-    for (const key in map.columns) raw[key] = row[map.columns[key as keyof typeof map.columns]!] ?? "";
-    const messages = rowMessages(raw);
-    const unit = isBlank(raw["unit"]) ? "" : unitCode(raw["unit"]);
-    const period = parsePeriod(raw["period"]);
-    const key = `${unit}|${period ? periodId(period) : String(raw["period"] ?? "").trim()}`;
-    if (unit) {
-      const earlier = seen.get(key);
-      if (earlier !== undefined) messages.unshift(`Đơn vị ${unit} đã có số liệu cùng kỳ ở dòng thứ ${earlier + 1} của vùng`);
-      else seen.set(key, index);
-    }
-    return [messages.length ? messages.join("; ") : "OK"];
+    usable.push(row);
+    at.push(index);
   });
+  const table = readSubmissions(usable);
+  const messages: string[][] = at.map(() => []);
+  for (const issue of table.issues) messages[issue.row]!.push(issue.message);
+  const seen = new Map<string, number>();
+  for (let r = 0; r < table.length; r++) {
+    const own = messages[r]!;
+    const get = (k: FigureKey) => figureAt(table, figureIndex(k), r);
+    for (const f of checkRules(get)) own.push(f.rule.severity === "warning" ? `Cảnh báo: ${failureMessage(f)}` : failureMessage(f));
+    const unit = table.unit[r]!;
+    if (unit) {
+      const row = usable[r + 1]!;
+      const p = table.period[r]! >= 0 ? String(table.period[r]) : String(row[table.sheet.map.columns.period!] ?? "").trim();
+      const key = `${unit}|${p}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) own.unshift(`Đơn vị ${unit} đã có số liệu cùng kỳ ở dòng thứ ${earlier + 1} của vùng`);
+      else seen.set(key, at[r]!);
+    }
+    results[at[r]!] = [own.length ? own.join("; ") : "OK"];
+  }
   return results.length === 1 ? results[0]![0]! : results;
 }

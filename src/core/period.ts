@@ -69,3 +69,41 @@ export function periodBounds(p: Period): { start: [number, number, number]; end:
   const start: [number, number, number] = p.quarter === 1 ? [p.year - 1, 12, 15] : [p.year, endMonth - 3, 15];
   return { start, end: [p.year, endMonth, 14] };
 }
+
+/** A period as one number (year × 4 + quarter − 1), for compact tables; -1 stands for "unreadable". */
+export function periodKey(p: Period): number {
+  return p.year * 4 + p.quarter - 1;
+}
+
+export function periodOfKey(key: number): Period {
+  return { year: Math.floor(key / 4), quarter: ((key % 4) + 1) as 1 | 2 | 3 | 4 };
+}
+
+const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
+/** Date serials below this (18/05/1927) are not report dates: a number such as 2023 is a year typed by mistake. */
+const SERIAL_MIN = 10000;
+
+/**
+ * A calendar day written in a cell that is not a Date: a date serial
+ * (45000), "14/03/2023", "14-3-2023" or "2023-03-14". Returns
+ * [year, month, day], or a Vietnamese reason when it is not a day.
+ */
+export function dayOfCell(v: unknown): [number, number, number] | string {
+  if (typeof v === "number" && Number.isFinite(v)) {
+    if (v < SERIAL_MIN) return `Số ${String(v).replace(".", ",")} không phải là ngày (hãy nhập ngày đầy đủ, ví dụ 14/03/2023)`;
+    const d = new Date(SHEETS_EPOCH_UTC + Math.floor(v) * 86400000);
+    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+    const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+    if (y && m && d) {
+      const year = Number(y), month = Number(m), day = Number(d);
+      const probe = new Date(Date.UTC(year, month - 1, day));
+      if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) return [year, month, day];
+    }
+  }
+  return "";
+}

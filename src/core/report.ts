@@ -9,9 +9,11 @@
  * writing the document takes the same number of service calls for 20 units
  * as for 2,000.
  */
-import { INDICATORS, type IndicatorCode, type IndicatorDef, type IndicatorResult } from "./indicators";
+import { INDICATORS, indicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
+import type { IndicatorResult } from "./indicators";
 import { periodId, periodLabel, type Period } from "./period";
-import type { FigureKey } from "./schema";
+import { FORM06_TOTALS } from "./rules";
+import { submissionColumn, type ColumnDef, type FigureKey } from "./schema";
 import type { ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
 import { targetText, valueText } from "./view";
@@ -97,14 +99,10 @@ function quarterText(period: Period): string {
   return lowerFirst(periodLabel(period));
 }
 
-function defOf(code: IndicatorCode): IndicatorDef {
-  return INDICATORS.find((d) => d.code === code)!;
-}
-
 /** The change from the previous quarter: "+1,2 điểm %", "-3", "—" when either side is missing. */
 export function changeText(code: IndicatorCode, now: number | null, before: number | null): string {
   if (now === null || before === null) return "—";
-  const def = defOf(code);
+  const def = indicator(code);
   const delta = def.unit === "rate" ? (now - before) * 100 : now - before;
   const rounded = Math.round(delta * 100) / 100;
   if (rounded === 0) return def.unit === "rate" ? "0 điểm %" : "0";
@@ -135,7 +133,7 @@ function worstUnits(ev: Evaluation, def: IndicatorDef, limit: number): string[] 
 /** One shortfall as a sentence in the style of the source text. */
 export function shortfallSentence(def: IndicatorDef, r: IndicatorResult): string {
   if (def.unit === "count") {
-    const what = def.code === "overdue_dossiers" ? "hồ sơ thủ tục hành chính trễ hạn" : lowerFirst(def.name);
+    const what = def.countNoun ?? lowerFirst(def.name);
     const goal = r.target === 0 ? "mục tiêu không để hồ sơ trễ hạn" : `mục tiêu không quá ${formatNumber(r.target ?? 0)}`;
     return `Toàn huyện còn ${formatNumber(r.value ?? 0)} ${what}, chưa đạt ${goal}`;
   }
@@ -149,32 +147,36 @@ function apologySentence(ev: Evaluation): string | null {
   const apology = ev.district.indicators.apology_rate;
   if (overdue === 0 || apology.met !== false) return null;
   return (
-    `Việc xin lỗi người dân, tổ chức khi hồ sơ trễ hạn chưa đầy đủ: mới gửi ${formatNumber(apology.numerator)}/` +
+    `Việc xin lỗi người dân, tổ chức khi hồ sơ trễ hạn chưa đầy đủ: mới gửi ${formatNumber(apology.numerator ?? 0)}/` +
     `${formatNumber(apology.denominator ?? 0)} phiếu xin lỗi (${formatPercent(apology.value ?? 0)})`
   );
 }
 
-const FORM06: readonly { key: FigureKey | "total_received" | "total_resolved" | "total_pending"; label: string; sum?: FigureKey[] }[] = [
-  { key: "total_received", label: "Tổng số nhận (3)", sum: ["received_online", "received_direct", "received_carried"] },
-  { key: "received_online", label: "Trực tuyến (4)" },
-  { key: "received_direct", label: "Trực tiếp, bưu chính (5)" },
-  { key: "received_carried", label: "Kỳ trước chuyển sang (6)" },
-  { key: "total_resolved", label: "Đã giải quyết (7)", sum: ["resolved_early", "resolved_ontime", "resolved_late"] },
-  { key: "resolved_early", label: "Trước hạn (8)" },
-  { key: "resolved_ontime", label: "Đúng hạn (9)" },
-  { key: "resolved_late", label: "Quá hạn (10)" },
-  { key: "total_pending", label: "Đang giải quyết (11)", sum: ["pending_within", "pending_overdue"] },
-  { key: "pending_within", label: "Trong hạn (12)" },
-  { key: "pending_overdue", label: "Quá hạn (13)" },
-];
+/** The form 06 columns (3)–(13): each total with its parts, as FORM06_TOTALS defines them. */
+interface Form06Column {
+  readonly label: string;
+  readonly parts: readonly FigureKey[];
+}
 
+let form06: readonly Form06Column[] | null = null;
+function form06Columns(): readonly Form06Column[] {
+  form06 ??= FORM06_TOTALS.flatMap((t) => {
+    const label = (k: FigureKey) => {
+      const c: ColumnDef = submissionColumn(k);
+      return `${c.short ?? c.header} ${c.form06 ?? ""}`.trim();
+    };
+    return [{ label: label(t.total), parts: t.parts }, ...t.parts.map((k) => ({ label: label(k), parts: [k] }))];
+  });
+  return form06;
+}
+
+/** A unit's form 06 values; null where a part is unreadable. */
 function form06Values(u: UnitEvaluation): (number | null)[] {
-  return FORM06.map((c) => {
-    const keys = c.sum ?? [c.key as FigureKey];
+  return form06Columns().map((c) => {
     let s = 0;
-    for (const k of keys) {
+    for (const k of c.parts) {
       const v = u.figures[k];
-      if (v === undefined) return null;
+      if (v === null) return null;
       s += v;
     }
     return s;
@@ -183,22 +185,28 @@ function form06Values(u: UnitEvaluation): (number | null)[] {
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatNumber(v));
 
-function form06Table(ev: Evaluation): TableBlock {
-  const totals: number[] = FORM06.map(() => 0);
+function form06Table(ev: Evaluation, scope: string): TableBlock {
+  const columns = form06Columns();
+  const totals: number[] = columns.map(() => 0);
+  const incomplete: string[] = [];
   const rows = ev.units.map((u, i) => {
     const values = form06Values(u);
     values.forEach((v, c) => (totals[c]! += v ?? 0));
-    return [String(i + 1), u.name, ...values.map(num)];
+    if (values.includes(null)) incomplete.push(u.name);
+    return [String(i + 1), u.name, ...values.map((v) => (v === null ? "—" : formatNumber(v)))];
   });
-  rows.push(["", "Toàn huyện", ...totals.map((v) => formatNumber(v))]);
+  rows.push(["", scope, ...totals.map((v) => formatNumber(v))]);
   return {
     kind: "table",
     caption: `Bảng 2. Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính ${quarterText(ev.period)} (Mẫu 06/VPCP/KSTT)`,
-    header: [["STT", "Đơn vị", ...FORM06.map((c) => c.label)]],
+    header: [["STT", "Đơn vị", ...columns.map((c) => c.label)]],
     rows,
-    widths: [4, 14, ...FORM06.map(() => 5)],
+    widths: [4, 14, ...columns.map(() => 5)],
     totalRow: true,
     fontSize: 9,
+    ...(incomplete.length
+      ? { note: `“—”: ô không đọc được; dòng tổng chỉ cộng các ô đọc được, chưa đủ số liệu của: ${incomplete.join(", ")}.` }
+      : {}),
   };
 }
 
@@ -244,19 +252,6 @@ function overdueTable(ev: Evaluation): TableBlock | null {
   };
 }
 
-const SHORT_NAMES: Record<IndicatorCode, string> = {
-  online_submission_rate: "Nộp trực tuyến",
-  online_origin_rate: "Phát sinh trực tuyến",
-  online_payment_rate: "Thanh toán trực tuyến",
-  digitization_rate: "Số hóa",
-  ontime_rate: "Đúng hạn",
-  apology_rate: "Xin lỗi",
-  disbursement_rate: "Giải ngân",
-  digital_signature_rate: "Ký số",
-  electronic_records_rate: "HSCV điện tử",
-  overdue_dossiers: "Trễ hạn",
-};
-
 /** One decimal in the appendix's narrow columns: "9,2%". */
 function compactValue(def: IndicatorDef, value: number | null): string {
   if (value === null) return "";
@@ -267,7 +262,7 @@ function appendixTable(ev: Evaluation): TableBlock {
   return {
     kind: "table",
     caption: `Chỉ tiêu của từng đơn vị ${quarterText(ev.period)}`,
-    header: [["STT", "Đơn vị", ...INDICATORS.map((d) => SHORT_NAMES[d.code]), "Số lỗi"]],
+    header: [["STT", "Đơn vị", ...INDICATORS.map((d) => d.shortName), "Số lỗi"]],
     rows: [
       ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target).replace(" ", "") || "—"), ""],
       ...ev.units.map((u, i) => [
@@ -365,14 +360,14 @@ export function buildReport(input: ReportInput): ReportContent {
       (d.ontime_rate.value !== null ? `, tỷ lệ giải quyết trước và đúng hạn đạt ${formatPercent(d.ontime_rate.value)}` : "") +
       `; số hồ sơ trễ hạn là ${formatNumber(d.overdue_dossiers.value ?? 0)} (Bảng 2).`,
   ));
-  blocks.push(form06Table(ev));
+  blocks.push(form06Table(ev, "Toàn huyện"));
 
   blocks.push(p("4. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức", { style: "subheading", bold: true }));
   const overdue = d.overdue_dossiers.value ?? 0;
   if (overdue === 0) {
     blocks.push(body("Trong kỳ không có hồ sơ thủ tục hành chính trễ hạn."));
   } else {
-    const apologies = d.apology_rate.numerator;
+    const apologies = d.apology_rate.numerator ?? 0;
     blocks.push(body(
       `Toàn huyện có ${formatNumber(overdue)} hồ sơ thủ tục hành chính trễ hạn; các đơn vị đã gửi ${formatNumber(apologies)} phiếu xin lỗi` +
         (d.apology_rate.value !== null ? `, đạt ${formatPercent(d.apology_rate.value)} số hồ sơ trễ hạn` : "") + " (Bảng 3).",
@@ -424,12 +419,12 @@ export function buildReport(input: ReportInput): ReportContent {
 
   // IV. Tasks for the next quarter.
   blocks.push(p("IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", { style: "heading", bold: true }));
-  const tasks = shortfalls.map((def) => {
+  const tasks = shortfalls.map((def): string => {
     const r = ev.district.indicators[def.code];
-    if (def.unit === "count") return "Tập trung giải quyết dứt điểm hồ sơ trễ hạn, phấn đấu 100% hồ sơ thủ tục hành chính được giải quyết đúng hạn";
+    if (def.task) return def.task;
+    if (def.unit === "count") return `Giảm ${lowerFirst(def.name)} về mục tiêu không quá ${formatNumber(r.target ?? 0)}`;
     return `Nâng ${lowerFirst(def.name)} đạt mục tiêu ${formatPercent(r.target ?? 0)}${(r.target ?? 0) < 1 ? " trở lên" : ""}`;
   });
-  if (apology) tasks.push("Thực hiện đầy đủ việc xin lỗi người dân, tổ chức đối với mọi hồ sơ trễ hạn");
   tasks.push("Các đơn vị cập nhật số liệu đầy đủ, chính xác và đúng hạn vào bảng theo dõi chung");
   for (const t of tasks) blocks.push(p(`- ${t}.`, { align: "justify", indent: true }));
 

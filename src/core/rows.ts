@@ -1,12 +1,14 @@
 /**
- * zod schemas for the rows of the three sheets. Every cell schema reports its
- * problem as a custom issue with a Vietnamese message and a rule id in
- * `params.rule`, so that validation can turn an issue into a finding.
+ * zod at the boundary of the small sheets: the rows of `Đơn vị` and
+ * `Chỉ tiêu` (tens of rows) are parsed with zod schemas. Every cell schema
+ * reports its problem as a custom issue with a Vietnamese message and a rule
+ * id in `params.rule`, so that validation can turn an issue into a finding.
+ * The submissions (up to 100,000 rows) are read by read.ts, cell by cell,
+ * without a schema object per row.
  */
 import * as z from "zod/mini";
-import { readNumber, isBlank, isErrorValue, type NumberKind } from "./cells";
-import { parsePeriod, type Period } from "./period";
-import { SUBMISSION_COLUMNS, UNIT_COLUMNS, TARGET_COLUMNS, type ColumnDef } from "./schema";
+import { cellProblem, isBlank, readNumber } from "./cells";
+import { UNIT_COLUMNS, TARGET_COLUMNS, type ColumnDef } from "./schema";
 import { describeValue, isDate } from "./text";
 
 export interface RowIssue {
@@ -20,47 +22,6 @@ type Ctx = { issues: unknown[] };
 function report(ctx: Ctx, input: unknown, rule: string, message: string): void {
   ctx.issues.push({ code: "custom", message, input, params: { rule } });
 }
-
-/** A count or amount cell; blank is undefined, or an issue when the value is required. */
-function numberCell(kind: NumberKind, required: boolean) {
-  return z.transform((v: unknown, ctx): number | undefined => {
-    const r = readNumber(v, kind);
-    if (r.kind === "ok") return r.value;
-    if (r.kind === "blank") {
-      if (required) report(ctx, v, "count_blank", "chưa nhập");
-      return undefined;
-    }
-    report(ctx, v, r.rule, r.reason);
-    return undefined;
-  });
-}
-
-const periodCell = () => z.transform((v: unknown, ctx): Period | undefined => {
-  if (isBlank(v)) {
-    report(ctx, v, "bad_period", "chưa nhập");
-    return undefined;
-  }
-  const p = parsePeriod(v);
-  if (!p) report(ctx, v, "bad_period", `không đọc được (${describeValue(v)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`);
-  return p ?? undefined;
-});
-
-/** Unit codes are compared trimmed and upper-cased. */
-export function unitCode(v: unknown): string {
-  return String(v ?? "").trim().toUpperCase();
-}
-
-const unitCell = () => z.transform((v: unknown, ctx): string | undefined => {
-  if (isBlank(v)) {
-    report(ctx, v, "unknown_unit", "chưa nhập");
-    return undefined;
-  }
-  if (isErrorValue(v) || (typeof v !== "string" && typeof v !== "number")) {
-    report(ctx, v, "unknown_unit", `không phải mã đơn vị (${describeValue(v)})`);
-    return undefined;
-  }
-  return unitCode(v);
-});
 
 const textCell = () => z.transform((v: unknown): string => (isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim()));
 
@@ -77,7 +38,7 @@ const checkboxCell = () => z.transform((v: unknown, ctx): boolean => {
 const yearCell = () => z.transform((v: unknown, ctx): number | undefined => {
   if (isBlank(v)) return undefined;
   const r = readNumber(v, "count");
-  if (r.kind === "ok" && r.value >= 1900 && r.value <= 9999) return r.value;
+  if (r >= 1900 && r <= 9999) return r;
   report(ctx, v, "bad_target", `không phải năm (${describeValue(v)})`);
   return undefined;
 });
@@ -93,28 +54,20 @@ const fractionCell = () => z.transform((v: unknown, ctx): number | undefined => 
     if (m) return Number(m[1]!.replace(",", ".")) / 100;
   }
   const r = readNumber(v, "amount");
-  if (r.kind === "ok") return r.value;
-  report(ctx, v, "bad_target", r.kind === "bad" ? r.reason : "chưa nhập");
+  if (r >= 0) return r;
+  report(ctx, v, "bad_target", cellProblem(v, r).reason);
   return undefined;
 });
 
 function cellSchema(col: ColumnDef) {
   switch (col.kind) {
-    case "count":
-    case "amount":
-      // Required columns hold required values; optional ones may stay blank.
-      return numberCell(col.kind, col.required);
-    case "period":
-      return periodCell();
-    case "unit":
-      return unitCell();
     case "checkbox":
       return checkboxCell();
     case "year":
       return yearCell();
     case "fraction":
       return fractionCell();
-    case "text":
+    default:
       return textCell();
   }
 }
@@ -126,14 +79,14 @@ function rowSchema(columns: readonly ColumnDef[]) {
 }
 
 type RowSchema = ReturnType<typeof rowSchema>;
-let built: { submission: RowSchema; unit: RowSchema; target: RowSchema } | null = null;
+let built: { unit: RowSchema; target: RowSchema } | null = null;
 
 /**
  * The row schemas, built on first use: Apps Script loads the whole script for
  * every custom-function call, and most calls never parse a row.
  */
 function rowSchemas() {
-  built ??= { submission: rowSchema(SUBMISSION_COLUMNS), unit: rowSchema(UNIT_COLUMNS), target: rowSchema(TARGET_COLUMNS) };
+  built ??= { unit: rowSchema(UNIT_COLUMNS), target: rowSchema(TARGET_COLUMNS) };
   return built;
 }
 

@@ -14,6 +14,8 @@ export interface ColumnDef<K extends string = string> {
   readonly required: boolean;
   /** Form 06/VPCP/KSTT column number, e.g. "(4)". */
   readonly form06?: string;
+  /** The column's title in the report's form 06 table ("Trực tuyến"). */
+  readonly short?: string;
 }
 
 export interface SheetDef<K extends string = string> {
@@ -39,18 +41,18 @@ export const TARGET_COLUMNS = [
 export const SUBMISSION_COLUMNS = [
   { key: "period", header: "Kỳ báo cáo", kind: "period", required: true },
   { key: "unit", header: "Mã đơn vị", kind: "unit", required: true },
-  { key: "received_total", header: "Tổng số hồ sơ nhận", kind: "count", required: false, form06: "(3)" },
-  { key: "received_online", header: "Nhận trực tuyến", kind: "count", required: true, form06: "(4)" },
-  { key: "received_direct", header: "Nhận trực tiếp, bưu chính", kind: "count", required: true, form06: "(5)" },
-  { key: "received_carried", header: "Từ kỳ trước chuyển sang", kind: "count", required: true, form06: "(6)" },
+  { key: "received_total", header: "Tổng số hồ sơ nhận", kind: "count", required: false, form06: "(3)", short: "Tổng số nhận" },
+  { key: "received_online", header: "Nhận trực tuyến", kind: "count", required: true, form06: "(4)", short: "Trực tuyến" },
+  { key: "received_direct", header: "Nhận trực tiếp, bưu chính", kind: "count", required: true, form06: "(5)", short: "Trực tiếp, bưu chính" },
+  { key: "received_carried", header: "Từ kỳ trước chuyển sang", kind: "count", required: true, form06: "(6)", short: "Kỳ trước chuyển sang" },
   { key: "online_service_dossiers", header: "Hồ sơ của TTHC có DVC trực tuyến", kind: "count", required: true },
-  { key: "resolved_total", header: "Tổng số đã giải quyết", kind: "count", required: false, form06: "(7)" },
-  { key: "resolved_early", header: "Giải quyết trước hạn", kind: "count", required: true, form06: "(8)" },
-  { key: "resolved_ontime", header: "Giải quyết đúng hạn", kind: "count", required: true, form06: "(9)" },
-  { key: "resolved_late", header: "Giải quyết quá hạn", kind: "count", required: true, form06: "(10)" },
-  { key: "pending_total", header: "Tổng số đang giải quyết", kind: "count", required: false, form06: "(11)" },
-  { key: "pending_within", header: "Đang giải quyết trong hạn", kind: "count", required: true, form06: "(12)" },
-  { key: "pending_overdue", header: "Đang giải quyết quá hạn", kind: "count", required: true, form06: "(13)" },
+  { key: "resolved_total", header: "Tổng số đã giải quyết", kind: "count", required: false, form06: "(7)", short: "Đã giải quyết" },
+  { key: "resolved_early", header: "Giải quyết trước hạn", kind: "count", required: true, form06: "(8)", short: "Trước hạn" },
+  { key: "resolved_ontime", header: "Giải quyết đúng hạn", kind: "count", required: true, form06: "(9)", short: "Đúng hạn" },
+  { key: "resolved_late", header: "Giải quyết quá hạn", kind: "count", required: true, form06: "(10)", short: "Quá hạn" },
+  { key: "pending_total", header: "Tổng số đang giải quyết", kind: "count", required: false, form06: "(11)", short: "Đang giải quyết" },
+  { key: "pending_within", header: "Đang giải quyết trong hạn", kind: "count", required: true, form06: "(12)", short: "Trong hạn" },
+  { key: "pending_overdue", header: "Đang giải quyết quá hạn", kind: "count", required: true, form06: "(13)", short: "Quá hạn" },
   { key: "apologies", header: "Số phiếu xin lỗi đã gửi", kind: "count", required: true },
   { key: "digitized", header: "Hồ sơ được số hóa", kind: "count", required: true },
   { key: "fee_dossiers", header: "Hồ sơ có phí, lệ phí", kind: "count", required: true },
@@ -67,8 +69,9 @@ export const SUBMISSION_COLUMNS = [
 export type UnitKey = (typeof UNIT_COLUMNS)[number]["key"];
 export type TargetKey = (typeof TARGET_COLUMNS)[number]["key"];
 export type SubmissionKey = (typeof SUBMISSION_COLUMNS)[number]["key"];
+type FigureColumn = Extract<(typeof SUBMISSION_COLUMNS)[number], { kind: "count" | "amount" }>;
 /** The numeric fields of a submission row. */
-export type FigureKey = Extract<(typeof SUBMISSION_COLUMNS)[number], { kind: "count" | "amount" }>["key"];
+export type FigureKey = FigureColumn["key"];
 
 export const SHEET_UNITS = "Đơn vị";
 export const SHEET_TARGETS = "Chỉ tiêu";
@@ -78,15 +81,38 @@ export const UNITS_SHEET: SheetDef<UnitKey> = { name: SHEET_UNITS, columns: UNIT
 export const TARGETS_SHEET: SheetDef<TargetKey> = { name: SHEET_TARGETS, columns: TARGET_COLUMNS };
 export const SUBMISSIONS_SHEET: SheetDef<SubmissionKey> = { name: SHEET_SUBMISSIONS, columns: SUBMISSION_COLUMNS };
 
-export const FIGURE_COLUMNS = SUBMISSION_COLUMNS.filter(
-  (c): c is Extract<(typeof SUBMISSION_COLUMNS)[number], { kind: "count" | "amount" }> =>
-    c.kind === "count" || c.kind === "amount",
+/** The count and amount columns, in sheet order: every one of them is a non-negative number. */
+export const FIGURE_COLUMNS: readonly FigureColumn[] = SUBMISSION_COLUMNS.filter(
+  (c): c is FigureColumn => c.kind === "count" || c.kind === "amount",
 );
+export const FIGURE_KEYS: readonly FigureKey[] = FIGURE_COLUMNS.map((c) => c.key);
 
-const SUBMISSION_BY_KEY = new Map<string, ColumnDef>(SUBMISSION_COLUMNS.map((c) => [c.key, c]));
+const FIGURE_INDEX = new Map<string, number>(FIGURE_KEYS.map((k, i) => [k, i]));
 
+/** The position of a figure among FIGURE_KEYS (the columns of the core's tables). */
+export function figureIndex(key: FigureKey): number {
+  return FIGURE_INDEX.get(key)!;
+}
+
+/** A column of `Số liệu` by its key. */
 export function submissionColumn(key: SubmissionKey): ColumnDef<SubmissionKey> {
-  return SUBMISSION_BY_KEY.get(key) as ColumnDef<SubmissionKey>;
+  return SUBMISSION_COLUMNS.find((c) => c.key === key)!;
+}
+
+/** A column's header by its key, for any sheet ("Nhận trực tuyến"). */
+export function headerOf<K extends string>(def: SheetDef<K>, key: string): string {
+  return def.columns.find((c) => c.key === key)?.header ?? key;
+}
+
+/** "Nhận trực tuyến (4)". */
+export function fieldLabel(key: FigureKey): string {
+  const c = submissionColumn(key);
+  return c.form06 ? `${c.header} ${c.form06}` : c.header;
+}
+
+/** "(4)+(5)+(6)", or header names for fields outside form 06. */
+export function formList(keys: readonly FigureKey[]): string {
+  return keys.map((k) => submissionColumn(k).form06 ?? submissionColumn(k).header).join("+");
 }
 
 /** The workbook cannot be used as it stands (a sheet or a required column is missing). */
@@ -107,16 +133,16 @@ export interface ColumnMap<K extends string> {
 /** How many rows from the top may stand above the header (a title, a note). */
 const HEADER_SEARCH_ROWS = 10;
 
-/**
- * Finds the header row (the row among the first ten that matches most of the
- * sheet's headers) and each column in it. Throws SchemaError naming the sheet
- * and every missing required header.
- */
 /** A header's key: normalizeKey without a form 06 column number such as "(4)". */
 export function headerKey(text: unknown): string {
   return normalizeKey(String(text ?? "").replace(/\(\s*\d+\s*\)/g, " "));
 }
 
+/**
+ * Finds the header row (the row among the first ten that matches most of the
+ * sheet's headers) and each column in it. Throws SchemaError naming the sheet
+ * and every missing required header.
+ */
 export function mapColumns<K extends string>(def: SheetDef<K>, values: readonly (readonly unknown[])[]): ColumnMap<K> {
   const wanted = new Map(def.columns.map((c) => [headerKey(c.header), c]));
   let best = -1;

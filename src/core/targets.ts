@@ -3,7 +3,7 @@
  * no year, then the built-in default. An indicator with no target is
  * reported, never judged.
  */
-import { indicatorByCode, type IndicatorCode } from "./indicators";
+import { findIndicator, type IndicatorCode } from "./catalogue";
 
 export interface TargetRow {
   /** 1-based sheet row. */
@@ -35,7 +35,7 @@ export const DEFAULT_TARGETS: Readonly<Partial<Record<IndicatorCode, number>>> =
 
 function usable(t: TargetRow, code: IndicatorCode): boolean {
   if (t.target === undefined) return false;
-  const def = indicatorByCode(t.indicator);
+  const def = findIndicator(t.indicator);
   if (!def || def.code !== code) return false;
   return def.unit === "count" || t.target <= 1;
 }

@@ -70,24 +70,11 @@ export function escapeHtml(text: unknown): string {
   );
 }
 
-/** Column number (1-based) to letters: 1 -> A, 27 -> AA. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 1-based row and column to A1 notation. */
-export function a1(row: number, column: number): string {
-  return columnLetter(column) + row;
-}
-
 /** A row with nothing but blanks. */
 export function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((v) => v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (!(v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return false;
+  }
+  return true;
 }

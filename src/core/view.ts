@@ -2,9 +2,11 @@
  * What the sidebar shows, computed from an evaluation as plain, already
  * formatted (vi-VN) data: the sidebar only puts it on screen as text.
  */
-import { INDICATORS, directionOf, type IndicatorCode, type IndicatorResult } from "./indicators";
+import { columnRange } from "./a1";
+import { INDICATORS, indicator, type IndicatorCode } from "./catalogue";
+import { directionOf, type IndicatorResult } from "./indicators";
 import { periodId, periodLabel } from "./period";
-import { a1, formatNumber, formatPercent } from "./text";
+import { formatNumber, formatPercent } from "./text";
 import type { Finding } from "./validation";
 import type { Evaluation } from "./workbook";
 
@@ -50,26 +52,26 @@ export interface ValidationView {
 
 export function valueText(code: IndicatorCode, value: number | null): string {
   if (value === null) return "";
-  const def = INDICATORS.find((d) => d.code === code)!;
+  const def = indicator(code);
   return def.unit === "rate" ? formatPercent(value) : formatNumber(value);
 }
 
 export function targetText(code: IndicatorCode, target: number | null): string {
   if (target === null) return "";
-  const def = INDICATORS.find((d) => d.code === code)!;
+  const def = indicator(code);
   const sign = directionOf(def) === ">=" ? "≥" : "≤";
   return `${sign} ${def.unit === "rate" ? formatPercent(target) : formatNumber(target)}`;
 }
 
 export function gapText(code: IndicatorCode, r: IndicatorResult): string {
   if (!r.shortfall) return "";
-  const def = INDICATORS.find((d) => d.code === code)!;
+  const def = indicator(code);
   if (def.unit === "rate") return `còn thiếu ${formatNumber(r.shortfall * 100)} điểm %`;
-  return `vượt ${formatNumber(r.shortfall)} hồ sơ`;
+  return `vượt ${formatNumber(r.shortfall)}${def.countUnit ? ` ${def.countUnit}` : ""}`;
 }
 
 export function indicatorView(code: IndicatorCode, r: IndicatorResult): IndicatorView {
-  const def = INDICATORS.find((d) => d.code === code)!;
+  const def = indicator(code);
   const bar = r.value === null ? 0 : def.unit === "rate" ? Math.min(1, r.value) : r.met === false ? 1 : 0;
   return { code, name: def.name, valueText: valueText(code, r.value), targetText: targetText(code, r.target), met: r.met, bar, gapText: gapText(code, r) };
 }
@@ -129,18 +131,11 @@ export function shortfallRanges(ev: Evaluation, columns: Partial<Record<string, 
     for (let i = 0; i < rows.length; ) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-      out.push(i === j ? a1(rows[i]!, col) : `${a1(rows[i]!, col)}:${a1(rows[j]!, col)}`);
+      out.push(columnRange(col, rows[i]!, rows[j]!));
       i = j + 1;
     }
   }
   return out;
 }
 
-/** How many cells the ranges of shortfallRanges cover. */
-export function cellCount(ranges: readonly string[]): number {
-  return ranges.reduce((n, r) => {
-    const m = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(r);
-    return n + (m && m[2] ? Number(m[2]) - Number(m[1]) + 1 : 1);
-  }, 0);
-}
-
+export { cellCount } from "./a1";

@@ -1,20 +1,20 @@
 /**
  * From the values of the three sheets to SPEC's evaluation of one period:
- * findings, each unit's indicators, the district roll-up and missing units.
+ * findings, each unit's indicators, the total and the missing units.
  */
-import { INDICATORS, indicatorByCode, judge, rollUp, unitTerms, type Figures, type IndicatorCode, type IndicatorResult } from "./indicators";
-import { parsePeriod, periodId, samePeriod, type Period } from "./period";
+import { INDICATORS, fieldsOf, findIndicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
+import { judge, noData, sideSum, type Figures, type IndicatorResult } from "./indicators";
+import { periodId, periodKey, periodOfKey, type Period } from "./period";
+import { figureAt, openSheet, readSubmissions, type SubmissionTable, type Values } from "./read";
 import { parseRow } from "./rows";
+import { checkRules, ruleCell, ruleFields, type RuleFailure } from "./rules";
 import {
-  FIGURE_COLUMNS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSIONS_SHEET, TARGETS_SHEET, UNITS_SHEET,
-  mapColumns, submissionColumn, type ColumnDef, type FigureKey, type SheetDef,
+  FIGURE_KEYS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, TARGETS_SHEET, UNITS_SHEET, figureIndex, type FigureKey,
 } from "./schema";
-import { resolveTarget, type TargetRow, type ResolvedTarget } from "./targets";
-import { a1, isBlankRow } from "./text";
-import { isBlank } from "./cells";
-import { crossFieldProblems, makeFinding, sortFindings, type Finding } from "./validation";
+import { resolveTarget, type ResolvedTarget, type TargetRow } from "./targets";
+import { failureFinding, makeFinding, sortFindings, type Finding } from "./validation";
 
-export type Values = readonly (readonly unknown[])[];
+export type { Values };
 
 export interface WorkbookValues {
   /** `Đơn vị`, as getDataRange().getValues() gives it (starting at A1). */
@@ -35,26 +35,10 @@ export interface Unit {
   readonly row: number;
 }
 
-export interface SubmissionRow {
-  /** 1-based sheet row. */
-  readonly row: number;
-  readonly period: Period | undefined;
-  readonly unit: string | undefined;
-  readonly figures: Figures;
-  readonly explanation: string;
-  /**
-   * False for a row prepared in advance with only its period and unit (every
-   * figure blank): the unit has not submitted yet, it is not 13 blank-cell errors.
-   */
-  readonly entered: boolean;
-  /** Findings about single cells of this row (zod issues). */
-  readonly cellFindings: readonly Finding[];
-}
-
 export interface Workbook {
   readonly units: readonly Unit[];
   readonly targets: readonly TargetRow[];
-  readonly rows: readonly SubmissionRow[];
+  readonly submissions: SubmissionTable;
   /** Findings about `Đơn vị` and `Chỉ tiêu`, reported with every period. */
   readonly sheetFindings: readonly Finding[];
   /** 0-based column of each submission field found, for A1 cells and highlighting. */
@@ -62,37 +46,15 @@ export interface Workbook {
   readonly submissionHeaderRow: number;
 }
 
-function rawRow<K extends string>(row: readonly unknown[], columns: Partial<Record<K, number>>): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const key in columns) {
-    const c = columns[key];
-    if (c !== undefined) raw[key] = row[c] ?? "";
-  }
-  return raw;
-}
-
-function readSheet<K extends string>(def: SheetDef<K>, values: Values) {
-  const map = mapColumns(def, values);
-  const cols = def.columns as readonly ColumnDef<K>[];
-  const header = (key: string) => cols.find((c) => c.key === key)?.header ?? key;
-  const cell = (rowIndex: number, key: string) => {
-    const c = map.columns[key as K];
-    return c === undefined ? null : a1(rowIndex + 1, c + 1);
-  };
-  return { map, header, cell };
-}
-
 /** Reads and checks every row of the three sheets once. Throws SchemaError when a sheet cannot be used. */
 export function readWorkbook(input: WorkbookValues): Workbook {
   const sheetFindings: Finding[] = [];
 
-  const u = readSheet(UNITS_SHEET, input.units);
+  const u = openSheet(UNITS_SHEET, input.units);
   const units: Unit[] = [];
   const seenUnits = new Map<string, number>();
-  for (let i = u.map.headerRow + 1; i < input.units.length; i++) {
-    const row = input.units[i]!;
-    if (isBlankRow(row)) continue;
-    const parsed = parseRow("unit", rawRow(row, u.map.columns));
+  for (const i of u.dataRows(input.units)) {
+    const parsed = parseRow("unit", rowObject(input.units[i]!, u.map.columns));
     const code = String(parsed.data["code"] ?? "").toUpperCase();
     for (const issue of parsed.issues) {
       sheetFindings.push(makeFinding(issue.rule, u.cell(i, issue.key), code, `"${u.header(issue.key)}" ${issue.message}`, SHEET_UNITS));
@@ -117,11 +79,9 @@ export function readWorkbook(input: WorkbookValues): Workbook {
 
   const targets: TargetRow[] = [];
   if (input.targets) {
-    const t = readSheet(TARGETS_SHEET, input.targets);
-    for (let i = t.map.headerRow + 1; i < input.targets.length; i++) {
-      const row = input.targets[i]!;
-      if (isBlankRow(row)) continue;
-      const parsed = parseRow("target", rawRow(row, t.map.columns));
+    const t = openSheet(TARGETS_SHEET, input.targets);
+    for (const i of t.dataRows(input.targets)) {
+      const parsed = parseRow("target", rowObject(input.targets[i]!, t.map.columns));
       for (const issue of parsed.issues) {
         sheetFindings.push(makeFinding(issue.rule, t.cell(i, issue.key), "", `"${t.header(issue.key)}" ${issue.message}`, SHEET_TARGETS));
       }
@@ -137,32 +97,17 @@ export function readWorkbook(input: WorkbookValues): Workbook {
   }
   sheetFindings.push(...checkTargets(targets));
 
-  const s = readSheet(SUBMISSIONS_SHEET, input.submissions);
-  const rows: SubmissionRow[] = [];
-  for (let i = s.map.headerRow + 1; i < input.submissions.length; i++) {
-    const row = input.submissions[i]!;
-    if (isBlankRow(row)) continue;
-    const raw = rawRow(row, s.map.columns);
-    const parsed = parseRow("submission", raw);
-    const unit = parsed.data["unit"] as string | undefined;
-    const entered = FIGURE_COLUMNS.some((c) => !isBlank(raw[c.key])) || !isBlank(raw["explanation"]);
-    const figures: Figures = {};
-    for (const c of FIGURE_COLUMNS) {
-      const v = parsed.data[c.key];
-      if (typeof v === "number") figures[c.key] = v;
-    }
-    rows.push({
-      row: i + 1,
-      period: parsed.data["period"] as Period | undefined,
-      unit,
-      figures,
-      explanation: String(parsed.data["explanation"] ?? ""),
-      entered,
-      cellFindings: parsed.issues.map((issue) =>
-        makeFinding(issue.rule, s.cell(i, issue.key), unit ?? "", `"${s.header(issue.key)}" ${issue.message}`)),
-    });
-  }
-  return { units, targets, rows, sheetFindings, submissionColumns: s.map.columns, submissionHeaderRow: s.map.headerRow };
+  const submissions = readSubmissions(input.submissions);
+  return {
+    units, targets, submissions, sheetFindings,
+    submissionColumns: submissions.sheet.map.columns, submissionHeaderRow: submissions.sheet.map.headerRow,
+  };
+}
+
+function rowObject(row: readonly unknown[], columns: Partial<Record<string, number>>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const key in columns) raw[key] = row[columns[key]!] ?? "";
+  return raw;
 }
 
 function checkTargets(targets: readonly TargetRow[]): Finding[] {
@@ -170,7 +115,7 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
   const seen = new Map<string, number>();
   for (const t of targets) {
     if (!t.indicator) continue;
-    const def = indicatorByCode(t.indicator);
+    const def = findIndicator(t.indicator);
     if (!def) {
       out.push(makeFinding("unknown_indicator", t.cell("indicator"), "",
         `Mã chỉ tiêu "${t.indicator}" không có trong danh mục (${INDICATORS.map((d) => d.code).join(", ")})`, SHEET_TARGETS));
@@ -192,6 +137,8 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
   return out;
 }
 
+export type IndicatorResults = Record<IndicatorCode, IndicatorResult>;
+
 export interface UnitEvaluation {
   readonly unit: string;
   readonly name: string;
@@ -199,14 +146,19 @@ export interface UnitEvaluation {
   readonly row: number;
   readonly figures: Figures;
   readonly explanation: string;
-  readonly indicators: Record<IndicatorCode, IndicatorResult>;
+  readonly indicators: IndicatorResults;
+  /** Indicators the unit is left out of because its figures for them failed validation. */
+  readonly excluded: ReadonlySet<IndicatorCode>;
   readonly errors: number;
   readonly warnings: number;
 }
 
 export interface Evaluation {
   readonly period: Period;
-  readonly district: { readonly indicators: Record<IndicatorCode, IndicatorResult> };
+  /** The whole reporting body ("toàn tỉnh/xã/huyện"). */
+  readonly district: { readonly indicators: IndicatorResults };
+  /** Per indicator, the codes of the units left out of the total (figures that failed validation). */
+  readonly excludedUnits: Record<IndicatorCode, string[]>;
   readonly targets: Record<IndicatorCode, ResolvedTarget | null>;
   readonly units: readonly UnitEvaluation[];
   readonly findings: readonly Finding[];
@@ -216,34 +168,71 @@ export interface Evaluation {
   readonly allUnits: readonly Unit[];
 }
 
-/** Evaluates one period: validation, each unit's indicators and the district roll-up. */
+/** Fields per indicator as indices of FIGURE_KEYS, computed once. */
+let indicatorFields: { def: IndicatorDef; fields: Int32Array }[] | null = null;
+function compiled() {
+  indicatorFields ??= INDICATORS.map((def) => ({ def, fields: Int32Array.from(fieldsOf(def), (k) => figureIndex(k)) }));
+  return indicatorFields;
+}
+
+function figuresOf(table: SubmissionTable, row: number): Figures {
+  const fig = {} as Figures;
+  for (let f = 0; f < FIGURE_KEYS.length; f++) {
+    const v = table.fields[f]![row]!;
+    fig[FIGURE_KEYS[f]!] = v >= 0 ? v : null;
+  }
+  return fig;
+}
+
+/** Evaluates one period: validation, each unit's indicators and the total. */
 export function evaluate(wb: Workbook, period: Period): Evaluation {
+  const t = wb.submissions;
   const findings: Finding[] = [...wb.sheetFindings];
   const known = new Map(wb.units.map((u) => [u.code, u]));
-  const cell = (row: number, key: string) => {
-    const c = wb.submissionColumns[key];
-    return c === undefined ? null : a1(row, c + 1);
-  };
-  const taken = new Map<string, SubmissionRow>();
-  for (const r of wb.rows) {
-    if ((r.period && !samePeriod(r.period, period)) || !r.entered) continue;
-    findings.push(...r.cellFindings);
-    if (!r.period || !r.unit) continue;
-    if (!known.has(r.unit)) {
-      findings.push(makeFinding("unknown_unit", cell(r.row, "unit"), r.unit,
-        `Mã đơn vị ${r.unit} không có trong trang "${SHEET_UNITS}"`));
+  const key = periodKey(period);
+  const taken = new Map<string, number>();
+  /** Per taken row, the figures that failed (unreadable, blank required or in a failed error rule). */
+  const failed = new Map<number, Uint8Array>();
+  const nFields = FIGURE_KEYS.length;
+  let issue = 0;
+  const failures: RuleFailure[] = [];
+  let row = 0;
+  const get = (k: FigureKey) => figureAt(t, figureIndex(k), row);
+
+  for (let r = 0; r < t.length; r++) {
+    const pk = t.period[r]!;
+    while (issue < t.issues.length && t.issues[issue]!.row < r) issue++;
+    if ((pk !== -1 && pk !== key) || !t.entered[r]) continue;
+    const code = t.unit[r]!;
+    let bad: Uint8Array | null = null;
+    for (let i = issue; i < t.issues.length && t.issues[i]!.row === r; i++) {
+      const is = t.issues[i]!;
+      findings.push(makeFinding(is.rule, t.sheet.cell(t.sheetRow[r]! - 1, is.key), code, is.message));
+      const f = FIGURE_KEYS.indexOf(is.key as FigureKey);
+      if (f >= 0) (bad ??= new Uint8Array(nFields))[f] = 1;
+    }
+    if (pk === -1 || !code) continue;
+    if (!known.has(code)) {
+      findings.push(makeFinding("unknown_unit", t.sheet.cell(t.sheetRow[r]! - 1, "unit"), code,
+        `Mã đơn vị ${code} không có trong trang "${SHEET_UNITS}"`));
       continue;
     }
-    const first = taken.get(r.unit);
-    if (first) {
-      findings.push(makeFinding("duplicate_row", cell(r.row, "unit"), r.unit,
-        `Đơn vị ${r.unit} đã có số liệu kỳ ${periodId(period)} ở dòng ${first.row}; dòng này không được tính`));
+    const first = taken.get(code);
+    if (first !== undefined) {
+      findings.push(makeFinding("duplicate_row", t.sheet.cell(t.sheetRow[r]! - 1, "unit"), code,
+        `Đơn vị ${code} đã có số liệu kỳ ${periodId(period)} ở dòng ${t.sheetRow[first]}; dòng này không được tính`));
       continue;
     }
-    taken.set(r.unit, r);
-    for (const p of crossFieldProblems(r.figures)) {
-      findings.push(makeFinding(p.rule, cell(r.row, p.key), r.unit, p.message));
+    taken.set(code, r);
+    row = r;
+    failures.length = 0;
+    for (const f of checkRules(get, failures)) {
+      findings.push(failureFinding(f, t.sheet.cell(t.sheetRow[r]! - 1, ruleCell(f.rule)), code));
+      if (f.rule.severity !== "error") continue;
+      bad ??= new Uint8Array(nFields);
+      for (const k of ruleFields(f.rule)) bad[figureIndex(k)] = 1;
     }
+    if (bad) failed.set(r, bad);
   }
 
   const targets = {} as Record<IndicatorCode, ResolvedTarget | null>;
@@ -261,55 +250,91 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const f of sorted) {
     if (f.sheet !== SHEET_SUBMISSIONS || !f.unit) continue;
-    const c = counts.get(f.unit) ?? { errors: 0, warnings: 0 };
+    let c = counts.get(f.unit);
+    if (!c) counts.set(f.unit, (c = { errors: 0, warnings: 0 }));
     if (f.severity === "error") c.errors++;
     else c.warnings++;
-    counts.set(f.unit, c);
   }
+
+  const plan = compiled();
+  const sums = plan.map(() => ({ num: 0, den: 0, counted: 0 }));
+  const excludedUnits = {} as Record<IndicatorCode, string[]>;
+  for (const def of INDICATORS) excludedUnits[def.code] = [];
   const units: UnitEvaluation[] = [];
   for (const u of wb.units) {
     const r = taken.get(u.code);
-    if (!r) continue;
-    const indicators = {} as Record<IndicatorCode, IndicatorResult>;
-    for (const def of INDICATORS) {
-      const terms = unitTerms(def, r.figures);
+    if (r === undefined) continue;
+    row = r;
+    const bad = failed.get(r);
+    const indicators = {} as IndicatorResults;
+    const excluded = new Set<IndicatorCode>();
+    for (let i = 0; i < plan.length; i++) {
+      const { def, fields } = plan[i]!;
       const target = targets[def.code]?.value ?? null;
-      indicators[def.code] = terms
-        ? judge(def, terms.num, terms.den, target)
-        : { value: null, numerator: 0, denominator: def.unit === "count" ? null : 0, target, met: null, shortfall: null };
+      let out = false;
+      if (bad) for (let k = 0; k < fields.length; k++) if (bad[fields[k]!]) out = true;
+      if (out) {
+        excluded.add(def.code);
+        excludedUnits[def.code].push(u.code);
+        indicators[def.code] = noData(target);
+        continue;
+      }
+      const num = sideSum(def.numerator, get, def.missing);
+      const den = def.unit === "count" ? 0 : sideSum(def.denominator, get, def.missing);
+      if (num === null || den === null) {
+        indicators[def.code] = noData(target);
+        continue;
+      }
+      const s = sums[i]!;
+      s.num += num;
+      s.den += den;
+      s.counted++;
+      indicators[def.code] = judge(def, num, def.unit === "count" ? null : den, target);
     }
     const own = counts.get(u.code);
     units.push({
-      unit: u.code, name: u.name, kind: u.kind, row: r.row, figures: r.figures, explanation: r.explanation, indicators,
-      errors: own?.errors ?? 0,
-      warnings: own?.warnings ?? 0,
+      unit: u.code, name: u.name, kind: u.kind, row: t.sheetRow[r]!, figures: figuresOf(t, r), explanation: t.explanation[r]!,
+      indicators, excluded, errors: own?.errors ?? 0, warnings: own?.warnings ?? 0,
     });
   }
 
-  const district = {} as Record<IndicatorCode, IndicatorResult>;
-  for (const def of INDICATORS) {
-    district[def.code] = rollUp(def, units.map((x) => x.figures), targets[def.code]?.value ?? null);
-  }
-  return { period, district: { indicators: district }, targets, units, findings: sorted, missing_units: missing, allUnits: wb.units };
+  const district = {} as IndicatorResults;
+  plan.forEach(({ def }, i) => {
+    const s = sums[i]!;
+    const target = targets[def.code]?.value ?? null;
+    district[def.code] = s.counted === 0 ? noData(target) : judge(def, s.num, def.unit === "count" ? null : s.den, target);
+  });
+  return {
+    period, district: { indicators: district }, excludedUnits, targets, units, findings: sorted, missing_units: missing, allUnits: wb.units,
+  };
 }
 
 /** The periods that have rows, newest first. */
 export function periodsIn(wb: Workbook): Period[] {
-  const seen = new Map<string, Period>();
-  for (const r of wb.rows) if (r.period) seen.set(periodId(r.period), r.period);
-  return [...seen.values()].sort((a, b) => b.year - a.year || b.quarter - a.quarter);
+  const keys = new Set<number>();
+  const p = wb.submissions.period;
+  for (let r = 0; r < p.length; r++) if (p[r]! >= 0) keys.add(p[r]!);
+  return [...keys].sort((a, b) => b - a).map(periodOfKey);
 }
 
-/** SPEC's JSON, exactly: period, district, units, findings, missing_units. */
+/** SPEC's JSON: period, total (and "district" for older readers), units, findings, missing_units. */
 export function toJson(ev: Evaluation) {
+  const byCode = <T>(f: (code: IndicatorCode) => T) => {
+    const out = {} as Record<IndicatorCode, T>;
+    for (const d of INDICATORS) out[d.code] = f(d.code);
+    return out;
+  };
+  const total = { indicators: byCode((c) => ({ ...ev.district.indicators[c], excluded_units: [...ev.excludedUnits[c]] })) };
   return {
     period: periodId(ev.period),
-    district: { indicators: ev.district.indicators },
-    units: ev.units.map((u) => ({ unit: u.unit, name: u.name, indicators: u.indicators })),
-    findings: ev.findings.map((f) => ({ severity: f.severity, rule: f.rule, sheet: f.sheet, cell: f.cell, unit: f.unit, message: f.message })),
+    total,
+    district: total,
+    units: ev.units.map((u) => ({
+      unit: u.unit,
+      name: u.name,
+      indicators: byCode((c) => ({ ...u.indicators[c], excluded: u.excluded.has(c) })),
+    })),
+    findings: ev.findings.map((f) => ({ severity: f.severity, rule: f.rule, sheet: f.sheet, cell: f.cell, unit: f.unit || null, message: f.message })),
     missing_units: [...ev.missing_units],
   };
 }
-
-export { parsePeriod, submissionColumn };
-export type { FigureKey };

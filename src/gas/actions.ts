@@ -3,10 +3,10 @@
  * highlighting, selecting a finding's cell. Each reads a sheet once and
  * writes in batches; each action that writes holds the document lock.
  */
-import { INDICATORS } from "../core/indicators";
+import { INDICATORS } from "../core/catalogue";
 import { parsePeriod, periodId, reportingPeriodOf, previousPeriod, type Period } from "../core/period";
 import {
-  SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, SchemaError,
+  FIGURE_COLUMNS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, SchemaError,
   type ColumnDef,
 } from "../core/schema";
 import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
@@ -184,9 +184,8 @@ function writeResults(sheet: Sheet, ev: Evaluation): void {
     ["HUYỆN", "Toàn huyện", ...INDICATORS.map((d) => ev.district.indicators[d.code].value ?? ""), "", ""],
     ...ev.units.map((u) => [u.unit, u.name, ...INDICATORS.map((d) => u.indicators[d.code].value ?? ""), u.errors, u.warnings]),
   ];
-  const rateFormat = (code: string) => (INDICATORS.find((d) => d.code === code)!.unit === "rate" ? "0.0%" : "0");
   const formats = rows.map((_, r) => [
-    "@", "@", ...INDICATORS.map((d) => (r >= 3 ? rateFormat(d.code) : "@")), "0", "0",
+    "@", "@", ...INDICATORS.map((d) => (r >= 3 ? (d.unit === "rate" ? "0.0%" : "0") : "@")), "0", "0",
   ]);
   const backgrounds = rows.map((_, r) => {
     if (r === 1) return Array(width).fill(HEADER_BACKGROUND);
@@ -252,11 +251,8 @@ const PLANS: readonly SheetPlan[] = [
       sheet.getRange(2, col("target"), rows, 1).setNumberFormat("0%");
       const defaults = INDICATORS.filter((d) => DEFAULT_TARGETS[d.code] !== undefined);
       const values = defaults.map((d) => {
-        const row: unknown[] = Array(TARGET_COLUMNS.length).fill("");
-        row[col("indicator") - 1] = d.code;
-        row[col("target") - 1] = DEFAULT_TARGETS[d.code]!;
-        row[col("basis") - 1] = DEFAULT_BASIS;
-        return row;
+        const values: Record<string, unknown> = { indicator: d.code, target: DEFAULT_TARGETS[d.code]!, basis: DEFAULT_BASIS };
+        return TARGET_COLUMNS.map((c) => values[c.key] ?? "");
       });
       const formats = defaults.map((d) => TARGET_COLUMNS.map((c) => (c.key === "target" ? (d.unit === "rate" ? "0%" : "0") : c.key === "year" ? "0" : "@")));
       sheet.getRange(2, 1, values.length, TARGET_COLUMNS.length).setNumberFormats(formats).setValues(values);
@@ -278,16 +274,27 @@ const PLANS: readonly SheetPlan[] = [
             .setAllowInvalid(false).setHelpText("Chọn mã đơn vị trong trang Đơn vị.").build(),
         );
       }
-      // Count and amount columns stand together, from (3) to the last pair.
-      const first = col("received_total");
-      const last = col("work_records_electronic");
-      sheet.getRange(2, first, rows, last - first + 1).setDataValidation(
-        SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText(COUNT_HELP).build(),
-      );
+      // Every count and amount column of the schema, wherever set-up placed it (one call per run of adjacent columns).
+      const nonNegative = SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText(COUNT_HELP).build();
+      for (const [first, width] of runs(FIGURE_COLUMNS.map((c) => col(c.key)))) {
+        sheet.getRange(2, first, rows, width).setDataValidation(nonNegative);
+      }
       sheet.getRange(2, col("explanation"), rows, 1).setWrap(true);
     },
   },
 ];
+
+/** Sorted column numbers as runs of adjacent columns: [first, width]. */
+export function runs(columns: readonly number[]): [number, number][] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else out.push([c, 1]);
+  }
+  return out;
+}
 
 /** "Thiết lập bảng tính": creates the SPEC sheets that are missing; never changes a sheet that has data. */
 export function setupSheets(): SetupResult {

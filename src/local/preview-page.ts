@@ -4,7 +4,7 @@
  * wired to the real server code). Everything from a sheet goes in as text.
  */
 
-import { columnLetter } from "../core/text";
+import { columnLetter } from "../core/a1";
 import { lettersToColumn } from "@cchc/gas-standins/a1";
 
 interface SheetView {

@@ -1,11 +1,11 @@
 /**
  * A typed promise wrapper over google.script.run: the names and signatures
- * come from the server's own api object, so a typo or a wrong argument does
+ * come from the server's own entry points, so a typo or a wrong argument does
  * not compile.
  */
-import type { api } from "../gas/main";
+import type { ServerApi } from "../entrypoints";
 
-type Server = typeof api;
+type Server = ServerApi;
 type Fn = (...args: never[]) => unknown;
 
 interface Runner {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { INDICATORS, rollUp, meets, shortfall, type Figures } from "../../src/core/indicators";
+import { INDICATORS } from "../../src/core/catalogue";
+import { rollUp, meets, shortfall, type Figures } from "../../src/core/indicators";
 import { rate } from "../../src/core/functions";
 import { evaluate, readWorkbook } from "../../src/core/workbook";
 import { goodRow, workbook } from "../fixtures";

@@ -60,9 +60,10 @@ describe("report content", () => {
     expect(appendix!.rows).toHaveLength(24 + 2);
     expect(appendix!.rows.find((r) => r[1] === "Thị trấn Hồ Xá")!.at(-1)).toBe("1");
   });
-  it("a unit whose figures failed validation is still shown, and counted as SPEC's roll-up wants", () => {
+  it("a unit whose figures failed validation is still shown, with no value for the indicators its errors touch", () => {
     const row = tables[4]!.rows.find((r) => r[1] === "Xã Vĩnh Tú")!;
-    expect(row[5]).toBe("102,8%");
+    const column = tables[4]!.header[0]!.indexOf("HSCV điện tử");
+    expect(row[column]).toBe("—");
     expect(row.at(-1)).toBe("1");
   });
   it("every unit of the sample appears in the appendix or as missing", () => {

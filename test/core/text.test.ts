@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { a1, columnLetter, escapeHtml, formatNumber, formatPercent, normalizeKey } from "../../src/core/text";
-import { readNumber } from "../../src/core/cells";
+import { a1, columnLetter } from "../../src/core/a1";
+import { escapeHtml, formatNumber, formatPercent, normalizeKey } from "../../src/core/text";
+import { BLANK, cellProblem, readNumber } from "../../src/core/cells";
 
 describe("normalizeKey", () => {
   it("ignores case, spacing, punctuation and diacritics, đ included", () => {
@@ -50,27 +51,41 @@ describe("escapeHtml", () => {
   });
 });
 
+/** readNumber's result as an object, for readable expectations. */
+function read(v: unknown, kind: "count" | "amount") {
+  const x = readNumber(v, kind);
+  if (x >= 0) return { kind: "ok", value: x };
+  if (x === BLANK) return { kind: "blank" };
+  return { kind: "bad", ...cellProblem(v, x) };
+}
+
 describe("readNumber", () => {
   it("reads numbers and digits as text", () => {
-    expect(readNumber(12, "count")).toEqual({ kind: "ok", value: 12 });
-    expect(readNumber("12", "count")).toEqual({ kind: "ok", value: 12 });
-    expect(readNumber(" 12 ", "count")).toEqual({ kind: "ok", value: 12 });
-    expect(readNumber(2.5, "amount")).toEqual({ kind: "ok", value: 2.5 });
+    expect(read(12, "count")).toEqual({ kind: "ok", value: 12 });
+    expect(read("12", "count")).toEqual({ kind: "ok", value: 12 });
+    expect(read(" 12 ", "count")).toEqual({ kind: "ok", value: 12 });
+    expect(read(2.5, "amount")).toEqual({ kind: "ok", value: 2.5 });
+    expect(read(30.000000000000004, "count")).toEqual({ kind: "ok", value: 30 });
   });
   it("treats blank as blank", () => {
-    expect(readNumber("", "count").kind).toBe("blank");
-    expect(readNumber("   ", "count").kind).toBe("blank");
-    expect(readNumber(null, "count").kind).toBe("blank");
+    expect(read("", "count").kind).toBe("blank");
+    expect(read("   ", "count").kind).toBe("blank");
+    expect(read(null, "count").kind).toBe("blank");
   });
   it("rejects what is not a non-negative number, with a Vietnamese reason naming the value", () => {
-    expect(readNumber(-3, "count")).toMatchObject({ kind: "bad", rule: "negative", reason: "là số âm (-3)" });
-    expect(readNumber(2.5, "count")).toMatchObject({ kind: "bad", rule: "not_whole", reason: "không phải số nguyên (2,5)" });
-    expect(readNumber("abc", "count")).toMatchObject({ kind: "bad", rule: "not_a_number", reason: 'không phải là số ("abc")' });
-    expect(readNumber("1.234", "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
-    expect(readNumber("#N/A", "count")).toMatchObject({ kind: "bad", rule: "error_value", reason: "chứa giá trị lỗi #N/A" });
-    expect(readNumber("#DIV/0!", "amount")).toMatchObject({ kind: "bad", rule: "error_value" });
-    expect(readNumber(true, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
-    expect(readNumber(new Date(2023, 0, 1), "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
-    expect(readNumber(Number.NaN, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+    expect(read(-3, "count")).toMatchObject({ kind: "bad", rule: "negative", reason: "là số âm (-3)" });
+    expect(read(2.5, "count")).toMatchObject({ kind: "bad", rule: "not_whole", reason: "không phải số nguyên (2,5)" });
+    expect(read("abc", "count")).toMatchObject({ kind: "bad", rule: "not_a_number", reason: 'không phải là số ("abc")' });
+    expect(read("1.234", "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+    expect(read("#N/A", "count")).toMatchObject({ kind: "bad", rule: "error_value", reason: "chứa giá trị lỗi #N/A" });
+    expect(read("#DIV/0!", "amount")).toMatchObject({ kind: "bad", rule: "error_value" });
+    expect(read(true, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+    expect(read(new Date(2023, 0, 1), "count")).toMatchObject({ kind: "bad", rule: "not_a_number", reason: "là ngày tháng, không phải số (01/01/2023)" });
+    expect(read(Number.NaN, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+  });
+  it("refuses numbers above 10^15, which cannot be added up exactly", () => {
+    expect(read(1e15, "amount")).toEqual({ kind: "ok", value: 1e15 });
+    expect(read(1e15 + 2, "amount")).toMatchObject({ kind: "bad", rule: "too_large" });
+    expect(read("99999999999999999", "count")).toMatchObject({ kind: "bad", rule: "too_large" });
   });
 });

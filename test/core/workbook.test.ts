@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { INDICATORS } from "../../src/core/catalogue";
 import { evaluate, readWorkbook, toJson } from "../../src/core/workbook";
 import { mapColumns, SchemaError, SUBMISSIONS_SHEET, SUBMISSION_COLUMNS, type ColumnDef, type SubmissionKey } from "../../src/core/schema";
 import { goodRow, submissionRows, targetRows, unitRows, workbook, SUBMISSION_HEADERS } from "../fixtures";
@@ -201,12 +202,29 @@ describe("indicators", () => {
     expect(ev.units[0]!.indicators.disbursement_rate.value).toBeNull();
     expect(ev.district.indicators.disbursement_rate).toMatchObject({ value: 0.45, numerator: 450, denominator: 1000 });
   });
-  it("a unit whose figures fail validation is still counted: Σ/Σ over the units that have both", () => {
+  it("a unit whose figures fail a rule is left out of the indicators that use them, and listed as excluded", () => {
     const ev = run([goodRow("A", "2023-Q1", { paid_online: 25, fee_dossiers: 20 }), goodRow("B", "2023-Q1", { paid_online: 10, fee_dossiers: 100 })]);
     expect(ev.findings.map((f) => f.rule)).toEqual(["paid_le_fee"]);
-    expect(ev.units[0]!.indicators.online_payment_rate.value).toBe(1.25);
-    expect(ev.district.indicators.online_payment_rate).toMatchObject({ numerator: 35, denominator: 120 });
+    expect(ev.findings[0]!.values).toEqual({ left: 25, operator: "<=", right: 20 });
+    // Never a rate above 100%: A has no value, the total is B's alone.
+    expect(ev.units[0]!.indicators.online_payment_rate.value).toBeNull();
+    expect(ev.units[0]!.excluded.has("online_payment_rate")).toBe(true);
+    expect(ev.district.indicators.online_payment_rate).toMatchObject({ numerator: 10, denominator: 100 });
+    expect(ev.excludedUnits.online_payment_rate).toEqual(["A"]);
+    // Its other indicators still count.
+    expect(ev.units[0]!.indicators.ontime_rate.value).toBe(0.95);
+    expect(ev.excludedUnits.ontime_rate).toEqual([]);
     expect(ev.units[0]!.errors).toBe(1);
+  });
+  it("(3) ≠ (4)+(5)+(6) takes the unit out of every indicator that uses (4), (5) or (6)", () => {
+    const ev = run([goodRow("A", "2023-Q1", { received_total: 121 }), goodRow("B")]);
+    const out = Object.entries(ev.excludedUnits).filter(([, units]) => units.includes("A")).map(([code]) => code).sort();
+    expect(out).toEqual(["digitization_rate", "online_origin_rate", "online_submission_rate"]);
+  });
+  it("a warning does not leave a unit out", () => {
+    const ev = run([goodRow("A", "2023-Q1", { investment_disbursed: 1200 }), goodRow("B")]);
+    expect(ev.findings.map((f) => [f.rule, f.severity])).toEqual([["disbursed_gt_plan", "warning"]]);
+    expect(ev.district.indicators.disbursement_rate).toMatchObject({ numerator: 1650, denominator: 2000 });
   });
   it("a zero denominator gives no value", () => {
     const ev = run([goodRow("A", "2023-Q1", { fee_dossiers: 0, paid_online: 0 }), goodRow("B", "2023-Q1", { fee_dossiers: 0, paid_online: 0 })]);
@@ -214,10 +232,12 @@ describe("indicators", () => {
   });
   it("the JSON has SPEC's shape", () => {
     const json = toJson(run([goodRow("A"), goodRow("B", "2023-Q1", { paid_online: "x" })]));
-    expect(Object.keys(json)).toEqual(["period", "district", "units", "findings", "missing_units"]);
+    expect(Object.keys(json)).toEqual(["period", "total", "district", "units", "findings", "missing_units"]);
     expect(json.period).toBe("2023-Q1");
-    expect(Object.keys(json.district.indicators)).toHaveLength(10);
-    expect(Object.keys(json.district.indicators.ontime_rate)).toEqual(["value", "numerator", "denominator", "target", "met", "shortfall"]);
+    expect(json.district).toEqual(json.total);
+    expect(Object.keys(json.total.indicators)).toEqual(INDICATORS.map((d) => d.code));
+    expect(Object.keys(json.total.indicators.ontime_rate)).toEqual(["value", "numerator", "denominator", "target", "met", "shortfall", "excluded_units"]);
+    expect(json.total.indicators.online_payment_rate.excluded_units).toEqual(["B"]);
     expect(json.units[0]).toEqual({ unit: "A", name: "Xã A", indicators: expect.any(Object) });
     expect(Object.keys(json.findings[0]!)).toEqual(["severity", "rule", "sheet", "cell", "unit", "message"]);
     // B's unreadable payment figure leaves it out of the payment roll-up only.
