@@ -5,11 +5,17 @@
  */
 import { build } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { fileURLToPath } from "node:url";
-import { entryPoints, type EntryPoint } from "../src/entrypoints";
+import type { EntryPoint } from "../src/entrypoints";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The project's root, or another copy of its sources (`--root <dir>`, used by the catalogue test). */
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const root = resolve(argValue("--root") ?? join(dirname(fileURLToPath(import.meta.url)), ".."));
 const dist = join(root, "dist");
 /** The IIFE's global; entry functions forward to GLOBAL.entry(name). */
 export const GLOBAL = "CCHC";
@@ -54,6 +60,7 @@ async function buildSidebar(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  const { entryPoints } = (await import(pathToFileURL(join(root, "src/entrypoints.ts")).href)) as typeof import("../src/entrypoints");
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const result = await build({
@@ -79,7 +86,7 @@ async function main(): Promise<void> {
   const header = "// Báo cáo CCHC: built by scripts/build.ts from src/. Do not edit; edit src/ and run npm run build.\n";
   const code = `${header}${bundle}\n${entryFunctions(entryPoints())}`;
   writeFileSync(join(dist, "Code.js"), code);
-  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  copyFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "appsscript.json"), join(dist, "appsscript.json"));
   writeFileSync(join(dist, "sidebar.html"), await buildSidebar());
   if (!process.argv.includes("--quiet")) console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${entryPoints().length} entry points`);
 }

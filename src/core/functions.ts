@@ -226,12 +226,12 @@ function compare<T extends Cell>(value: unknown, target: unknown, direction: unk
   });
 }
 
-/** SHORTFALL(value, target, [direction]): how far from the target, 0 when met. */
+/** (value, target, [direction]): how far from the target, 0 when met. */
 export function shortfallOf(value: unknown, target: unknown, direction?: unknown): Result {
   return compare(value, target, direction, shortfall);
 }
 
-/** MEETS_TARGET(value, target, [direction]): TRUE/FALSE. */
+/** (value, target, [direction]): TRUE/FALSE when the value meets the target. */
 export function meetsTarget(value: unknown, target: unknown, direction?: unknown): Result {
   return compare(value, target, direction, meets);
 }
@@ -247,7 +247,7 @@ function periodOfCell(v: unknown): Cell {
   throw new InputError(day || `${capitalize(describeValue(v))} không phải là ngày (hãy nhập ngày, ví dụ 14/03/2023)`);
 }
 
-/** REPORTING_PERIOD(date): "2023-Q1" under the 15th-to-14th rule; a range gives one period per cell. */
+/** (date): "2023-Q1" under the 15th-to-14th rule; a range gives one period per cell. */
 export function reportingPeriod(date: unknown): Result {
   if (!Array.isArray(date)) return periodOfCell(date);
   const rows = (date as unknown[]).map((r) => (Array.isArray(r) ? r : [r]));
@@ -265,7 +265,7 @@ export function reportingPeriod(date: unknown): Result {
 }
 
 /**
- * VALIDATE_SUBMISSION(header, rows): "OK" or the row's findings joined by
+ * (header, rows): "OK" or the row's findings joined by
  * "; ", per row. The rows are read by the same routine as the sheet
  * (readSubmissions) and checked by the same rule table.
  */

@@ -3,7 +3,7 @@
  * (openSheet), and the submissions are read once into columns
  * (readSubmissions): one typed array per figure, one entry per row, so that
  * 100,000 rows cost a few flat arrays rather than 100,000 objects. The
- * sheet actions, the command line and VALIDATE_SUBMISSION all read through here.
+ * sheet actions, the command line and the submission-checking custom function all read through here.
  */
 import { a1 } from "./a1";
 import { BLANK, cellProblem, isBlank, isErrorValue, readNumber } from "./cells";
