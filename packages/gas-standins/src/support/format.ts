@@ -11,7 +11,8 @@
  * s ss, .000, AM/PM, A/P; letters in any case). Not modelled: conditions
  * ([<100]), fractions (# ?/?), elapsed [h], fill (*) and padding (_) widths.
  */
-import { type LocaleInfo, serialToWall } from "./locale";
+import { serialToWall } from "./locale";
+import type { LocaleInfo } from "./locale";
 
 export const DEFAULT_NUMBER_FORMAT = "0.###############";
 
@@ -89,7 +90,7 @@ function group(intDigits: string, sep: string): string {
 }
 
 /** Automatic format: up to 15 significant digits, no grouping, locale decimal. */
-export function formatAutomatic(n: number, loc: LocaleInfo): string {
+function formatAutomatic(n: number, loc: LocaleInfo): string {
   if (!Number.isFinite(n)) return n > 0 ? "#NUM!" : n < 0 ? "-#NUM!" : "#NUM!";
   if (n === 0) return "0";
   const abs = Math.abs(n);

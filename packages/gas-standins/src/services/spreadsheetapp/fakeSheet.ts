@@ -1,14 +1,19 @@
 /** Sheet: owns its cells (sparse), dimensions, frozen panes, rules and row/column settings. */
-import { parseA1 } from "./a1";
-import { type Cell, type CellKey, CellGrid, CONTENT_KEYS, FORMAT_KEYS, LineMetaList, normalizeColor } from "./cells";
-import { ProtectionType } from "./enums";
-import { formatDisplay, isAutomaticFormat, isDateFormat } from "./format";
-import { dateToSerial, parseEntered, serialToMs, wallClock } from "./locale";
-import { BOUNDED, type Boundedness, FakeRange } from "./range";
-import { FakeRangeList } from "./rangelist";
-import { FakeConditionalFormatRule, FakeProtection, type RuleRange } from "./rules";
-import { type Assert, type OnlyApi, gas, instrument, isDate } from "./runtime";
-import type { FakeSpreadsheet } from "./spreadsheet";
+import { parseA1 } from "../../support/a1";
+import { CellGrid, CONTENT_KEYS, FORMAT_KEYS, LineMetaList, normalizeColor } from "../../support/cells";
+import type { Cell, CellKey } from "../../support/cells";
+import { ProtectionType } from "../../support/enums";
+import { formatDisplay, isAutomaticFormat, isDateFormat } from "../../support/format";
+import { dateToSerial, parseEntered, serialToMs, wallClock } from "../../support/locale";
+import { type Assert, type OnlyApi, gas, instrument, isDate } from "../../support/runtime";
+import { FakeConditionalFormatRule } from "./fakeConditionalFormatRule";
+import { FakeProtection } from "./fakeProtection";
+import { BOUNDED, FakeRange } from "./fakeRange";
+import type { Boundedness } from "./fakeRange";
+import { FakeRangeList } from "./fakeRangeList";
+import type { FakeSpreadsheet } from "./fakeSpreadsheet";
+import { shiftRuleRange } from "./rangeRef";
+import type { RuleRange } from "./rangeRef";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -92,25 +97,8 @@ export type SheetApi = Pick<
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
-export const DEFAULT_COLUMN_WIDTH = 100;
-export const DEFAULT_ROW_HEIGHT = 21;
-
-/** Shifts a span [start, start+size) for an insert of `count` lines before `at`. */
-function spanInsert(start: number, size: number, at: number, count: number): [number, number] {
-  if (start >= at) return [start + count, size];
-  if (start + size - 1 >= at) return [start, size + count];
-  return [start, size];
-}
-
-/** Shifts a span for deleting lines [at, at+count); size 0 means the span is gone. */
-function spanDelete(start: number, size: number, at: number, count: number): [number, number] {
-  const end = start + size - 1;
-  const delEnd = at + count - 1;
-  if (end < at) return [start, size];
-  if (start > delEnd) return [start - count, size];
-  const overlap = Math.min(end, delEnd) - Math.max(start, at) + 1;
-  return [Math.min(start, at), size - overlap];
-}
+const DEFAULT_COLUMN_WIDTH = 100;
+const DEFAULT_ROW_HEIGHT = 21;
 
 export class FakeSheet implements SheetApi {
   _grid = new CellGrid();
@@ -271,19 +259,9 @@ export class FakeSheet implements SheetApi {
     return this._grid.lastColumn();
   }
 
-  _ruleRangeOf(range: FakeRange): RuleRange {
-    return { sheet: range._sheet, row: range._row, column: range._col, numRows: range._nr, numColumns: range._nc };
-  }
-
   /** Moves rule and protection ranges after rows/columns are inserted or deleted. */
   _shift(dimension: "rows" | "columns", kind: "insert" | "delete", at: number, count: number): void {
-    const move = (rr: RuleRange): RuleRange | null => {
-      if (rr.sheet !== this) return rr;
-      const [start, size] = dimension === "rows" ? [rr.row, rr.numRows] : [rr.column, rr.numColumns];
-      const [s2, n2] = kind === "insert" ? spanInsert(start, size, at, count) : spanDelete(start, size, at, count);
-      if (n2 <= 0) return null;
-      return dimension === "rows" ? { ...rr, row: s2, numRows: n2 } : { ...rr, column: s2, numColumns: n2 };
-    };
+    const move = (rr: RuleRange): RuleRange | null => shiftRuleRange(rr, this, dimension, kind, at, count);
     this._rules = this._rules
       .map((rule) => rule._withRanges(rule._ranges.map(move).filter((x): x is RuleRange => x !== null)))
       .filter((rule) => rule._ranges.length > 0);

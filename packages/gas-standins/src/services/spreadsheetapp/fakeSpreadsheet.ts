@@ -1,23 +1,16 @@
-/** Spreadsheet (the document: sheets, selection, locale, protections, document properties) and SpreadsheetApp. */
-import { splitSheetName } from "./a1";
-import {
-  BooleanCriteria,
-  BorderStyle,
-  DataValidationCriteria,
-  Dimension,
-  ProtectionType,
-  SheetType,
-  WrapStrategy,
-} from "./enums";
-import { isValidTimeZone, type LocaleInfo, localeInfo } from "./locale";
-import { FakeRange } from "./range";
-import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder, type FakeProtection, type RuleRange } from "./rules";
-import { type Assert, type LockState, type OnlyApi, Runtime, gas, instrument } from "./runtime";
-import { FakeSheet } from "./sheet";
-import { FakeUi } from "./ui";
+/** Spreadsheet: the document (sheets, selection, locale, protections, named ranges, document properties, its lock). */
+import { splitSheetName } from "../../support/a1";
+import { ProtectionType } from "../../support/enums";
+import { isValidTimeZone, localeInfo } from "../../support/locale";
+import type { LocaleInfo } from "../../support/locale";
+import { type Assert, type OnlyApi, Runtime, gas, instrument } from "../../support/runtime";
+import type { LockState } from "../../support/runtime";
+import type { FakeProtection } from "./fakeProtection";
+import { FakeRange } from "./fakeRange";
+import { FakeSheet } from "./fakeSheet";
+import type { RuleRange } from "./rangeRef";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -70,7 +63,7 @@ export interface SpreadsheetInit {
   firstSheet?: string | null;
 }
 
-export const DEFAULT_SPREADSHEET_ID = "1StandInSpreadsheet0000000000000000000000000";
+const DEFAULT_SPREADSHEET_ID = "1StandInSpreadsheet0000000000000000000000000";
 
 /** Sheet ids after the first (0): deterministic, large, distinct, like Sheets' gids. */
 function nextSheetId(seq: number): number {
@@ -331,7 +324,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
   setNamedRange(name: string, range: Range): void {
     const r = this._asRange(range);
-    this._namedRanges.set(String(name), { sheet: r._sheet, row: r._row, column: r._col, numRows: r._nr, numColumns: r._nc });
+    this._namedRanges.set(String(name), r._ruleRange());
   }
 
   getRangeByName(name: string): Range | null {
@@ -349,110 +342,6 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 }
 
-export type SpreadsheetAppApi = Pick<
-  SpreadsheetApp,
-  | "BooleanCriteria"
-  | "BorderStyle"
-  | "DataValidationCriteria"
-  | "Dimension"
-  | "ProtectionType"
-  | "SheetType"
-  | "WrapStrategy"
-  | "flush"
-  | "getActive"
-  | "getActiveRange"
-  | "getActiveSheet"
-  | "getActiveSpreadsheet"
-  | "getCurrentCell"
-  | "getUi"
-  | "newConditionalFormatRule"
-  | "newDataValidation"
-  | "openById"
-  | "openByUrl"
-  | "setActiveRange"
-  | "setActiveSheet"
->;
-
-export class FakeSpreadsheetApp implements SpreadsheetAppApi {
-  readonly BooleanCriteria = BooleanCriteria;
-  readonly BorderStyle = BorderStyle;
-  readonly DataValidationCriteria = DataValidationCriteria;
-  readonly Dimension = Dimension;
-  readonly ProtectionType = ProtectionType;
-  readonly SheetType = SheetType;
-  readonly WrapStrategy = WrapStrategy;
-  private readonly _ui: FakeUi;
-
-  constructor(
-    readonly _rt: Runtime,
-    private readonly _doc: () => FakeSpreadsheet,
-  ) {
-    this._ui = new FakeUi(_rt);
-  }
-
-  getActive(): Spreadsheet {
-    return gas<Spreadsheet>(this._doc());
-  }
-
-  getActiveSpreadsheet(): Spreadsheet {
-    return gas<Spreadsheet>(this._doc());
-  }
-
-  getActiveSheet(): Sheet {
-    return this._doc().getActiveSheet();
-  }
-
-  getActiveRange(): Range {
-    return this._doc().getActiveRange()!;
-  }
-
-  getCurrentCell(): Range {
-    return this._doc().getActiveCell();
-  }
-
-  setActiveSheet(sheet: Sheet, restoreSelection?: boolean): Sheet {
-    return this._doc().setActiveSheet(sheet, restoreSelection);
-  }
-
-  setActiveRange(range: Range): Range {
-    return this._doc().setActiveRange(range);
-  }
-
-  /** Throws as in triggers and custom functions when the environment has no Ui (option ui: false). */
-  getUi(): GoogleAppsScript.Base.Ui {
-    if (!this._rt.settings.ui) throw this._rt.exception("Cannot call SpreadsheetApp.getUi() from this context.");
-    return gas<GoogleAppsScript.Base.Ui>(this._ui);
-  }
-
-  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
-    return gas(new FakeConditionalFormatRuleBuilder(this._rt));
-  }
-
-  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
-    return gas(new FakeDataValidationBuilder(this._rt));
-  }
-
-  /** Nothing is pending in memory; counted like any call. */
-  flush(): void {}
-
-  /** Only the environment's own document can be opened. */
-  openById(id: string): Spreadsheet {
-    const doc = this._doc();
-    if (String(id) !== doc._id) throw this._rt.exception("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
-    return gas<Spreadsheet>(doc);
-  }
-
-  openByUrl(url: string): Spreadsheet {
-    const doc = this._doc();
-    if (!String(url).includes(doc._id)) throw this._rt.exception("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
-    return gas<Spreadsheet>(doc);
-  }
-}
-
 instrument(FakeSpreadsheet, "Spreadsheet", "SpreadsheetApp");
-instrument(FakeSpreadsheetApp, "SpreadsheetApp", "SpreadsheetApp");
 
-export type _SpreadsheetOnlyApi = [
-  Assert<OnlyApi<FakeSpreadsheet, SpreadsheetApi>>,
-  Assert<OnlyApi<FakeSpreadsheetApp, SpreadsheetAppApi>>,
-];
+export type _SpreadsheetOnlyApi = Assert<OnlyApi<FakeSpreadsheet, SpreadsheetApi>>;

@@ -17,9 +17,10 @@ import type { Cell } from "./cells";
 import { isAutomaticFormat, isDateFormat } from "./format";
 import { DAY_MS, SERIAL_EPOCH } from "./locale";
 import { Runtime } from "./runtime";
-import type { FakeSheet } from "./sheet";
-import { DEFAULT_COLUMNS, DEFAULT_ROWS } from "./sheet";
-import { FakeSpreadsheet, type SpreadsheetInit } from "./spreadsheet";
+import type { FakeSheet } from "../services/spreadsheetapp/fakeSheet";
+import { DEFAULT_COLUMNS, DEFAULT_ROWS } from "../services/spreadsheetapp/fakeSheet";
+import { FakeSpreadsheet } from "../services/spreadsheetapp/fakeSpreadsheet";
+import type { SpreadsheetInit } from "../services/spreadsheetapp/fakeSpreadsheet";
 
 /** The file is not an .xlsx workbook (or exceljs cannot read it). */
 export class XlsxFormatError extends Error {

@@ -116,8 +116,3 @@ export function formatA1(b: RangeBounds): string {
   if (b.numRows === 1 && b.numColumns === 1) return `${c1}${b.row}`;
   return `${c1}${b.row}:${c2}${lastRow}`;
 }
-
-/** Quotes a sheet name for use before "!" when needed ("'Số liệu'!A1", "Sheet1!A1"). */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}

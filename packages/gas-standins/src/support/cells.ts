@@ -3,7 +3,7 @@
  * cells and rows), so a blank 1000 × 26 sheet stores nothing and a 2,000 × 30
  * table stores one small object per non-empty cell.
  */
-import type { FakeDataValidation } from "./rules";
+import type { FakeDataValidation } from "../services/spreadsheetapp/fakeDataValidation";
 
 /** Stored value: number (dates are serials), string (also error values "#N/A"), boolean. */
 export type Stored = number | string | boolean;
@@ -38,7 +38,7 @@ export function hasContent(c: Cell | undefined): boolean {
   return c !== undefined && ((c.v !== undefined && c.v !== "") || c.f !== undefined);
 }
 
-export function isEmptyCell(c: Cell): boolean {
+function isEmptyCell(c: Cell): boolean {
   for (const k in c) if ((c as Record<string, unknown>)[k] !== undefined) return false;
   return true;
 }

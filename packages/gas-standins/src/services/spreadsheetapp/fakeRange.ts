@@ -1,11 +1,14 @@
 /** Range: a rectangle of a sheet, addressed by coordinates (like Apps Script's Range). */
-import { formatA1 } from "./a1";
-import { type Cell, type CellKey, CONTENT_KEYS, FORMAT_KEYS, hasContent, normalizeColor, put } from "./cells";
-import { DataValidationCriteria, WrapStrategy } from "./enums";
-import { DEFAULT_NUMBER_FORMAT } from "./format";
-import { FakeDataValidation, FakeProtection } from "./rules";
-import { type Assert, type OnlyApi, gas, instrument } from "./runtime";
-import type { FakeSheet } from "./sheet";
+import { formatA1 } from "../../support/a1";
+import { CONTENT_KEYS, FORMAT_KEYS, hasContent, normalizeColor, put } from "../../support/cells";
+import type { Cell, CellKey } from "../../support/cells";
+import { DataValidationCriteria, WrapStrategy } from "../../support/enums";
+import { DEFAULT_NUMBER_FORMAT } from "../../support/format";
+import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import { FakeDataValidation } from "./fakeDataValidation";
+import { FakeProtection } from "./fakeProtection";
+import type { FakeSheet } from "./fakeSheet";
+import { RangeRef } from "./rangeRef";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -135,15 +138,17 @@ function describeArg(x: unknown): string {
   return one(x);
 }
 
-export class FakeRange implements RangeApi {
+export class FakeRange extends RangeRef implements RangeApi {
   constructor(
-    readonly _sheet: FakeSheet,
-    readonly _row: number,
-    readonly _col: number,
-    readonly _nr: number,
-    readonly _nc: number,
+    sheet: FakeSheet,
+    row: number,
+    col: number,
+    nr: number,
+    nc: number,
     readonly _bounded: Boundedness = BOUNDED,
-  ) {}
+  ) {
+    super(sheet, row, col, nr, nc);
+  }
 
   get _rt() {
     return this._sheet._rt;

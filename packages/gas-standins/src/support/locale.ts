@@ -114,7 +114,7 @@ export function wallClock(ms: number, tz: string): WallClock {
   };
 }
 
-export function utcFields(ms: number): WallClock {
+function utcFields(ms: number): WallClock {
   const d = new Date(ms);
   return {
     year: d.getUTCFullYear(),
@@ -127,7 +127,7 @@ export function utcFields(ms: number): WallClock {
   };
 }
 
-export function wallToUtcMs(w: WallClock): number {
+function wallToUtcMs(w: WallClock): number {
   const d = new Date(0);
   d.setUTCFullYear(w.year, w.month - 1, w.day);
   d.setUTCHours(w.hour, w.minute, w.second, w.millisecond);
@@ -142,7 +142,7 @@ export function offsetMinutes(ms: number, tz: string): number {
 }
 
 /** The instant at which the time zone's clocks show `w`. */
-export function fromWallClock(w: WallClock, tz: string): number {
+function fromWallClock(w: WallClock, tz: string): number {
   const guess = wallToUtcMs(w);
   const first = guess - offsetMinutes(guess, tz) * 60000;
   const second = guess - offsetMinutes(first, tz) * 60000;

@@ -1,6 +1,7 @@
 /** RangeList: several ranges of one sheet (Sheet.getRangeList(["A1", "C3:D4"])); setters apply to each. */
-import type { FakeRange } from "./range";
-import { type Assert, type OnlyApi, type Runtime, gas, instrument } from "./runtime";
+import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import type { Runtime } from "../../support/runtime";
+import type { FakeRange } from "./fakeRange";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type RangeList = GoogleAppsScript.Spreadsheet.RangeList;

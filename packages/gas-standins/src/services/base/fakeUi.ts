@@ -1,7 +1,10 @@
-/** Ui and Menu: menus, sidebars, dialogs, alerts and prompts are recorded in runtime.records. */
-import { Button, ButtonSet } from "./enums";
-import { FakeHtmlOutput } from "./html";
-import { type Assert, type MenuEntry, type OnlyApi, type Runtime, gas, instrument } from "./runtime";
+/** Ui: menus, sidebars, dialogs, alerts and prompts are recorded in runtime.records. */
+import { Button, ButtonSet } from "../../support/enums";
+import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import type { Runtime } from "../../support/runtime";
+import { FakeHtmlOutput } from "../htmlservice/fakeHtmlOutput";
+import { FakeMenu } from "./fakeMenu";
+import { FakePromptResponse } from "./fakePromptResponse";
 
 type Ui = GoogleAppsScript.Base.Ui;
 type Menu = GoogleAppsScript.Base.Menu;
@@ -9,68 +12,6 @@ type ButtonT = GoogleAppsScript.Base.Button;
 type ButtonSetT = GoogleAppsScript.Base.ButtonSet;
 type PromptResponse = GoogleAppsScript.Base.PromptResponse;
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
-
-export type MenuApi = Pick<Menu, "addItem" | "addSeparator" | "addSubMenu" | "addToUi">;
-
-export class FakeMenu implements MenuApi {
-  readonly _items: MenuEntry[] = [];
-
-  constructor(
-    readonly _rt: Runtime,
-    readonly _title: string,
-    readonly _addon: boolean,
-  ) {}
-
-  private get _self(): Menu {
-    return gas<Menu>(this);
-  }
-
-  addItem(caption: string, functionName: string): Menu {
-    if (typeof caption !== "string" || typeof functionName !== "string") {
-      throw this._rt.exception("The parameters don't match the method signature for Ui.Menu.addItem.");
-    }
-    this._items.push({ kind: "item", caption, functionName });
-    return this._self;
-  }
-
-  addSeparator(): Menu {
-    this._items.push({ kind: "separator" });
-    return this._self;
-  }
-
-  addSubMenu(menu: Menu): Menu {
-    if (!(menu instanceof FakeMenu)) throw this._rt.exception("The parameters don't match the method signature for Ui.Menu.addSubMenu.");
-    this._items.push({ kind: "submenu", title: menu._title, items: menu._items.slice() });
-    return this._self;
-  }
-
-  /** Adds (or replaces, by title) the menu in env.ui.menus. */
-  addToUi(): void {
-    const menus = this._rt.records.menus;
-    const record = { title: this._title, addon: this._addon, items: this._items.slice() };
-    const at = menus.findIndex((m) => m.addon === this._addon && m.title === this._title);
-    if (at >= 0) menus[at] = record;
-    else menus.push(record);
-  }
-}
-
-export type PromptResponseApi = Pick<PromptResponse, "getResponseText" | "getSelectedButton">;
-
-export class FakePromptResponse implements PromptResponseApi {
-  constructor(
-    readonly _rt: Runtime,
-    private readonly _text: string,
-    private readonly _button: string,
-  ) {}
-
-  getResponseText(): string {
-    return this._text;
-  }
-
-  getSelectedButton(): ButtonT {
-    return (Button as unknown as Record<string, ButtonT>)[this._button]!;
-  }
-}
 
 export type UiApi = Pick<
   Ui,
@@ -142,12 +83,6 @@ export class FakeUi implements UiApi {
   }
 }
 
-instrument(FakeMenu, "Menu", "Ui");
-instrument(FakePromptResponse, "PromptResponse", "Ui");
 instrument(FakeUi, "Ui", "Ui");
 
-export type _UiOnlyApi = [
-  Assert<OnlyApi<FakeMenu, MenuApi>>,
-  Assert<OnlyApi<FakePromptResponse, PromptResponseApi>>,
-  Assert<OnlyApi<FakeUi, UiApi>>,
-];
+export type _UiOnlyApi = Assert<OnlyApi<FakeUi, UiApi>>;

@@ -1,0 +1,256 @@
+/**
+ * The environment: one Runtime (counters, realm, clock, auth mode, records),
+ * the active spreadsheet and the services as globals for a vm context.
+ *
+ * A test helper that makes its own vm context binds it with
+ * env.bindContext(context) so that Dates, arrays and errors are of the
+ * script's realm. By default the environment also sets process.env.TZ to the
+ * script time zone (option processTimeZone).
+ *
+ * More in each module: support/runtime.ts (counting, realms, auth mode),
+ * support/locale.ts (dates as serials, typed input), support/format.ts
+ * (display values), support/xlsx.ts (load/save), services/* (one file per
+ * Google class).
+ */
+import vm from "node:vm";
+import { resolve } from "node:path";
+import { makeConsole } from "./services/base/console";
+import type { ConsoleApi } from "./services/base/console";
+import { FakeLogger } from "./services/base/fakeLogger";
+import { FakeHtmlService } from "./services/htmlservice/fakeHtmlService";
+import { FakeLockService, holdLock } from "./services/lockservice/fakeLockService";
+import { FakePropertiesService } from "./services/propertiesservice/fakePropertiesService";
+import { FakeSession } from "./services/session/fakeSession";
+import type { FakeSheet } from "./services/spreadsheetapp/fakeSheet";
+import { FakeSpreadsheet } from "./services/spreadsheetapp/fakeSpreadsheet";
+import type { SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
+import { FakeSpreadsheetApp } from "./services/spreadsheetapp/fakeSpreadsheetApp";
+import { FakeUtilities } from "./services/utilities/fakeUtilities";
+import { Runtime, gas } from "./support/runtime";
+import type { AuthModeName, Family, FormulaEvaluator, Realm } from "./support/runtime";
+import type { UiRecords } from "./support/records";
+
+/** The Apps Script globals, typed as the real services. */
+export interface GasGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  /** console.log/info/warn/error/time/timeEnd, written to env.logs. */
+  console: ConsoleApi;
+}
+
+export interface GasEnvironmentOptions extends SpreadsheetInit {
+  /** An existing document (fromValues, loadXlsx): the environment adopts it (its calls count here). */
+  spreadsheet?: FakeSpreadsheet;
+  /** Or: sheets to create, name → rows (written like setValues). */
+  sheets?: Record<string, readonly (readonly unknown[])[]>;
+  /** Script time zone for Session.getScriptTimeZone (default: the spreadsheet's). */
+  scriptTimeZone?: string;
+  /** Session.getActiveUser().getEmail() (default "user@example.com"). */
+  userEmail?: string;
+  /** Session.getEffectiveUser().getEmail() (default: userEmail). */
+  effectiveUserEmail?: string;
+  /** Session.getActiveUserLocale() (default "vi"). */
+  userLocale?: string;
+  /** Folder of HtmlService files (default: ./dist of the working directory). */
+  htmlDir?: string;
+  /** false: SpreadsheetApp.getUi() throws as in triggers and the command line (default true). */
+  ui?: boolean;
+  /** Title recorded for Ui.createAddonMenu() (Sheets shows the add-on's name; default "Add-on"). */
+  addonName?: string;
+  /** "NONE": only menus may be built, as in onOpen before authorization (default "FULL"). */
+  authMode?: AuthModeName;
+  /** Computes a formula's value when one is written (no formula engine otherwise: value ""). */
+  evaluateFormula?: FormulaEvaluator;
+  documentProperties?: Record<string, string>;
+  scriptProperties?: Record<string, string>;
+  userProperties?: Record<string, string>;
+  /**
+   * Set the Node process's time zone (process.env.TZ) to the script time zone,
+   * so that `new Date(2023, 2, 14)` and `date.getDate()` in the script behave
+   * as in Apps Script (default true; env.dispose() restores the previous one).
+   */
+  processTimeZone?: boolean;
+}
+
+export interface GasEnvironment {
+  /** The services to install in a vm context or on globalThis. */
+  readonly globals: GasGlobals;
+  /** The active document (stand-in type: internals start with "_"). */
+  readonly spreadsheet: FakeSpreadsheet;
+  /** The same document typed as Apps Script's Spreadsheet. */
+  readonly document: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly runtime: Runtime;
+  /** Calls per "Class.method" ("Range.getValues", "Sheet.getRange", "Ui.alert"...). */
+  readonly calls: ReadonlyMap<string, number>;
+  /** Calls of a family ("SpreadsheetApp", "Ui", "HtmlService", "LockService", "PropertiesService", "Session", "Utilities", "Logger"), of one "Class.method", or all (no argument). */
+  count(what?: Family | string): number;
+  resetCounts(): void;
+  /** What the script showed: menus, sidebars, dialogs, alerts, prompts, toasts; and queued answers. */
+  readonly ui: UiRecords;
+  /** Lines written with Logger.log and console.*. */
+  readonly logs: string[];
+  /** Another execution holds the document lock (until release, or for `forMs` of virtual time). */
+  holdDocumentLock(options?: { forMs?: number }): () => void;
+  holdScriptLock(options?: { forMs?: number }): () => void;
+  holdUserLock(options?: { forMs?: number }): () => void;
+  /** Ends the current execution (its locks are released) and starts another. */
+  newExecution(): void;
+  /** Simulated authorization mode (see GasEnvironmentOptions.authMode). */
+  authMode: AuthModeName;
+  /** Virtual milliseconds spent waiting for locks and in Utilities.sleep. */
+  readonly clock: number;
+  /** A sheet by name, typed as Apps Script's Sheet (throws when absent). */
+  sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet;
+  /** Values of "'Sheet'!A1:C3" (or of a sheet's data range), without counting calls. */
+  values(a1OrSheet: string): unknown[][];
+  /**
+   * Creates a vm context holding the globals (plus `extra`) and binds the
+   * environment to it, so Dates, arrays and errors are of the script's realm.
+   */
+  createContext(extra?: Record<string, unknown>): vm.Context;
+  /** Binds to a context created elsewhere (e.g. a test helper that loads Code.js). */
+  bindContext(context: vm.Context): void;
+  /** Assigns the globals (but console) on `target` (default globalThis); returns a function that restores it. */
+  install(target?: Record<string, unknown>): () => void;
+  /** Restores the process time zone changed by the environment (see processTimeZone). */
+  dispose(): void;
+}
+
+/** A spreadsheet from plain arrays: fromValues({ "Số liệu": [["a", 1], ["b", 2]] }). Rows may differ in length. */
+export function fromValues(sheets: Record<string, readonly (readonly unknown[])[]>, init: SpreadsheetInit = {}, runtime?: Runtime): FakeSpreadsheet {
+  const ss = new FakeSpreadsheet({ ...init, firstSheet: null }, runtime);
+  for (const [name, rows] of Object.entries(sheets)) addSheetWithValues(ss, name, rows);
+  if (ss._sheets.length === 0) ss._newSheet(ss._defaultSheetName(), 0);
+  ss._active = ss._sheets[0]!;
+  return ss;
+}
+
+function addSheetWithValues(ss: FakeSpreadsheet, name: string, rows: readonly (readonly unknown[])[]): FakeSheet {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const sheet = ss._newSheet(name, ss._sheets.length, Math.max(1000, rows.length), Math.max(26, width));
+  rows.forEach((row, i) => row.forEach((v, j) => sheet._write(i + 1, j + 1, v)));
+  return sheet;
+}
+
+export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
+  const timeZone = options.timeZone ?? options.spreadsheet?._timeZone ?? "Asia/Ho_Chi_Minh";
+  const rt = new Runtime({
+    htmlDir: options.htmlDir ?? resolve("dist"),
+    userEmail: options.userEmail ?? "user@example.com",
+    effectiveUserEmail: options.effectiveUserEmail ?? options.userEmail ?? "user@example.com",
+    userLocale: options.userLocale ?? "vi",
+    scriptTimeZone: options.scriptTimeZone ?? timeZone,
+    addonName: options.addonName ?? "Add-on",
+    ui: options.ui ?? true,
+    evaluateFormula: options.evaluateFormula ?? null,
+  });
+  let ss: FakeSpreadsheet;
+  if (options.spreadsheet) {
+    ss = options.spreadsheet;
+    ss._adopt(rt);
+  } else if (options.sheets && Object.keys(options.sheets).length) {
+    ss = fromValues(options.sheets, { id: options.id, name: options.name, locale: options.locale, timeZone: options.timeZone }, rt);
+  } else {
+    ss = new FakeSpreadsheet({ id: options.id, name: options.name, locale: options.locale, timeZone: options.timeZone, firstSheet: options.firstSheet }, rt);
+  }
+  for (const [k, v] of Object.entries(options.documentProperties ?? {})) ss._documentProperties.set(k, String(v));
+  for (const [k, v] of Object.entries(options.scriptProperties ?? {})) rt.scriptProperties.set(k, String(v));
+  for (const [k, v] of Object.entries(options.userProperties ?? {})) rt.userProperties.set(k, String(v));
+  rt.authMode = options.authMode ?? "FULL";
+
+  const previousTz = process.env.TZ;
+  const scriptTz = rt.settings.scriptTimeZone ?? timeZone;
+  const changeTz = options.processTimeZone !== false && previousTz !== scriptTz;
+  if (changeTz) process.env.TZ = scriptTz;
+
+  const doc = () => ss;
+  const globals: GasGlobals = {
+    SpreadsheetApp: gas(new FakeSpreadsheetApp(rt, doc)),
+    HtmlService: gas(new FakeHtmlService(rt)),
+    LockService: gas(new FakeLockService(rt, () => ss._documentLock)),
+    PropertiesService: gas(new FakePropertiesService(rt, () => ss._documentProperties)),
+    Session: gas(new FakeSession(rt)),
+    Utilities: gas(new FakeUtilities(rt)),
+    Logger: gas(new FakeLogger(rt)),
+    console: makeConsole(rt),
+  };
+
+  const bindContext = (context: vm.Context) => {
+    rt.realm = vm.runInContext("({ Date, Array, Error, Object })", context) as Realm;
+    rt.compileInScript = (params, body) => vm.runInContext(`(function (${params.join(", ")}) {\n${body}\n})`, context) as (...a: unknown[]) => unknown;
+  };
+
+  return {
+    globals,
+    spreadsheet: ss,
+    document: gas(ss),
+    runtime: rt,
+    calls: rt.calls,
+    count: (what) => rt.count(what),
+    resetCounts: () => rt.resetCounts(),
+    ui: rt.records,
+    logs: rt.logs,
+    holdDocumentLock: (o) => holdLock(rt, ss._documentLock, o?.forMs),
+    holdScriptLock: (o) => holdLock(rt, rt.scriptLock, o?.forMs),
+    holdUserLock: (o) => holdLock(rt, rt.userLock, o?.forMs),
+    newExecution: () => {
+      rt.newExecution();
+    },
+    get authMode() {
+      return rt.authMode;
+    },
+    set authMode(mode: AuthModeName) {
+      rt.authMode = mode;
+    },
+    get clock() {
+      return rt.clock;
+    },
+    sheet(name) {
+      const s = ss._sheetByName(name);
+      if (!s) throw new Error(`No sheet named "${name}" (sheets: ${ss._sheets.map((x) => x._name).join(", ")}).`);
+      return gas(s);
+    },
+    values(a1OrSheet) {
+      const s = ss._sheetByName(a1OrSheet);
+      const range = s ? s._range(1, 1, Math.max(1, s._lastRow()), Math.max(1, s._lastColumn())) : ss._rangeA1(a1OrSheet);
+      const out: unknown[][] = [];
+      for (let r = 0; r < range._nr; r++) {
+        const row: unknown[] = [];
+        for (let c = 0; c < range._nc; c++) row.push(range._sheet._read(range._row + r, range._col + c));
+        out.push(row);
+      }
+      return out;
+    },
+    createContext(extra = {}) {
+      const context = vm.createContext({ ...extra });
+      Object.assign(context, globals);
+      bindContext(context);
+      return context;
+    },
+    bindContext,
+    dispose() {
+      if (!changeTz || process.env.TZ !== scriptTz) return;
+      if (previousTz === undefined) delete process.env.TZ;
+      else process.env.TZ = previousTz;
+    },
+    install(target = globalThis as unknown as Record<string, unknown>) {
+      const saved = new Map<string, PropertyDescriptor | undefined>();
+      for (const [k, v] of Object.entries(globals)) {
+        if (k === "console") continue; // never hijack the host's console
+        saved.set(k, Object.getOwnPropertyDescriptor(target, k));
+        Object.defineProperty(target, k, { value: v, configurable: true, writable: true, enumerable: false });
+      }
+      return () => {
+        for (const [k, d] of saved) {
+          if (d) Object.defineProperty(target, k, d);
+          else delete target[k];
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/** Protection of a range or a sheet: description, editors, warning-only, unprotected ranges. */
+import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import { FakeUser } from "../session/fakeUser";
+import { fromRuleRange, toRuleRange } from "./rangeRef";
+import type { RangeRef, RuleRange } from "./rangeRef";
+import type { FakeSheet } from "./fakeSheet";
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type User = GoogleAppsScript.Base.User;
+
+export type ProtectionApi = Pick<
+  Protection,
+  | "addEditor"
+  | "addEditors"
+  | "canDomainEdit"
+  | "canEdit"
+  | "getDescription"
+  | "getEditors"
+  | "getProtectionType"
+  | "getRange"
+  | "getRangeName"
+  | "getUnprotectedRanges"
+  | "isWarningOnly"
+  | "remove"
+  | "removeEditor"
+  | "removeEditors"
+  | "setDescription"
+  | "setDomainEdit"
+  | "setRange"
+  | "setUnprotectedRanges"
+  | "setWarningOnly"
+>;
+
+export class FakeProtection implements ProtectionApi {
+  _description = "";
+  _warningOnly = false;
+  _domainEdit = false;
+  _editors: string[];
+  _range: RuleRange | null;
+  _unprotected: RuleRange[] = [];
+
+  constructor(
+    public _sheet: FakeSheet,
+    readonly _type: "RANGE" | "SHEET",
+    range: RangeRef | null,
+  ) {
+    this._range = range ? range._ruleRange() : null;
+    this._editors = [_sheet._rt.settings.effectiveUserEmail];
+  }
+
+  get _rt() {
+    return this._sheet._rt;
+  }
+
+  private get _self(): Protection {
+    return gas<Protection>(this);
+  }
+
+  /** Follows row/column changes; a protected range that disappears is removed. */
+  _shift(sheet: FakeSheet, move: (rr: RuleRange) => RuleRange | null): void {
+    if (this._sheet !== sheet) return;
+    if (this._range) {
+      const moved = move(this._range);
+      if (!moved) {
+        this._sheet._ss._removeProtection(this);
+        return;
+      }
+      this._range = moved;
+    }
+    this._unprotected = this._unprotected.map(move).filter((x): x is RuleRange => x !== null);
+  }
+
+  _email(who: string | User): string {
+    return typeof who === "string" ? who : who.getEmail();
+  }
+
+  addEditor(emailAddress: string | User): Protection {
+    const e = this._email(emailAddress);
+    if (!this._editors.includes(e)) this._editors.push(e);
+    return this._self;
+  }
+
+  addEditors(emailAddresses: string[]): Protection {
+    for (const e of emailAddresses) this.addEditor(e);
+    return this._self;
+  }
+
+  removeEditor(emailAddress: string | User): Protection {
+    const e = this._email(emailAddress);
+    this._editors = this._editors.filter((x) => x !== e);
+    return this._self;
+  }
+
+  removeEditors(emailAddresses: string[] | User[]): Protection {
+    for (const e of emailAddresses) this.removeEditor(e);
+    return this._self;
+  }
+
+  getEditors(): User[] {
+    return this._rt.list(this._editors.map((e) => gas<User>(new FakeUser(this._rt, e))));
+  }
+
+  canEdit(): boolean {
+    return true;
+  }
+
+  canDomainEdit(): boolean {
+    return this._domainEdit;
+  }
+
+  setDomainEdit(editable: boolean): Protection {
+    this._domainEdit = Boolean(editable);
+    return this._self;
+  }
+
+  getDescription(): string {
+    return this._description;
+  }
+
+  setDescription(description: string): Protection {
+    this._description = String(description);
+    return this._self;
+  }
+
+  isWarningOnly(): boolean {
+    return this._warningOnly;
+  }
+
+  setWarningOnly(warningOnly: boolean): Protection {
+    this._warningOnly = Boolean(warningOnly);
+    return this._self;
+  }
+
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return this._type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+  }
+
+  /** The protected range; the whole sheet for a sheet protection. */
+  getRange(): Range {
+    if (this._range) return fromRuleRange(this._range);
+    return gas<Range>(this._sheet._range(1, 1, this._sheet._maxRows, this._sheet._maxColumns));
+  }
+
+  setRange(range: Range): Protection {
+    if (this._type !== "RANGE") throw this._rt.exception("Cannot set the range of a sheet protection.");
+    const rr = toRuleRange(this._rt, range);
+    this._range = rr;
+    this._sheet = rr.sheet;
+    return this._self;
+  }
+
+  getRangeName(): string | null {
+    return null;
+  }
+
+  getUnprotectedRanges(): Range[] {
+    return this._rt.list(this._unprotected.map(fromRuleRange));
+  }
+
+  setUnprotectedRanges(ranges: Range[]): Protection {
+    this._unprotected = Array.from(ranges, (r) => toRuleRange(this._rt, r));
+    return this._self;
+  }
+
+  remove(): void {
+    this._sheet._ss._removeProtection(this);
+  }
+}
+
+instrument(FakeProtection, "Protection", "SpreadsheetApp");
+
+export type _ProtectionOnlyApi = Assert<OnlyApi<FakeProtection, ProtectionApi>>;
