@@ -91,7 +91,7 @@ describe("one more catalogue entry, no other edit", () => {
   });
   it("yields its sidebar row, judged against its target, with the failing unit left out", () => {
     const view = addon.call<ValidationView>("validatePeriod", "2023-Q1");
-    const row = view.indicators.find((i) => i.code === "feedback_rate");
+    const row = view.indicators.find((i) => (i.code as string) === "feedback_rate");
     expect(row).toMatchObject({ name: "Tỷ lệ phản ánh, kiến nghị được xử lý", valueText: "50%", targetText: "≥ 90%", met: false });
   });
   it("yields its report line and its column in the results sheet", () => {

@@ -12,8 +12,7 @@ import { BLANK as BLANK_CELL, cellProblem, isBlank, readNumber, type NumberKind 
 import { FORMULA_MISSING, INDICATORS, valueKindOf, type IndicatorDef } from "./catalogue";
 import { meets, shortfall, type Direction } from "./indicators";
 import { dayOfCell, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
-import { figureIndex, type FigureKey } from "./schema";
-import { figureAt, readSubmissions } from "./read";
+import { allRows, figureAt, readRows, readSubmissions } from "./read";
 import { checkRules, failureMessage } from "./rules";
 import { describeValue, formatNumber, isDate } from "./text";
 
@@ -287,12 +286,13 @@ export function validateSubmission(header: unknown, rows: unknown): Result {
     at.push(index);
   });
   const table = readSubmissions(usable);
+  const block = readRows(table, allRows(table));
   const messages: string[][] = at.map(() => []);
-  for (const issue of table.issues) messages[issue.row]!.push(issue.message);
+  for (const issue of block.issues) messages[issue.row]!.push(issue.message);
   const seen = new Map<string, number>();
   for (let r = 0; r < table.length; r++) {
     const own = messages[r]!;
-    const get = (k: FigureKey) => figureAt(table, figureIndex(k), r);
+    const get = (f: number) => figureAt(block, f, r);
     for (const f of checkRules(get)) own.push(f.rule.severity === "warning" ? `Cảnh báo: ${failureMessage(f)}` : failureMessage(f));
     const unit = table.unit[r]!;
     if (unit) {

@@ -48,25 +48,42 @@ export function openSheet<K extends string>(def: SheetDef<K>, values: Values): O
 
 /** A problem with one cell of a submission row. */
 export interface CellIssue {
-  /** Row of the table (not of the sheet). */
+  /** Row of the block (not of the sheet). */
   readonly row: number;
   readonly key: SubmissionKey;
   readonly rule: string;
   readonly message: string;
 }
 
-/** Marks an unreadable figure in SubmissionTable.fields (readable values are ≥ 0, blanks NaN). */
+/** Marks an unreadable figure in RowBlock.fields (readable values are ≥ 0, blanks NaN). */
 export const UNREADABLE = -1;
 
+/**
+ * `Số liệu` after a first, cheap pass over every row: where each row is, its
+ * period and its unit. The figures are read per period (readRows), so that a
+ * report on one quarter of a 100,000-row sheet reads that quarter's cells only.
+ */
 export interface SubmissionTable {
   readonly sheet: OpenedSheet<SubmissionKey>;
+  readonly values: Values;
   readonly length: number;
-  /** 1-based sheet row of each table row. */
-  readonly sheetRow: Int32Array;
+  /** 0-based index into the values of each row. */
+  readonly index: Int32Array;
   /** periodKey of each row, or -1 when blank or unreadable. */
   readonly period: Int32Array;
   /** Unit code (trimmed, upper case), or "" when blank or unreadable. */
   readonly unit: readonly string[];
+  /** The rows of each period key (-1: rows whose period cannot be read), in sheet order. */
+  readonly byPeriod: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Some rows of the table with every cell read and checked once. */
+export interface RowBlock {
+  /** Rows of the table, in sheet order. */
+  readonly rows: Int32Array;
+  readonly length: number;
+  /** 1-based sheet row of each block row. */
+  readonly sheetRow: Int32Array;
   /**
    * 0 for a row prepared in advance with only its period and unit (every
    * figure blank): the unit has not submitted yet, it is not 13 blank-cell errors.
@@ -75,7 +92,7 @@ export interface SubmissionTable {
   /** One column per FIGURE_KEYS entry: the value (≥ 0), NaN when blank, UNREADABLE when the cell has a problem. */
   readonly fields: readonly Float64Array[];
   readonly explanation: readonly string[];
-  /** Cell problems, in row order. */
+  /** Cell problems, in row order, then column order. */
   readonly issues: readonly CellIssue[];
 }
 
@@ -89,62 +106,29 @@ function textOf(v: unknown): string {
 }
 
 /**
- * Reads `Số liệu` (its values as getValues gives them, header included) into
- * columns, checking every cell once. Throws SchemaError when a required column is missing.
+ * The first pass over `Số liệu` (its values as getValues gives them, header
+ * included): rows, periods and units. Throws SchemaError when a required column is missing.
  */
 export function readSubmissions(values: Values): SubmissionTable {
   const sheet = openSheet(SUBMISSIONS_SHEET, values);
-  const rows = sheet.dataRows(values);
+  const periodCol = sheet.map.columns.period!;
+  const unitCol = sheet.map.columns.unit!;
+  // A row is a data row unless every cell is blank (period and unit are looked at first: they are rarely blank).
+  const rows: number[] = [];
+  for (let i = sheet.map.headerRow + 1; i < values.length; i++) {
+    const cells = values[i]!;
+    if (!isBlank(cells[periodCol]) || !isBlank(cells[unitCol]) || !isBlankRow(cells)) rows.push(i);
+  }
   const n = rows.length;
-  const cols = sheet.map.columns;
-  const figureCols = FIGURE_COLUMNS.map((c) => ({ key: c.key, kind: c.kind, required: c.required, col: cols[c.key] }));
-  const fields = figureCols.map(() => new Float64Array(n).fill(NaN));
-  const sheetRow = new Int32Array(n);
+  const index = Int32Array.from(rows);
   const period = new Int32Array(n);
-  const entered = new Uint8Array(n);
   const unit: string[] = new Array<string>(n);
-  const explanation: string[] = new Array<string>(n);
-  const issues: CellIssue[] = [];
-  const periodCol = cols.period!;
-  const unitCol = cols.unit!;
-  const explanationCol = cols.explanation;
+  const byPeriod = new Map<number, number[]>();
+  // Periods and unit codes repeat: each distinct cell value is parsed once.
   const periods = new Map<unknown, number>();
   const units = new Map<unknown, string>();
-  const issue = (row: number, key: SubmissionKey, rule: string, message: string) =>
-    issues.push({ row, key, rule, message: `"${sheet.header(key)}" ${message}` });
-
   for (let r = 0; r < n; r++) {
-    const cells = values[rows[r]!]!;
-    sheetRow[r] = rows[r]! + 1;
-    const rowIssues = issues.length;
-
-    let any = false;
-    for (let f = 0; f < figureCols.length; f++) {
-      const fc = figureCols[f]!;
-      if (fc.col === undefined) continue;
-      const v = cells[fc.col];
-      const x = readNumber(v, fc.kind);
-      if (x >= 0) {
-        fields[f]![r] = x;
-        any = true;
-      } else if (x !== BLANK) {
-        fields[f]![r] = UNREADABLE;
-        any = true;
-        const p = cellProblem(v, x);
-        issue(r, fc.key, p.rule, p.reason);
-      }
-    }
-    const note = explanationCol === undefined ? "" : textOf(cells[explanationCol]);
-    explanation[r] = note;
-    entered[r] = any || note !== "" ? 1 : 0;
-    if (entered[r]) {
-      // Blank required figures are errors only in a row the unit has started to fill.
-      for (let f = 0; f < figureCols.length; f++) {
-        const fc = figureCols[f]!;
-        if (fc.required && fields[f]![r] !== fields[f]![r]) issue(r, fc.key, "count_blank", "chưa nhập");
-      }
-    }
-
+    const cells = values[index[r]!]!;
     const pv = cells[periodCol];
     let pk = periods.get(pv);
     if (pk === undefined) {
@@ -153,10 +137,9 @@ export function readSubmissions(values: Values): SubmissionTable {
       periods.set(pv, pk);
     }
     period[r] = pk;
-    if (pk === -1) {
-      issue(r, "period", "bad_period", isBlank(pv) ? "chưa nhập" : `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`);
-    }
-
+    const list = byPeriod.get(pk);
+    if (list) list.push(r);
+    else byPeriod.set(pk, [r]);
     const uv = cells[unitCol];
     let code = units.get(uv);
     if (code === undefined) {
@@ -164,23 +147,90 @@ export function readSubmissions(values: Values): SubmissionTable {
       units.set(uv, code);
     }
     unit[r] = code;
-    if (!code) issue(r, "unit", "unknown_unit", isBlank(uv) ? "chưa nhập" : `không phải mã đơn vị (${describeValue(uv)})`);
-
-    // Keep the issues of a row in column order of the sheet's reading (period and unit first).
-    if (issues.length - rowIssues > 1) {
-      const mine = issues.splice(rowIssues).sort((a, b) => order(a.key) - order(b.key));
-      for (const m of mine) issues.push(m);
-    }
   }
-  return { sheet, length: n, sheetRow, period, unit, entered, fields, explanation, issues };
+  return { sheet, values, length: n, index, period, unit, byPeriod };
 }
 
 const ORDER = new Map<string, number>(SUBMISSIONS_SHEET.columns.map((c, i) => [c.key, i]));
 const order = (key: string) => ORDER.get(key) ?? 0;
 
-/** A figure of a table row: its value, or NaN when blank or unreadable. */
-export function figureAt(table: SubmissionTable, figure: number, row: number): number {
-  const v = table.fields[figure]![row]!;
+/** The rows of one period and the rows whose period cannot be read, in sheet order. */
+export function periodRows(table: SubmissionTable, key: number): number[] {
+  const own = table.byPeriod.get(key) ?? [];
+  const unreadable = table.byPeriod.get(-1);
+  return unreadable ? [...own, ...unreadable].sort((a, b) => a - b) : [...own];
+}
+
+/** Every row of the table. */
+export function allRows(table: SubmissionTable): number[] {
+  return Array.from({ length: table.length }, (_, r) => r);
+}
+
+/** Reads and checks every cell of some rows of the table (in sheet order), once. */
+export function readRows(table: SubmissionTable, picked: readonly number[]): RowBlock {
+  const n = picked.length;
+  const { sheet, values } = table;
+  const cols = sheet.map.columns;
+  const figureCols = FIGURE_COLUMNS.map((c) => ({ key: c.key, kind: c.kind, required: c.required, col: cols[c.key] }));
+  const fields = figureCols.map(() => new Float64Array(n).fill(NaN));
+  const sheetRow = new Int32Array(n);
+  const entered = new Uint8Array(n);
+  const explanation: string[] = new Array<string>(n);
+  const issues: CellIssue[] = [];
+  const explanationCol = cols.explanation;
+  const issue = (row: number, key: SubmissionKey, rule: string, message: string) =>
+    issues.push({ row, key, rule, message: `"${sheet.header(key)}" ${message}` });
+
+  for (let k = 0; k < n; k++) {
+    const r = picked[k]!;
+    const cells = values[table.index[r]!]!;
+    sheetRow[k] = table.index[r]! + 1;
+    const rowIssues = issues.length;
+    if (table.period[r] === -1) {
+      const pv = cells[cols.period!];
+      issue(k, "period", "bad_period", isBlank(pv) ? "chưa nhập" : `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`);
+    }
+    if (!table.unit[r]) {
+      const uv = cells[cols.unit!];
+      issue(k, "unit", "unknown_unit", isBlank(uv) ? "chưa nhập" : `không phải mã đơn vị (${describeValue(uv)})`);
+    }
+    let any = false;
+    for (let f = 0; f < figureCols.length; f++) {
+      const fc = figureCols[f]!;
+      if (fc.col === undefined) continue;
+      const v = cells[fc.col];
+      const x = readNumber(v, fc.kind);
+      if (x >= 0) {
+        fields[f]![k] = x;
+        any = true;
+      } else if (x !== BLANK) {
+        fields[f]![k] = UNREADABLE;
+        any = true;
+        const p = cellProblem(v, x);
+        issue(k, fc.key, p.rule, p.reason);
+      }
+    }
+    const note = explanationCol === undefined ? "" : textOf(cells[explanationCol]);
+    explanation[k] = note;
+    entered[k] = any || note !== "" ? 1 : 0;
+    if (entered[k]) {
+      // Blank required figures are errors only in a row the unit has started to fill.
+      for (let f = 0; f < figureCols.length; f++) {
+        const fc = figureCols[f]!;
+        if (fc.required && fields[f]![k] !== fields[f]![k]) issue(k, fc.key, "count_blank", "chưa nhập");
+      }
+      if (issues.length - rowIssues > 1) {
+        const mine = issues.splice(rowIssues).sort((a, b) => order(a.key) - order(b.key));
+        for (const m of mine) issues.push(m);
+      }
+    }
+  }
+  return { rows: Int32Array.from(picked), length: n, sheetRow, entered, fields, explanation, issues };
+}
+
+/** A figure of a block row: its value, or NaN when blank or unreadable. */
+export function figureAt(block: RowBlock, figure: number, row: number): number {
+  const v = block.fields[figure]![row]!;
   return v >= 0 ? v : NaN;
 }
 

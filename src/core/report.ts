@@ -175,7 +175,7 @@ function form06Values(u: UnitEvaluation): (number | null)[] {
   return form06Columns().map((c) => {
     let s = 0;
     for (const k of c.parts) {
-      const v = u.figures[k];
+      const v = u.figure(k);
       if (v === null) return null;
       s += v;
     }
@@ -230,11 +230,11 @@ function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock
 }
 
 function overdueTable(ev: Evaluation): TableBlock | null {
-  const late = ev.units.filter((u) => (u.indicators.overdue_dossiers.value ?? 0) > 0 || (u.figures.apologies ?? 0) > 0);
+  const late = ev.units.filter((u) => (u.indicators.overdue_dossiers.value ?? 0) > 0 || (u.figure("apologies") ?? 0) > 0);
   if (!late.length) return null;
   const total = { late: 0, pending: 0, all: 0, apologies: 0 };
   const rows = late.map((u, i) => {
-    const l = u.figures.resolved_late ?? 0, pe = u.figures.pending_overdue ?? 0, a = u.figures.apologies ?? 0;
+    const l = u.figure("resolved_late") ?? 0, pe = u.figure("pending_overdue") ?? 0, a = u.figure("apologies") ?? 0;
     total.late += l; total.pending += pe; total.all += l + pe; total.apologies += a;
     const rate = u.indicators.apology_rate.value;
     return [String(i + 1), u.name, num(l), num(pe), num(l + pe), num(a), rate === null ? "—" : formatPercent(rate)];
@@ -351,8 +351,8 @@ export function buildReport(input: ReportInput): ReportContent {
 
   blocks.push(p("3. Tiếp nhận và giải quyết thủ tục hành chính", { style: "subheading", bold: true }));
   const d = ev.district.indicators;
-  const received = ev.units.reduce((a, u) => a + (u.figures.received_online ?? 0) + (u.figures.received_direct ?? 0) + (u.figures.received_carried ?? 0), 0);
-  const online = ev.units.reduce((a, u) => a + (u.figures.received_online ?? 0), 0);
+  const received = ev.units.reduce((a, u) => a + (u.figure("received_online") ?? 0) + (u.figure("received_direct") ?? 0) + (u.figure("received_carried") ?? 0), 0);
+  const online = ev.units.reduce((a, u) => a + (u.figure("received_online") ?? 0), 0);
   const resolved = d.ontime_rate.denominator ?? 0;
   blocks.push(body(
     `Toàn huyện tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +

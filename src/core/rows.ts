@@ -1,14 +1,14 @@
 /**
- * zod at the boundary of the small sheets: the rows of `Đơn vị` and
- * `Chỉ tiêu` (tens of rows) are parsed with zod schemas. Every cell schema
+ * zod at the boundary of the small sheet `Chỉ tiêu` (tens of rows), and the
+ * plain cell readers the other sheets share. Every cell schema
  * reports its problem as a custom issue with a Vietnamese message and a rule
  * id in `params.rule`, so that validation can turn an issue into a finding.
- * The submissions (up to 100,000 rows) are read by read.ts, cell by cell,
- * without a schema object per row.
+ * `Đơn vị` and `Số liệu` (up to 100,000 rows) are read cell by cell, without
+ * a schema object per row (workbook.ts, read.ts).
  */
 import * as z from "zod/mini";
 import { cellProblem, isBlank, readNumber } from "./cells";
-import { UNIT_COLUMNS, TARGET_COLUMNS, type ColumnDef } from "./schema";
+import { TARGET_COLUMNS, type ColumnDef } from "./schema";
 import { describeValue, isDate } from "./text";
 
 export interface RowIssue {
@@ -23,14 +23,26 @@ function report(ctx: Ctx, input: unknown, rule: string, message: string): void {
   ctx.issues.push({ code: "custom", message, input, params: { rule } });
 }
 
-const textCell = () => z.transform((v: unknown): string => (isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim()));
+const textCell = () => z.transform((v: unknown): string => readText(v));
 
-const checkboxCell = () => z.transform((v: unknown, ctx): boolean => {
+/** A tick box: TRUE/FALSE, or what clerks type for them; blank counts as ticked (a unit without a box yet is expected to submit). Null when unreadable. */
+export function readCheckbox(v: unknown): boolean | null {
   if (v === true || v === false) return v;
-  if (isBlank(v)) return true; // a unit without a tick box yet is expected to submit
+  if (isBlank(v)) return true;
   const t = String(v).trim().toLowerCase();
   if (["true", "x", "có", "co", "1", "yes"].includes(t)) return true;
   if (["false", "không", "khong", "0", "no"].includes(t)) return false;
+  return null;
+}
+
+/** A text cell: trimmed, a date as dd/mm/yyyy, blank as "". */
+export function readText(v: unknown): string {
+  return isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim();
+}
+
+const checkboxCell = () => z.transform((v: unknown, ctx): boolean => {
+  const b = readCheckbox(v);
+  if (b !== null) return b;
   report(ctx, v, "bad_checkbox", `không phải ô đánh dấu (${describeValue(v)})`);
   return true;
 });
@@ -79,14 +91,14 @@ function rowSchema(columns: readonly ColumnDef[]) {
 }
 
 type RowSchema = ReturnType<typeof rowSchema>;
-let built: { unit: RowSchema; target: RowSchema } | null = null;
+let built: { target: RowSchema } | null = null;
 
 /**
  * The row schemas, built on first use: Apps Script loads the whole script for
  * every custom-function call, and most calls never parse a row.
  */
 function rowSchemas() {
-  built ??= { unit: rowSchema(UNIT_COLUMNS), target: rowSchema(TARGET_COLUMNS) };
+  built ??= { target: rowSchema(TARGET_COLUMNS) };
   return built;
 }
 

@@ -6,8 +6,7 @@
  * table; each indicator's "numerator ≤ denominator" rule comes from the catalogue.
  */
 import { INDICATORS, type MissingStrategy, type Severity } from "./catalogue";
-import { sideSum } from "./indicators";
-import { fieldLabel, formList, submissionColumn, type FigureKey } from "./schema";
+import { fieldLabel, figureIndex, formList, submissionColumn, type FigureKey } from "./schema";
 import { formatNumber } from "./text";
 
 export type Operator = "==" | "<=";
@@ -81,6 +80,33 @@ export function rules(): readonly Rule[] {
   return table;
 }
 
+/** The table with each side as indices of FIGURE_KEYS, for the per-row loop. */
+let compiled: { rule: Rule; left: Int32Array; right: Int32Array }[] | null = null;
+function compiledRules() {
+  compiled ??= rules().map((rule) => ({
+    rule,
+    left: Int32Array.from(rule.left, (k) => figureIndex(k)),
+    right: Int32Array.from(rule.right, (k) => figureIndex(k)),
+  }));
+  return compiled;
+}
+
+/** The sum of fields given by index under a missing-value strategy; null when the side is skipped. */
+export function sumAt(fields: Int32Array, get: (figure: number) => number, missing: MissingStrategy): number | null {
+  let s = 0;
+  let present = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const v = get(fields[i]!);
+    if (v === v) {
+      s += v;
+      present++;
+    } else if (missing === "skipIfAnyMissing") {
+      return null;
+    }
+  }
+  return present === 0 && missing !== "neverSkip" ? null : s;
+}
+
 /** A rule that fails on a row, with both sides' values kept as data. */
 export interface RuleFailure {
   readonly rule: Rule;
@@ -88,12 +114,13 @@ export interface RuleFailure {
   readonly right: number;
 }
 
-/** Checks every rule against one row; `get` gives a field's value or NaN when missing. */
-export function checkRules(get: (key: FigureKey) => number, out: RuleFailure[] = []): RuleFailure[] {
-  for (const rule of rules()) {
-    const left = sideSum(rule.left, get, rule.missing);
+/** Checks every rule against one row; `get` gives a field's value by its index in FIGURE_KEYS, or NaN when missing. */
+export function checkRules(get: (figure: number) => number, out: RuleFailure[] = []): RuleFailure[] {
+  for (const c of compiledRules()) {
+    const rule = c.rule;
+    const left = sumAt(c.left, get, rule.missing);
     if (left === null) continue;
-    const right = sideSum(rule.right, get, rule.missing);
+    const right = sumAt(c.right, get, rule.missing);
     if (right === null) continue;
     const holds = rule.operator === "==" ? left === right : left <= right;
     if (!holds) out.push({ rule, left, right });

@@ -3,11 +3,12 @@
  * findings, each unit's indicators, the total and the missing units.
  */
 import { INDICATORS, fieldsOf, findIndicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
-import { judge, noData, sideSum, type Figures, type IndicatorResult } from "./indicators";
+import { judge, noData, type Figures, type IndicatorResult } from "./indicators";
 import { periodId, periodKey, periodOfKey, type Period } from "./period";
-import { figureAt, openSheet, readSubmissions, type SubmissionTable, type Values } from "./read";
-import { parseRow } from "./rows";
-import { checkRules, ruleCell, ruleFields, type RuleFailure } from "./rules";
+import { figureAt, openSheet, periodRows, readRows, readSubmissions, type RowBlock, type SubmissionTable, type Values } from "./read";
+import { parseRow, readCheckbox, readText } from "./rows";
+import { describeValue } from "./text";
+import { checkRules, ruleCell, ruleFields, sumAt, type RuleFailure } from "./rules";
 import {
   FIGURE_KEYS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, TARGETS_SHEET, UNITS_SHEET, figureIndex, type FigureKey,
 } from "./schema";
@@ -53,11 +54,16 @@ export function readWorkbook(input: WorkbookValues): Workbook {
   const u = openSheet(UNITS_SHEET, input.units);
   const units: Unit[] = [];
   const seenUnits = new Map<string, number>();
+  // Read by hand, not with a schema per row: a province has a few hundred units, a test workbook thousands.
+  const col = u.map.columns;
   for (const i of u.dataRows(input.units)) {
-    const parsed = parseRow("unit", rowObject(input.units[i]!, u.map.columns));
-    const code = String(parsed.data["code"] ?? "").toUpperCase();
-    for (const issue of parsed.issues) {
-      sheetFindings.push(makeFinding(issue.rule, u.cell(i, issue.key), code, `"${u.header(issue.key)}" ${issue.message}`, SHEET_UNITS));
+    const cells = input.units[i]!;
+    const at = (key: keyof typeof col) => (col[key] === undefined ? "" : cells[col[key]!]);
+    const code = readText(at("code")).toUpperCase();
+    const active = col.active === undefined ? true : readCheckbox(at("active"));
+    if (active === null) {
+      sheetFindings.push(makeFinding("bad_checkbox", u.cell(i, "active"), code,
+        `"${u.header("active")}" không phải ô đánh dấu (${describeValue(at("active"))})`, SHEET_UNITS));
     }
     if (!code) continue;
     const earlier = seenUnits.get(code);
@@ -69,10 +75,10 @@ export function readWorkbook(input: WorkbookValues): Workbook {
     seenUnits.set(code, i + 1);
     units.push({
       code,
-      name: String(parsed.data["name"] ?? "") || code,
-      kind: String(parsed.data["kind"] ?? ""),
-      editors: String(parsed.data["editors"] ?? ""),
-      active: parsed.data["active"] !== false,
+      name: readText(at("name")) || code,
+      kind: readText(at("kind")),
+      editors: readText(at("editors")),
+      active: active !== false,
       row: i + 1,
     });
   }
@@ -139,18 +145,36 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
 
 export type IndicatorResults = Record<IndicatorCode, IndicatorResult>;
 
-export interface UnitEvaluation {
-  readonly unit: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly row: number;
-  readonly figures: Figures;
-  readonly explanation: string;
-  readonly indicators: IndicatorResults;
-  /** Indicators the unit is left out of because its figures for them failed validation. */
-  readonly excluded: ReadonlySet<IndicatorCode>;
-  readonly errors: number;
-  readonly warnings: number;
+/** One unit's evaluation for a period; its figures stay in the period's columns (no object per unit). */
+export class UnitEvaluation {
+  constructor(
+    readonly unit: string,
+    readonly name: string,
+    readonly kind: string,
+    /** 1-based row of its submission in `Số liệu`. */
+    readonly row: number,
+    readonly explanation: string,
+    readonly indicators: IndicatorResults,
+    /** Indicators the unit is left out of because its figures for them failed validation. */
+    readonly excluded: ReadonlySet<IndicatorCode>,
+    readonly errors: number,
+    readonly warnings: number,
+    private readonly block: RowBlock,
+    private readonly at: number,
+  ) {}
+
+  /** A figure of the unit's row, or null when blank or unreadable. */
+  figure(key: FigureKey): number | null {
+    const v = this.block.fields[figureIndex(key)]![this.at]!;
+    return v >= 0 ? v : null;
+  }
+
+  /** Every figure, by key (for tests and exports; the report reads figure()). */
+  get figures(): Figures {
+    const fig = {} as Figures;
+    for (const k of FIGURE_KEYS) fig[k] = this.figure(k);
+    return fig;
+  }
 }
 
 export interface Evaluation {
@@ -169,27 +193,25 @@ export interface Evaluation {
 }
 
 /** Fields per indicator as indices of FIGURE_KEYS, computed once. */
-let indicatorFields: { def: IndicatorDef; fields: Int32Array }[] | null = null;
+let indicatorFields: { def: IndicatorDef; fields: Int32Array; num: Int32Array; den: Int32Array }[] | null = null;
 function compiled() {
-  indicatorFields ??= INDICATORS.map((def) => ({ def, fields: Int32Array.from(fieldsOf(def), (k) => figureIndex(k)) }));
+  const at = (keys: readonly FigureKey[]) => Int32Array.from(keys, (k) => figureIndex(k));
+  indicatorFields ??= INDICATORS.map((def) => ({ def, fields: at(fieldsOf(def)), num: at(def.numerator), den: at(def.denominator) }));
   return indicatorFields;
 }
 
-function figuresOf(table: SubmissionTable, row: number): Figures {
-  const fig = {} as Figures;
-  for (let f = 0; f < FIGURE_KEYS.length; f++) {
-    const v = table.fields[f]![row]!;
-    fig[FIGURE_KEYS[f]!] = v >= 0 ? v : null;
-  }
-  return fig;
-}
+const NONE: ReadonlySet<IndicatorCode> = new Set();
 
 /** Evaluates one period: validation, each unit's indicators and the total. */
 export function evaluate(wb: Workbook, period: Period): Evaluation {
   const t = wb.submissions;
+  const key = periodKey(period);
+  // The period's rows, and rows whose period cannot be read (their problems show in every period).
+  const b = readRows(t, periodRows(t, key));
   const findings: Finding[] = [...wb.sheetFindings];
   const known = new Map(wb.units.map((u) => [u.code, u]));
-  const key = periodKey(period);
+  const cell = (k: number, field: string) => t.sheet.cell(b.sheetRow[k]! - 1, field);
+  /** Block row taken for each unit. */
   const taken = new Map<string, number>();
   /** Per taken row, the figures that failed (unreadable, blank required or in a failed error rule). */
   const failed = new Map<number, Uint8Array>();
@@ -197,42 +219,42 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
   let issue = 0;
   const failures: RuleFailure[] = [];
   let row = 0;
-  const get = (k: FigureKey) => figureAt(t, figureIndex(k), row);
+  const get = (f: number) => figureAt(b, f, row);
 
-  for (let r = 0; r < t.length; r++) {
+  for (let k = 0; k < b.length; k++) {
+    const r = b.rows[k]!;
+    while (issue < b.issues.length && b.issues[issue]!.row < k) issue++;
+    if (!b.entered[k]) continue;
     const pk = t.period[r]!;
-    while (issue < t.issues.length && t.issues[issue]!.row < r) issue++;
-    if ((pk !== -1 && pk !== key) || !t.entered[r]) continue;
     const code = t.unit[r]!;
     let bad: Uint8Array | null = null;
-    for (let i = issue; i < t.issues.length && t.issues[i]!.row === r; i++) {
-      const is = t.issues[i]!;
-      findings.push(makeFinding(is.rule, t.sheet.cell(t.sheetRow[r]! - 1, is.key), code, is.message));
+    for (let i = issue; i < b.issues.length && b.issues[i]!.row === k; i++) {
+      const is = b.issues[i]!;
+      findings.push(makeFinding(is.rule, cell(k, is.key), code, is.message));
       const f = FIGURE_KEYS.indexOf(is.key as FigureKey);
       if (f >= 0) (bad ??= new Uint8Array(nFields))[f] = 1;
     }
     if (pk === -1 || !code) continue;
     if (!known.has(code)) {
-      findings.push(makeFinding("unknown_unit", t.sheet.cell(t.sheetRow[r]! - 1, "unit"), code,
-        `Mã đơn vị ${code} không có trong trang "${SHEET_UNITS}"`));
+      findings.push(makeFinding("unknown_unit", cell(k, "unit"), code, `Mã đơn vị ${code} không có trong trang "${SHEET_UNITS}"`));
       continue;
     }
     const first = taken.get(code);
     if (first !== undefined) {
-      findings.push(makeFinding("duplicate_row", t.sheet.cell(t.sheetRow[r]! - 1, "unit"), code,
-        `Đơn vị ${code} đã có số liệu kỳ ${periodId(period)} ở dòng ${t.sheetRow[first]}; dòng này không được tính`));
+      findings.push(makeFinding("duplicate_row", cell(k, "unit"), code,
+        `Đơn vị ${code} đã có số liệu kỳ ${periodId(period)} ở dòng ${b.sheetRow[first]}; dòng này không được tính`));
       continue;
     }
-    taken.set(code, r);
-    row = r;
+    taken.set(code, k);
+    row = k;
     failures.length = 0;
     for (const f of checkRules(get, failures)) {
-      findings.push(failureFinding(f, t.sheet.cell(t.sheetRow[r]! - 1, ruleCell(f.rule)), code));
+      findings.push(failureFinding(f, cell(k, ruleCell(f.rule)), code));
       if (f.rule.severity !== "error") continue;
       bad ??= new Uint8Array(nFields);
-      for (const k of ruleFields(f.rule)) bad[figureIndex(k)] = 1;
+      for (const key of ruleFields(f.rule)) bad[figureIndex(key)] = 1;
     }
-    if (bad) failed.set(r, bad);
+    if (bad) failed.set(k, bad);
   }
 
   const targets = {} as Record<IndicatorCode, ResolvedTarget | null>;
@@ -267,20 +289,20 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     row = r;
     const bad = failed.get(r);
     const indicators = {} as IndicatorResults;
-    const excluded = new Set<IndicatorCode>();
+    let excluded: Set<IndicatorCode> | null = null;
     for (let i = 0; i < plan.length; i++) {
-      const { def, fields } = plan[i]!;
+      const { def, fields, num: numAt, den: denAt } = plan[i]!;
       const target = targets[def.code]?.value ?? null;
       let out = false;
       if (bad) for (let k = 0; k < fields.length; k++) if (bad[fields[k]!]) out = true;
       if (out) {
-        excluded.add(def.code);
+        (excluded ??= new Set()).add(def.code);
         excludedUnits[def.code].push(u.code);
         indicators[def.code] = noData(target);
         continue;
       }
-      const num = sideSum(def.numerator, get, def.missing);
-      const den = def.unit === "count" ? 0 : sideSum(def.denominator, get, def.missing);
+      const num = sumAt(numAt, get, def.missing);
+      const den = def.unit === "count" ? 0 : sumAt(denAt, get, def.missing);
       if (num === null || den === null) {
         indicators[def.code] = noData(target);
         continue;
@@ -292,10 +314,9 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
       indicators[def.code] = judge(def, num, def.unit === "count" ? null : den, target);
     }
     const own = counts.get(u.code);
-    units.push({
-      unit: u.code, name: u.name, kind: u.kind, row: t.sheetRow[r]!, figures: figuresOf(t, r), explanation: t.explanation[r]!,
-      indicators, excluded, errors: own?.errors ?? 0, warnings: own?.warnings ?? 0,
-    });
+    units.push(new UnitEvaluation(
+      u.code, u.name, u.kind, b.sheetRow[r]!, b.explanation[r]!, indicators, excluded ?? NONE, own?.errors ?? 0, own?.warnings ?? 0, b, r,
+    ));
   }
 
   const district = {} as IndicatorResults;
