@@ -4,17 +4,17 @@
  * HTML preview, on the quarterly report fixture of the stand-ins' tests.
  */
 import { describe, expect, it } from "vitest";
-import { createDocumentApp, paragraphText } from "@cchc/gas-standins";
+import { createGasEnvironment, paragraphText } from "@cchc/gas-standins";
 import { renderHtml } from "../src/local/document-html";
 import { toDocx } from "../src/local/docx-writer";
 import { readDocx } from "./helpers/docx-read";
 import { buildReport, MOTTO, NATION, paragraphsOf, SHORTFALL, TABLE_ROWS } from "../packages/gas-standins/test/fixtures/report";
 
 function report() {
-  const { DocumentApp, documents } = createDocumentApp();
+  const env = createGasEnvironment({ processTimeZone: false });
+  const DocumentApp = env.globals.DocumentApp;
   const handle = buildReport(DocumentApp);
-  const doc = documents[0]!;
-  return { DocumentApp, documents, doc, handle };
+  return { DocumentApp, documents: env.documents, doc: env.documents[0]!, handle };
 }
 
 describe("the recorded report as .docx and as HTML", () => {

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { createDocumentApp, createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type RecordedDocument } from "@cchc/gas-standins";
+import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type RecordedDocument } from "@cchc/gas-standins";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST = join(ROOT, "dist");
@@ -16,10 +16,11 @@ export const DIST = join(ROOT, "dist");
 export interface LocalAddon {
   readonly env: GasEnvironment;
   readonly context: vm.Context;
-  /** Documents the script created with DocumentApp, in order. */
+  /** Documents the script created with DocumentApp, in order (env.documents). */
   readonly documents: RecordedDocument[];
-  /** DocumentApp calls per "Class.method". */
+  /** DocumentApp calls per "Class.method" since the last env.resetCounts() (a copy of env.callsOf("DocumentApp")). */
   readonly docCalls: Map<string, number>;
+  /** All DocumentApp calls (env.count("DocumentApp")). */
   docCount(): number;
   /** Calls a top-level function of Code.js, as Sheets or google.script.run would. */
   call<T = unknown>(name: string, ...args: unknown[]): T;
@@ -31,8 +32,6 @@ export interface LocalAddon {
 export interface LocalAddonOptions extends GasEnvironmentOptions {
   /** dist/Code.js by default. */
   codePath?: string;
-  /** Base of the URLs of created documents (the preview serves them). */
-  documentBaseUrl?: string;
   /**
    * The script's "now" (its clock runs on from there): the preview of the
    * sample district runs as of a day in the sample's quarter, so that the
@@ -59,12 +58,7 @@ function shiftClock(context: vm.Context, today: Date): void {
 
 export function startAddon(options: LocalAddonOptions = {}): LocalAddon {
   const env = createGasEnvironment({ htmlDir: DIST, ...options });
-  const docCalls = new Map<string, number>();
-  const docs = createDocumentApp({
-    onCall: (name) => docCalls.set(name, (docCalls.get(name) ?? 0) + 1),
-    ...(options.documentBaseUrl ? { baseUrl: options.documentBaseUrl } : {}),
-  });
-  const context = env.createContext({ DocumentApp: docs.DocumentApp });
+  const context = env.createContext();
   if (options.today) shiftClock(context, options.today);
   const code = readFileSync(options.codePath ?? join(DIST, "Code.js"), "utf8");
   vm.runInContext(code, context, { filename: "Code.js" });
@@ -72,9 +66,11 @@ export function startAddon(options: LocalAddonOptions = {}): LocalAddon {
   return {
     env,
     context,
-    documents: docs.documents,
-    docCalls,
-    docCount: () => [...docCalls.values()].reduce((a, b) => a + b, 0),
+    documents: env.documents,
+    get docCalls() {
+      return env.callsOf("DocumentApp");
+    },
+    docCount: () => env.count("DocumentApp"),
     call<T>(name: string, ...args: unknown[]): T {
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== "function" || !declared.has(name)) throw new Error(`Code.js has no top-level function ${name}`);

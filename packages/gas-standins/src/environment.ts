@@ -2,10 +2,10 @@
  * The environment: one Runtime (counters, realm, clock, auth mode, records),
  * the active spreadsheet and the services as globals for a vm context.
  *
- * A test helper that makes its own vm context binds it with
- * env.bindContext(context) so that Dates, arrays and errors are of the
- * script's realm. By default the environment also sets process.env.TZ to the
- * script time zone (option processTimeZone).
+ * env.createContext() binds the environment to the vm context it makes, so
+ * that Dates, arrays and errors are of the script's realm. By default the
+ * environment also sets process.env.TZ to the script time zone (option
+ * processTimeZone).
  *
  * More in each module: support/runtime.ts (counting, realms, auth mode),
  * support/locale.ts (dates as serials, typed input), support/format.ts
@@ -26,6 +26,9 @@ import { FakeSpreadsheet } from "./services/spreadsheetapp/fakeSpreadsheet";
 import type { SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
 import { FakeSpreadsheetApp } from "./services/spreadsheetapp/fakeSpreadsheetApp";
 import { FakeUtilities } from "./services/utilities/fakeUtilities";
+import type { DocumentStore } from "./services/documentapp/context";
+import { FakeDocumentApp } from "./services/documentapp/fakeDocumentApp";
+import type { RecordedDocument } from "./support/documentRecords";
 import { Runtime, gas } from "./support/runtime";
 import type { AuthModeName, Family, FormulaEvaluator, Realm } from "./support/runtime";
 import type { UiRecords } from "./support/records";
@@ -39,6 +42,7 @@ export interface GasGlobals {
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
   /** console.log/info/warn/error/time/timeEnd, written to env.logs. */
   console: ConsoleApi;
 }
@@ -69,6 +73,8 @@ export interface GasEnvironmentOptions extends SpreadsheetInit {
   documentProperties?: Record<string, string>;
   scriptProperties?: Record<string, string>;
   userProperties?: Record<string, string>;
+  /** URLs of the documents DocumentApp creates are documentBaseUrl + id (default https://docs.google.com/document/d/<id>/edit). */
+  documentBaseUrl?: string;
   /**
    * Set the Node process's time zone (process.env.TZ) to the script time zone,
    * so that `new Date(2023, 2, 14)` and `date.getDate()` in the script behave
@@ -84,20 +90,21 @@ export interface GasEnvironment {
   readonly spreadsheet: FakeSpreadsheet;
   /** The same document typed as Apps Script's Spreadsheet. */
   readonly document: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  readonly runtime: Runtime;
-  /** Calls per "Class.method" ("Range.getValues", "Sheet.getRange", "Ui.alert"...). */
+  /** Calls per "Class.method" ("Range.getValues", "Sheet.getRange", "Ui.alert", "Body.appendParagraph"...). */
   readonly calls: ReadonlyMap<string, number>;
-  /** Calls of a family ("SpreadsheetApp", "Ui", "HtmlService", "LockService", "PropertiesService", "Session", "Utilities", "Logger"), of one "Class.method", or all (no argument). */
+  /** Calls of a family ("SpreadsheetApp", "Ui", "HtmlService", "LockService", "PropertiesService", "Session", "Utilities", "Logger", "DocumentApp"), of one "Class.method", or all (no argument). */
   count(what?: Family | string): number;
+  /** Calls per "Class.method" of one family: callsOf("DocumentApp") → Map { "DocumentApp.create" → 1, "Body.appendParagraph" → 40, ... } (a copy). */
+  callsOf(family: Family): Map<string, number>;
   resetCounts(): void;
+  /** The documents DocumentApp created, in order, as plain data (live: they change as the script edits them). */
+  readonly documents: RecordedDocument[];
   /** What the script showed: menus, sidebars, dialogs, alerts, prompts, toasts; and queued answers. */
   readonly ui: UiRecords;
   /** Lines written with Logger.log and console.*. */
   readonly logs: string[];
   /** Another execution holds the document lock (until release, or for `forMs` of virtual time). */
   holdDocumentLock(options?: { forMs?: number }): () => void;
-  holdScriptLock(options?: { forMs?: number }): () => void;
-  holdUserLock(options?: { forMs?: number }): () => void;
   /** Ends the current execution (its locks are released) and starts another. */
   newExecution(): void;
   /** Simulated authorization mode (see GasEnvironmentOptions.authMode). */
@@ -113,8 +120,6 @@ export interface GasEnvironment {
    * environment to it, so Dates, arrays and errors are of the script's realm.
    */
   createContext(extra?: Record<string, unknown>): vm.Context;
-  /** Binds to a context created elsewhere (e.g. a test helper that loads Code.js). */
-  bindContext(context: vm.Context): void;
   /** Assigns the globals (but console) on `target` (default globalThis); returns a function that restores it. */
   install(target?: Record<string, unknown>): () => void;
   /** Restores the process time zone changed by the environment (see processTimeZone). */
@@ -148,6 +153,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     addonName: options.addonName ?? "Add-on",
     ui: options.ui ?? true,
     evaluateFormula: options.evaluateFormula ?? null,
+    documentBaseUrl: options.documentBaseUrl ?? null,
   });
   let ss: FakeSpreadsheet;
   if (options.spreadsheet) {
@@ -169,6 +175,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   if (changeTz) process.env.TZ = scriptTz;
 
   const doc = () => ss;
+  const store: DocumentStore = { docs: [], docSeq: 0, listSeq: 0 };
   const globals: GasGlobals = {
     SpreadsheetApp: gas(new FakeSpreadsheetApp(rt, doc)),
     HtmlService: gas(new FakeHtmlService(rt)),
@@ -177,6 +184,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     Session: gas(new FakeSession(rt)),
     Utilities: gas(new FakeUtilities(rt)),
     Logger: gas(new FakeLogger(rt)),
+    DocumentApp: gas(new FakeDocumentApp(rt, store)),
     console: makeConsole(rt),
   };
 
@@ -189,15 +197,14 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     globals,
     spreadsheet: ss,
     document: gas(ss),
-    runtime: rt,
     calls: rt.calls,
     count: (what) => rt.count(what),
+    callsOf: (family) => rt.callsOf(family),
+    documents: store.docs,
     resetCounts: () => rt.resetCounts(),
     ui: rt.records,
     logs: rt.logs,
     holdDocumentLock: (o) => holdLock(rt, ss._documentLock, o?.forMs),
-    holdScriptLock: (o) => holdLock(rt, rt.scriptLock, o?.forMs),
-    holdUserLock: (o) => holdLock(rt, rt.userLock, o?.forMs),
     newExecution: () => {
       rt.newExecution();
     },
@@ -232,7 +239,6 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       bindContext(context);
       return context;
     },
-    bindContext,
     dispose() {
       if (!changeTz || process.env.TZ !== scriptTz) return;
       if (previousTz === undefined) delete process.env.TZ;

@@ -12,22 +12,28 @@
  */
 export { createGasEnvironment, fromValues } from "./environment";
 export type { GasEnvironment, GasEnvironmentOptions, GasGlobals } from "./environment";
-export type { AuthModeName, Family, FormulaEvaluator, Runtime } from "./support/runtime";
+export type { AuthModeName, Family, FormulaEvaluator } from "./support/runtime";
 export type { AlertRecord, DialogRecord, HtmlRecord, MenuEntry, MenuRecord, PromptRecord, ToastRecord, UiRecords } from "./support/records";
 export type { FakeSpreadsheet, SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
 export { loadXlsx, saveXlsx, XlsxFormatError } from "./support/xlsx";
 export type { LoadXlsxOptions } from "./support/xlsx";
 export { columnToLetters, lettersToColumn, parseA1 } from "./support/a1";
-export { createDocumentApp, paragraphText } from "./document";
+export { paragraphText } from "./services/documentapp/tree";
 export type {
-  AlignmentName,
-  GlyphTypeName,
-  HeadingName,
+  ParagraphStyle,
   RecordedBlock,
+  RecordedCell,
   RecordedDocument,
+  RecordedHorizontalRule,
   RecordedInline,
+  RecordedList,
+  RecordedPageBreak,
   RecordedParagraph,
+  RecordedRow,
   RecordedRun,
+  RecordedSection,
   RecordedTable,
+  RecordedText,
   TextStyle,
-} from "./document";
+} from "./support/documentRecords";
+export type { AlignmentName, AttributeName, ElementTypeName, GlyphTypeName, HeadingName, VerticalAlignmentName } from "./support/enums";

@@ -7,20 +7,26 @@
  * are tested with the tools, in the app's test/document-output.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { type RecordedDocument, type RecordedParagraph, type RecordedTable, createDocumentApp, paragraphText } from "../src/index";
+import { type GasEnvironmentOptions, type RecordedDocument, type RecordedParagraph, type RecordedTable, createGasEnvironment, paragraphText } from "../src/index";
+import { buildLargeDocument } from "./fixtures/largeDocument";
 import { buildReport, MOTTO, NATION, paragraphsOf, SHORTFALL, TABLE_ROWS } from "./fixtures/report";
+
+/** DocumentApp of a new environment, the documents it records and the environment (its counters). */
+function documentApp(options: GasEnvironmentOptions = {}) {
+  const env = createGasEnvironment({ processTimeZone: false, ...options });
+  return { env, DocumentApp: env.globals.DocumentApp, documents: env.documents };
+}
 
 function tablesOf(doc: RecordedDocument): RecordedTable[] {
   return doc.blocks.filter((b): b is RecordedTable => b.kind === "table");
 }
 
 function report() {
-  const calls: string[] = [];
-  const app = createDocumentApp({ onCall: (n) => calls.push(n) });
+  const app = documentApp();
   const handle = buildReport(app.DocumentApp);
   const doc = app.documents[0];
   if (!doc) throw new Error("no document recorded");
-  return { ...app, calls, doc, handle };
+  return { ...app, doc, handle };
 }
 
 function thrown(fn: () => unknown): string {
@@ -34,7 +40,7 @@ function thrown(fn: () => unknown): string {
 
 describe("DocumentApp stand-in: Google's document model", () => {
   it("creates a new document each time, with one empty paragraph, Letter size and a Docs URL", () => {
-    const { DocumentApp, documents } = createDocumentApp();
+    const { DocumentApp, documents } = documentApp();
     const a = DocumentApp.create("A");
     const b = DocumentApp.create("A");
     expect(a.getId()).not.toBe(b.getId());
@@ -50,12 +56,12 @@ describe("DocumentApp stand-in: Google's document model", () => {
     expect(thrown(() => DocumentApp.openById("nope"))).toBe(
       "Exception: Document is missing (perhaps it was deleted, or you don't have read access?)",
     );
-    const custom = createDocumentApp({ baseUrl: "http://localhost:8080/doc/" }).DocumentApp.create("x");
+    const custom = documentApp({ documentBaseUrl: "http://localhost:8080/doc/" }).DocumentApp.create("x");
     expect(custom.getUrl()).toBe(`http://localhost:8080/doc/${custom.getId()}`);
   });
 
   it("refuses to remove the last paragraph of the body", () => {
-    const { DocumentApp } = createDocumentApp();
+    const { DocumentApp } = documentApp();
     const body = DocumentApp.create("x").getBody();
     const only = body.getChild(0).asParagraph();
     expect(thrown(() => only.removeFromParent())).toBe("Exception: Can't remove the last paragraph in a document section.");
@@ -68,7 +74,7 @@ describe("DocumentApp stand-in: Google's document model", () => {
   });
 
   it("follows a table appended at the end with an empty paragraph, and joins text with newlines", () => {
-    const { DocumentApp } = createDocumentApp();
+    const { DocumentApp } = documentApp();
     const body = DocumentApp.create("x").getBody();
     body.appendParagraph("First paragraph.");
     const t = body.appendTable([
@@ -89,7 +95,7 @@ describe("DocumentApp stand-in: Google's document model", () => {
   });
 
   it("puts a page break in a paragraph of its own, and refuses one in a table", () => {
-    const { DocumentApp } = createDocumentApp();
+    const { DocumentApp } = documentApp();
     const body = DocumentApp.create("x").getBody();
     body.appendParagraph("p1");
     const pb = body.appendPageBreak();
@@ -106,7 +112,7 @@ describe("DocumentApp stand-in: Google's document model", () => {
   });
 
   it("records ranged text styles as runs and reads them back like Apps Script", () => {
-    const { DocumentApp, documents } = createDocumentApp();
+    const { DocumentApp, documents } = documentApp();
     const body = DocumentApp.create("x").getBody();
     const p = body.appendParagraph("Hello bold world");
     const text = p.editAsText();
@@ -139,7 +145,7 @@ describe("DocumentApp stand-in: Google's document model", () => {
   });
 
   it("reports wrong argument types the way Apps Script does", () => {
-    const { DocumentApp } = createDocumentApp();
+    const { DocumentApp } = documentApp();
     const body = DocumentApp.create("x").getBody();
     const anyBody = body as unknown as { appendParagraph(x: unknown): unknown; appendTable(x: unknown): unknown };
     expect(thrown(() => anyBody.appendParagraph(5))).toBe(
@@ -155,7 +161,7 @@ describe("DocumentApp stand-in: Google's document model", () => {
   });
 
   it("closes the document on saveAndClose, except its id, name and URL", () => {
-    const { DocumentApp } = createDocumentApp();
+    const { DocumentApp } = documentApp();
     const doc = DocumentApp.create("x");
     const body = doc.getBody();
     const p = body.appendParagraph("kept");
@@ -172,8 +178,7 @@ describe("DocumentApp stand-in: Google's document model", () => {
   });
 
   it("keeps consecutive list items in one list, and supports header and footer", () => {
-    const calls: string[] = [];
-    const { DocumentApp, documents } = createDocumentApp({ onCall: (n) => calls.push(n) });
+    const { env, DocumentApp, documents } = documentApp();
     const doc = DocumentApp.create("x");
     const body = doc.getBody();
     const a = body.appendListItem("one").setGlyphType(DocumentApp.GlyphType.NUMBER);
@@ -192,8 +197,8 @@ describe("DocumentApp stand-in: Google's document model", () => {
     expect(doc.getHeader().getText()).toBe("\nĐầu trang");
     expect(documents[0]?.footer?.blocks).toHaveLength(1);
     expect(() => doc.addHeader()).toThrow(/header/);
-    expect(calls).toContain("HeaderSection.appendParagraph");
-    expect(calls).toContain("FooterSection.getChild");
+    expect(env.count("HeaderSection.appendParagraph")).toBe(1);
+    expect(env.count("FooterSection.getChild")).toBe(1);
 
     body.clear();
     expect(body.getNumChildren()).toBe(1);
@@ -257,8 +262,9 @@ describe("DocumentApp stand-in: the quarterly report", () => {
   });
 
   it("counts the script's calls, one per call, never the stand-in's own", () => {
-    const { calls } = report();
-    const count = (name: string) => calls.filter((c) => c === name).length;
+    const { env } = report();
+    const calls = [...env.callsOf("DocumentApp").keys()];
+    const count = (name: string) => env.count(name);
     expect(calls[0]).toBe("DocumentApp.create");
     expect(count("Body.appendTable")).toBe(2);
     expect(count("Body.appendParagraph")).toBe(4);
@@ -271,16 +277,21 @@ describe("DocumentApp stand-in: the quarterly report", () => {
     // Building the 20-row table is one call: no row or cell calls behind it.
     expect(calls.some((c) => c.startsWith("Table.appendTableRow") || c.startsWith("TableRow.appendTableCell"))).toBe(false);
     expect(calls.every((c) => /^[A-Za-z]+\.[a-zA-Z]+$/.test(c))).toBe(true);
+    // Counted by the environment's one runtime, with the other services.
+    expect(env.count("DocumentApp")).toBe([...env.callsOf("DocumentApp").values()].reduce((a, b) => a + b, 0));
+    expect(env.count()).toBe(env.count("DocumentApp"));
+    expect(env.count("DocumentApp")).toBeGreaterThan(60);
   });
 
   it("counts exactly the calls of a small script", () => {
-    const calls: string[] = [];
-    const { DocumentApp } = createDocumentApp({ onCall: (n) => calls.push(n) });
+    const { env, DocumentApp } = documentApp();
     const body = DocumentApp.create("x").getBody();
     body.appendParagraph("a").editAsText().setBold(true);
     body.appendTable([["1", "2"]]).getCell(0, 1).setText("b");
     body.getChild(0).asParagraph().removeFromParent();
-    expect(calls).toEqual([
+    const calls = env.callsOf("DocumentApp");
+    expect([...calls.values()].every((n) => n === 1)).toBe(true);
+    expect([...calls.keys()]).toEqual([
       "DocumentApp.create",
       "Document.getBody",
       "Body.appendParagraph",
@@ -295,4 +306,34 @@ describe("DocumentApp stand-in: the quarterly report", () => {
     ]);
   });
 
+});
+
+describe("DocumentApp stand-in: a second large document", () => {
+  it("costs the same calls as the first, in one process and one environment", () => {
+    const env = createGasEnvironment({ processTimeZone: false });
+    const calls = () => {
+      env.resetCounts();
+      buildLargeDocument(env.globals.DocumentApp, 3000, 300);
+      return env.callsOf("DocumentApp");
+    };
+    const first = calls();
+    const second = calls();
+    expect(second).toEqual(first);
+    expect(env.documents).toHaveLength(2);
+    const [a, b] = env.documents;
+    expect(b!.blocks.length).toBe(a!.blocks.length);
+    const table = b!.blocks.find((x): x is RecordedTable => x.kind === "table" && x.rows.length > 1000);
+    expect(table?.rows).toHaveLength(3001);
+    // Parents are held on the nodes, not in the data: it stays plain.
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+
+  it("and in a second environment", () => {
+    const calls = () => {
+      const env = createGasEnvironment({ processTimeZone: false });
+      buildLargeDocument(env.globals.DocumentApp, 3000, 300);
+      return env.callsOf("DocumentApp");
+    };
+    expect(calls()).toEqual(calls());
+  });
 });

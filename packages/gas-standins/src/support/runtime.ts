@@ -4,12 +4,13 @@
  * exceptions, the virtual clock, the simulated authorization mode and the
  * records of what the script showed to the user.
  *
- * Every Google-facing class calls `instrument(Class, "Range", "SpreadsheetApp")`
- * once: each public prototype method (name not starting with `_`) is wrapped so
- * that a call from outside the stand-ins increments `calls["Range.getValues"]`
- * and the family total. Calls the stand-ins make to each other are not counted
- * (a depth counter), so the counts are exactly the calls the script made.
- * Members whose name starts with `_` are stand-in internals, not Google API.
+ * Every Google-facing class of every service, DocumentApp's included, calls
+ * `instrument(Class, "Range", "SpreadsheetApp")` once: each public method
+ * (name not starting with `_`, own or inherited from a base class) is wrapped
+ * so that a call from outside the stand-ins increments `calls["Range.getValues"]`
+ * and the family's counts. Calls the stand-ins make to each other are not
+ * counted (a depth counter), so the counts are exactly the calls the script
+ * made. Members whose name starts with `_` are stand-in internals, not Google API.
  */
 
 import { UiRecords } from "./records";
@@ -23,7 +24,8 @@ export type Family =
   | "PropertiesService"
   | "Session"
   | "Utilities"
-  | "Logger";
+  | "Logger"
+  | "DocumentApp";
 
 /**
  * Simulated ScriptApp.AuthMode. "NONE" is what an add-on's onOpen gets before
@@ -59,6 +61,8 @@ export interface RuntimeSettings {
   /** false: SpreadsheetApp.getUi() throws, as in triggers, custom functions or the command line. */
   ui: boolean;
   evaluateFormula: FormulaEvaluator | null;
+  /** URLs of created documents are documentBaseUrl + id (null: Google's https://docs.google.com/document/d/<id>/edit). */
+  documentBaseUrl: string | null;
 }
 
 /** A lock shared by executions: who holds it and until when (virtual ms). */
@@ -71,7 +75,8 @@ export interface LockState {
 export class Runtime {
   /** Calls per "Class.method". */
   readonly calls = new Map<string, number>();
-  private readonly families = new Map<Family, number>();
+  /** The same counts, per family. */
+  private readonly families = new Map<Family, Map<string, number>>();
   private depth = 0;
   realm: Realm = HOST_REALM;
   authMode: AuthModeName = "FULL";
@@ -100,6 +105,7 @@ export class Runtime {
       addonName: "Add-on",
       ui: true,
       evaluateFormula: null,
+      documentBaseUrl: null,
       ...settings,
     };
     if (!this.settings.effectiveUserEmail) this.settings.effectiveUserEmail = this.settings.userEmail;
@@ -107,13 +113,15 @@ export class Runtime {
 
   /** Total calls of a family, of one "Class.method", or of everything (no argument). */
   count(what?: Family | string): number {
-    if (what === undefined) {
-      let n = 0;
-      for (const v of this.families.values()) n += v;
-      return n;
-    }
-    if (what.includes(".")) return this.calls.get(what) ?? 0;
-    return this.families.get(what as Family) ?? 0;
+    if (what !== undefined && what.includes(".")) return this.calls.get(what) ?? 0;
+    let n = 0;
+    for (const v of (what === undefined ? this.calls : (this.families.get(what as Family) ?? [])).values()) n += v;
+    return n;
+  }
+
+  /** Calls per "Class.method" of one family (a copy). */
+  callsOf(family: Family): Map<string, number> {
+    return new Map(this.families.get(family));
   }
 
   resetCounts(): void {
@@ -146,7 +154,9 @@ export class Runtime {
       );
     }
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
-    this.families.set(family, (this.families.get(family) ?? 0) + 1);
+    let mine = this.families.get(family);
+    if (!mine) this.families.set(family, (mine = new Map()));
+    mine.set(name, (mine.get(name) ?? 0) + 1);
     return true;
   }
 
@@ -203,34 +213,49 @@ function allowedWithoutAuth(name: string, family: Family): boolean {
 }
 
 /** Objects whose methods are counted: they know their runtime. */
-export interface HasRuntime {
+interface HasRuntime {
   readonly _rt: Runtime;
 }
 
+export interface InstrumentOptions {
+  /**
+   * Runs for each counted call, after it is counted and before the method:
+   * it may throw (DocumentApp: the elements of a closed document).
+   */
+  check?: (self: object, method: string) => void;
+}
+
 /**
- * Wraps every public method of `cls` to count calls as `${className}.${method}`
- * in `family` (see the file comment).
+ * Wraps every public method of `cls`, its own and those it inherits from base
+ * classes, to count calls as `${className}.${method}` in `family` (see the
+ * file comment). The wrappers are put on `cls.prototype`.
  */
-export function instrument(cls: { prototype: object }, className: string, family: Family): void {
+export function instrument(cls: { prototype: object }, className: string, family: Family, options: InstrumentOptions = {}): void {
   const proto = cls.prototype as Record<string, unknown>;
-  for (const key of Object.getOwnPropertyNames(proto)) {
-    if (key === "constructor" || key.startsWith("_")) continue;
-    const desc = Object.getOwnPropertyDescriptor(proto, key);
-    if (!desc || typeof desc.value !== "function") continue;
-    const original = desc.value as (...args: unknown[]) => unknown;
-    const name = `${className}.${key}`;
-    const wrapped = function (this: HasRuntime, ...args: unknown[]): unknown {
-      const rt = this._rt;
-      if (!rt._enter(name, family)) return original.apply(this, args);
-      rt._push();
-      try {
-        return original.apply(this, args);
-      } finally {
-        rt._pop();
-      }
-    };
-    Object.defineProperty(wrapped, "name", { value: key });
-    Object.defineProperty(proto, key, { ...desc, value: wrapped });
+  const check = options.check;
+  const seen = new Set<string>();
+  for (let p: object | null = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    for (const key of Object.getOwnPropertyNames(p)) {
+      if (key === "constructor" || key.startsWith("_") || seen.has(key)) continue;
+      seen.add(key);
+      const desc = Object.getOwnPropertyDescriptor(p, key);
+      if (!desc || typeof desc.value !== "function") continue;
+      const original = desc.value as (...args: unknown[]) => unknown;
+      const name = `${className}.${key}`;
+      const wrapped = function (this: HasRuntime, ...args: unknown[]): unknown {
+        const rt = this._rt;
+        if (!rt._enter(name, family)) return original.apply(this, args);
+        check?.(this, key);
+        rt._push();
+        try {
+          return original.apply(this, args);
+        } finally {
+          rt._pop();
+        }
+      };
+      Object.defineProperty(wrapped, "name", { value: key });
+      Object.defineProperty(proto, key, { ...desc, value: wrapped });
+    }
   }
 }
 

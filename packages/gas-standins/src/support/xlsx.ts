@@ -113,10 +113,8 @@ function toBuffer(data: Buffer | ArrayBuffer | Uint8Array): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-export interface LoadXlsxOptions extends Omit<SpreadsheetInit, "firstSheet"> {
-  /** Runtime to count calls in (default: a new one; createGasEnvironment adopts the document anyway). */
-  runtime?: Runtime;
-}
+/** The document's id, name (default: the file's name), locale and time zone. */
+export type LoadXlsxOptions = Omit<SpreadsheetInit, "firstSheet">;
 
 /**
  * Reads an .xlsx (a path or its bytes) into a spreadsheet. Throws
@@ -144,7 +142,7 @@ export async function loadXlsx(source: string | Buffer | ArrayBuffer | Uint8Arra
   // A zip that is not a workbook (a .docx, an .ods, any archive) loads as a book without sheets.
   if (wb.worksheets.length === 0) throw new XlsxFormatError(`${label} is not an .xlsx workbook (no worksheet in it).`);
   const name = options.name ?? (typeof source === "string" ? basename(source, extname(source)) : undefined);
-  const ss = new FakeSpreadsheet({ ...options, name, firstSheet: null }, options.runtime ?? new Runtime());
+  const ss = new FakeSpreadsheet({ ...options, name, firstSheet: null }, new Runtime());
   for (const ws of wb.worksheets) {
     const rows = Math.max(DEFAULT_ROWS, ws.rowCount);
     const cols = Math.max(DEFAULT_COLUMNS, ws.columnCount);

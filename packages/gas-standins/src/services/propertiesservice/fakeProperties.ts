@@ -5,8 +5,8 @@ import type { Runtime } from "../../support/runtime";
 type Properties = GoogleAppsScript.Properties.Properties;
 
 /** Apps Script quotas: 9 KB per value, 500 KB per property store. */
-export const PROPERTY_VALUE_LIMIT = 9 * 1024;
-export const PROPERTY_STORE_LIMIT = 500 * 1024;
+const PROPERTY_VALUE_LIMIT = 9 * 1024;
+const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 

@@ -1,0 +1,211 @@
+/**
+ * The content of recorded paragraphs: new paragraphs, cells and tables, text
+ * styles as runs (merged when alike), and Apps Script's attribute objects
+ * ({BOLD: true, FONT_SIZE: 13...}) read and applied.
+ */
+import { ALIGNMENTS, ATTRIBUTE_NAMES } from "../../support/enums";
+import type { AttributeName } from "../../support/enums";
+import type {
+  ParagraphStyle,
+  RecordedCell,
+  RecordedList,
+  RecordedParagraph,
+  RecordedRun,
+  RecordedTable,
+  TextStyle,
+} from "../../support/documentRecords";
+import { boolArg, enumValue, exception, normColor, numberArg, signatureError, stringArg } from "./args";
+import { attach, detach, leafParagraphs, lineBreaks, linkTree, textInlines } from "./tree";
+import type { ParentRef } from "./tree";
+
+export function newParagraph(text: string, list: RecordedList | null = null): RecordedParagraph {
+  const p: RecordedParagraph = { kind: "paragraph", heading: "NORMAL", list, mark: {}, inlines: [] };
+  setParagraphText(p, text);
+  return p;
+}
+
+export function newCell(text: string): RecordedCell {
+  const cell: RecordedCell = { kind: "cell", blocks: [] };
+  for (const line of text.split("\n")) cell.blocks.push(newParagraph(line));
+  linkTree(cell);
+  return cell;
+}
+
+export function newTable(cells: readonly (readonly string[])[]): RecordedTable {
+  const table: RecordedTable = { kind: "table", rows: [], columnWidths: [], textDefaults: {} };
+  for (const row of cells) table.rows.push({ kind: "row", cells: row.map((t) => newCell(t)) });
+  linkTree(table);
+  return table;
+}
+
+
+export type Patch<T> = { [K in keyof T]?: T[K] | null };
+
+export const STYLE_KEYS = [
+  "bold", "italic", "underline", "strikethrough", "fontFamily", "fontSize", "foregroundColor", "backgroundColor", "linkUrl",
+] as const satisfies readonly (keyof TextStyle)[];
+
+export function styleOf(run: TextStyle): TextStyle {
+  const s: TextStyle = {};
+  for (const k of STYLE_KEYS) if (run[k] !== undefined) (s as Record<string, unknown>)[k] = run[k];
+  return s;
+}
+
+export function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return STYLE_KEYS.every((k) => a[k] === b[k]);
+}
+
+export function applyPatch<T extends object>(target: T, patch: Patch<T>): void {
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete (target as Record<string, unknown>)[k];
+    else if (v !== undefined) (target as Record<string, unknown>)[k] = v;
+  }
+}
+
+/** Drops empty runs and merges neighbours with the same style. */
+export function normalizeRuns(runs: RecordedRun[]): RecordedRun[] {
+  const out: RecordedRun[] = [];
+  for (const r of runs) {
+    if (r.text === "") continue;
+    const last = out[out.length - 1];
+    if (last && sameStyle(last, r)) last.text += r.text;
+    else out.push(r);
+  }
+  return out;
+}
+
+/** Style new text in the paragraph gets: that of its last character, or of its mark when empty. */
+export function trailingStyle(p: RecordedParagraph): TextStyle {
+  const texts = textInlines(p);
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const runs = texts[i]?.runs ?? [];
+    const last = runs[runs.length - 1];
+    if (last) return styleOf(last);
+  }
+  return { ...p.mark };
+}
+
+export function leadingStyle(p: RecordedParagraph): TextStyle {
+  for (const t of textInlines(p)) {
+    const first = t.runs[0];
+    if (first) return styleOf(first);
+  }
+  return { ...p.mark };
+}
+
+/** Replaces the paragraph's content by `text` in the style of its first character (or its mark). */
+export function setParagraphText(p: RecordedParagraph, text: string): void {
+  const style = leadingStyle(p);
+  detach(p.inlines);
+  p.inlines = [];
+  if (text === "") return;
+  attach({ kind: "paragraph", node: p }, 0, { kind: "text", runs: [{ ...style, text: lineBreaks(text) }] });
+}
+
+const TEXT_ATTRS: Readonly<Record<string, keyof TextStyle>> = {
+  BOLD: "bold",
+  ITALIC: "italic",
+  UNDERLINE: "underline",
+  STRIKETHROUGH: "strikethrough",
+  FONT_FAMILY: "fontFamily",
+  FONT_SIZE: "fontSize",
+  FOREGROUND_COLOR: "foregroundColor",
+  BACKGROUND_COLOR: "backgroundColor",
+  LINK_URL: "linkUrl",
+};
+
+const PARAGRAPH_ATTRS: Readonly<Record<string, keyof ParagraphStyle>> = {
+  HORIZONTAL_ALIGNMENT: "alignment",
+  LINE_SPACING: "lineSpacing",
+  SPACING_BEFORE: "spacingBefore",
+  SPACING_AFTER: "spacingAfter",
+  INDENT_FIRST_LINE: "indentFirstLine",
+  INDENT_START: "indentStart",
+  INDENT_END: "indentEnd",
+  LEFT_TO_RIGHT: "leftToRight",
+};
+
+export function attrEntries(where: string, attrs: unknown): [string, unknown][] {
+  if (attrs === null || typeof attrs !== "object" || Array.isArray(attrs)) throw signatureError(where, [attrs]);
+  return Object.entries(attrs as Record<string, unknown>);
+}
+
+export function textPatch(where: string, attrs: unknown, options: { backgroundIsText: boolean } = { backgroundIsText: true }): Patch<TextStyle> {
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of attrEntries(where, attrs)) {
+    const key = TEXT_ATTRS[k];
+    if (!key || (key === "backgroundColor" && !options.backgroundIsText)) continue;
+    if (v === null) {
+      patch[key] = null;
+      continue;
+    }
+    switch (key) {
+      case "bold":
+      case "italic":
+      case "underline":
+      case "strikethrough":
+        patch[key] = boolArg(where, v);
+        break;
+      case "fontSize":
+        if (numberArg(where, v) <= 0) throw exception(`Invalid argument: font size ${String(v)}. (${where})`);
+        patch[key] = v;
+        break;
+      case "foregroundColor":
+      case "backgroundColor":
+        patch[key] = normColor(where, v);
+        break;
+      default:
+        patch[key] = stringArg(where, v);
+    }
+  }
+  return patch as Patch<TextStyle>;
+}
+
+export function paragraphPatch(where: string, attrs: unknown): Patch<ParagraphStyle> {
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of attrEntries(where, attrs)) {
+    const key = PARAGRAPH_ATTRS[k];
+    if (!key) continue;
+    if (v === null) patch[key] = null;
+    else if (key === "alignment") patch[key] = enumValue(where, v, ALIGNMENTS);
+    else if (key === "leftToRight") patch[key] = boolArg(where, v);
+    else patch[key] = numberArg(where, v);
+  }
+  return patch as Patch<ParagraphStyle>;
+}
+
+function hasKeys(o: object): boolean {
+  return Object.keys(o).length > 0;
+}
+
+/** Applies text attributes to every run and paragraph mark under `ref`. */
+export function styleAllText(ref: ParentRef, patch: Patch<TextStyle>): void {
+  if (!hasKeys(patch)) return;
+  for (const p of leafParagraphs(ref)) {
+    applyPatch(p.mark, patch);
+    for (const t of textInlines(p)) {
+      for (const r of t.runs) applyPatch(r, patch);
+      t.runs = normalizeRuns(t.runs);
+    }
+  }
+}
+
+export function styleAllParagraphs(ref: ParentRef, patch: Patch<ParagraphStyle>): void {
+  if (!hasKeys(patch)) return;
+  for (const p of leafParagraphs(ref)) applyPatch(p, patch);
+}
+
+/** Every Attribute name mapped to null, as getAttributes() reports unset attributes. */
+export function nullAttributes(): Record<AttributeName, unknown> {
+  const out = {} as Record<AttributeName, unknown>;
+  for (const n of ATTRIBUTE_NAMES) out[n] = null;
+  return out;
+}
+
+export function putTextAttributes(out: Record<AttributeName, unknown>, s: TextStyle): void {
+  for (const [attr, key] of Object.entries(TEXT_ATTRS)) if (s[key] !== undefined) out[attr as AttributeName] = s[key];
+}
+
+export function putParagraphAttributes(out: Record<AttributeName, unknown>, s: ParagraphStyle): void {
+  for (const [attr, key] of Object.entries(PARAGRAPH_ATTRS)) if (s[key] !== undefined) out[attr as AttributeName] = s[key];
+}
