@@ -4,7 +4,8 @@ import { CellGrid, CONTENT_KEYS, FORMAT_KEYS, LineMetaList, normalizeColor } fro
 import type { Cell, CellKey } from "../../support/cells";
 import { ProtectionType } from "../../support/enums";
 import { formatDisplay, isAutomaticFormat, isDateFormat } from "../../support/format";
-import { dateToSerial, parseEntered, serialToMs, wallClock } from "../../support/locale";
+import { serialToMs } from "../../support/locale";
+import { assignValue } from "../../support/values";
 import { type Assert, type OnlyApi, gas, instrument, isDate } from "../../support/runtime";
 import { FakeConditionalFormatRule } from "./fakeConditionalFormatRule";
 import { FakeProtection } from "./fakeProtection";
@@ -186,47 +187,7 @@ export class FakeSheet implements SheetApi {
 
   /** Sets a cell's value from a JS value; `typed` strings may become numbers, dates or formulas. */
   _assign(cell: Cell, value: unknown, typed: boolean): void {
-    if (value === null || value === undefined || value === "") {
-      delete cell.v;
-      return;
-    }
-    if (isDate(value)) {
-      const ms = value.getTime();
-      if (Number.isNaN(ms)) {
-        cell.v = "#VALUE!";
-        return;
-      }
-      const tz = this._ss._timeZone;
-      cell.v = dateToSerial(ms, tz);
-      if (!isDateFormat(cell.fmt)) {
-        const w = wallClock(ms, tz);
-        const loc = this._ss._localeInfo();
-        cell.fmt = w.hour || w.minute || w.second ? loc.dateTimeFormat : loc.dateFormat;
-      }
-      return;
-    }
-    if (typeof value === "number") {
-      cell.v = Number.isFinite(value) ? value : "#NUM!";
-      return;
-    }
-    if (typeof value === "boolean") {
-      cell.v = value;
-      return;
-    }
-    const text = typeof value === "string" ? value : String(value);
-    if (!typed || cell.fmt === "@") {
-      cell.v = text;
-      return;
-    }
-    const entered = parseEntered(text, this._ss._localeInfo());
-    if (entered.kind === "blank") delete cell.v;
-    else if (entered.kind === "formula") {
-      cell.f = entered.formula;
-      delete cell.v;
-    } else {
-      cell.v = entered.value;
-      if (entered.format && isAutomaticFormat(cell.fmt)) cell.fmt = entered.format;
-    }
+    assignValue(cell, value, typed, this._ss._timeZone, this._ss._localeInfo());
   }
 
   _writeFormula(r: number, c: number, formula: string): void {
