@@ -54,6 +54,9 @@ export abstract class HandleBase<Self> {
   }
 }
 
+/** The casts every element has (asParagraph...): part of the Pick of each element class. */
+export type CastMethods = "asHorizontalRule" | "asListItem" | "asPageBreak" | "asParagraph" | "asTable" | "asTableRow" | "asText";
+
 /** Base of the element handles that can be cast to another element type. */
 export abstract class ElementBase<Self> extends HandleBase<Self> {
   _cast<T>(type: ElementTypeName): T {

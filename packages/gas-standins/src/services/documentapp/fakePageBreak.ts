@@ -4,19 +4,14 @@
 import type { ElementTypeName } from "../../support/enums";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { instrumentDocument } from "./context";
+import type { CastMethods } from "./elementBase";
 import { MarkBase } from "./markBase";
 
 type GPageBreak = GoogleAppsScript.Document.PageBreak;
 
 export type PageBreakApi = Pick<
   GPageBreak,
-  | "asHorizontalRule"
-  | "asListItem"
-  | "asPageBreak"
-  | "asParagraph"
-  | "asTable"
-  | "asTableRow"
-  | "asText"
+  | CastMethods
   | "getAttributes"
   | "getNextSibling"
   | "getParent"

@@ -10,6 +10,7 @@ import { applyPatch, attrEntries, nullAttributes, paragraphPatch, putTextAttribu
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { childAt, detachedNode, indexOfChild, NodeBase, removeNode } from "./elementBase";
+import type { CastMethods } from "./elementBase";
 import { FakeText } from "./fakeText";
 import { attach, blockText, clone } from "./tree";
 import type { AnyNode, ParentRef } from "./tree";
@@ -23,13 +24,7 @@ type GElement = GoogleAppsScript.Document.Element;
 export type TableApi = Pick<
   GTable,
   | "appendTableRow"
-  | "asHorizontalRule"
-  | "asListItem"
-  | "asPageBreak"
-  | "asParagraph"
-  | "asTable"
-  | "asTableRow"
-  | "asText"
+  | CastMethods
   | "copy"
   | "editAsText"
   | "getAttributes"

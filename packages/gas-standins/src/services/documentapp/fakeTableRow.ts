@@ -9,6 +9,7 @@ import { attrEntries, newCell, nullAttributes, paragraphPatch, styleAllParagraph
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { childAt, detachedNode, indexOfChild, NodeBase, removeNode } from "./elementBase";
+import type { CastMethods } from "./elementBase";
 import { FakeText } from "./fakeText";
 import { attach, blocksText } from "./tree";
 import type { AnyNode, ParentRef } from "./tree";
@@ -22,13 +23,7 @@ type GElement = GoogleAppsScript.Document.Element;
 export type TableRowApi = Pick<
   GTableRow,
   | "appendTableCell"
-  | "asHorizontalRule"
-  | "asListItem"
-  | "asPageBreak"
-  | "asParagraph"
-  | "asTable"
-  | "asTableRow"
-  | "asText"
+  | CastMethods
   | "editAsText"
   | "getAttributes"
   | "getCell"

@@ -11,6 +11,7 @@ import type { Patch } from "./content";
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { ElementBase, parentHandle } from "./elementBase";
+import type { CastMethods } from "./elementBase";
 import { charStyles, checkRange, deleteInPiece, insertInPiece, locate, piecesOf, scopeText, styleScope } from "./scope";
 import type { Scope } from "./scope";
 import { leafParagraphs, lineBreaks, parentOf } from "./tree";
@@ -22,13 +23,7 @@ type GContainer = GoogleAppsScript.Document.ContainerElement;
 export type TextApi = Pick<
   GText,
   | "appendText"
-  | "asHorizontalRule"
-  | "asListItem"
-  | "asPageBreak"
-  | "asParagraph"
-  | "asTable"
-  | "asTableRow"
-  | "asText"
+  | CastMethods
   | "deleteText"
   | "editAsText"
   | "getAttributes"

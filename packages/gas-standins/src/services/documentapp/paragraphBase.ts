@@ -21,6 +21,7 @@ import {
 } from "./content";
 import type { Ctx } from "./context";
 import { childAt, detachedNode, indexOfChild, NodeBase, removeNode } from "./elementBase";
+import type { CastMethods } from "./elementBase";
 import { FakeHorizontalRule } from "./fakeHorizontalRule";
 import { FakePageBreak } from "./fakePageBreak";
 import { FakeText } from "./fakeText";
@@ -38,13 +39,7 @@ export type ParagraphCommon =
   | "appendHorizontalRule"
   | "appendPageBreak"
   | "appendText"
-  | "asHorizontalRule"
-  | "asListItem"
-  | "asPageBreak"
-  | "asParagraph"
-  | "asTable"
-  | "asTableRow"
-  | "asText"
+  | CastMethods
   | "clear"
   | "copy"
   | "editAsText"
