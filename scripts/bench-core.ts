@@ -30,8 +30,12 @@ export function benchValues(rows: number): WorkbookValues {
   };
 }
 
-/** The hand-written baseline: Σ numerator and Σ denominator per indicator for one period, and the sum rules. */
-export function plainLoop(values: readonly (readonly unknown[])[], period: string): { sums: Float64Array; errors: number } {
+/**
+ * The hand-written baseline: for one period, each unit's value of every
+ * indicator (in a flat array), Σ numerator and Σ denominator per indicator,
+ * and the form 06 sum rules: the core's results in their barest form.
+ */
+export function plainLoop(values: readonly (readonly unknown[])[], period: string): { unitValues: Float64Array; sums: Float64Array; errors: number } {
   const header = values[0]!;
   const col = (key: string) => header.indexOf(SUBMISSION_COLUMNS.find((c) => c.key === key)!.header);
   const periodCol = col("period");
@@ -40,6 +44,8 @@ export function plainLoop(values: readonly (readonly unknown[])[], period: strin
   const sums = new Float64Array(INDICATORS.length * 2);
   const totals = FORM06_TOTALS.map((t) => ({ total: col(t.total), parts: t.parts.map(col) }));
   let errors = 0;
+  const unitValues = new Float64Array(values.length * INDICATORS.length);
+  let k = 0;
   const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : NaN);
   for (let r = 1; r < values.length; r++) {
     const row = values[r]!;
@@ -49,6 +55,7 @@ export function plainLoop(values: readonly (readonly unknown[])[], period: strin
       let d = 0;
       for (const c of nums[i]!) n += num(row[c]);
       for (const c of dens[i]!) d += num(row[c]);
+      unitValues[k++] = dens[i]!.length ? n / d : n;
       if (n === n && d === d) {
         sums[2 * i] = sums[2 * i]! + n;
         sums[2 * i + 1] = sums[2 * i + 1]! + d;
@@ -60,5 +67,5 @@ export function plainLoop(values: readonly (readonly unknown[])[], period: strin
       if (num(row[t.total]) !== s) errors++;
     }
   }
-  return { sums, errors };
+  return { unitValues, sums, errors };
 }

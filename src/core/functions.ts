@@ -294,7 +294,7 @@ export function validateSubmission(header: unknown, rows: unknown): Result {
     const own = messages[r]!;
     const get = (f: number) => figureAt(block, f, r);
     for (const f of checkRules(get)) own.push(f.rule.severity === "warning" ? `Cảnh báo: ${failureMessage(f)}` : failureMessage(f));
-    const unit = table.unit[r]!;
+    const unit = block.unit[r]!;
     if (unit) {
       const row = usable[r + 1]!;
       const p = table.period[r]! >= 0 ? String(table.period[r]) : String(row[table.sheet.map.columns.period!] ?? "").trim();

@@ -71,8 +71,6 @@ export interface SubmissionTable {
   readonly index: Int32Array;
   /** periodKey of each row, or -1 when blank or unreadable. */
   readonly period: Int32Array;
-  /** Unit code (trimmed, upper case), or "" when blank or unreadable. */
-  readonly unit: readonly string[];
   /** The rows of each period key (-1: rows whose period cannot be read), in sheet order. */
   readonly byPeriod: ReadonlyMap<number, readonly number[]>;
 }
@@ -84,6 +82,8 @@ export interface RowBlock {
   readonly length: number;
   /** 1-based sheet row of each block row. */
   readonly sheetRow: Int32Array;
+  /** Unit code (trimmed, upper case), or "" when blank or unreadable. */
+  readonly unit: readonly string[];
   /**
    * 0 for a row prepared in advance with only its period and unit (every
    * figure blank): the unit has not submitted yet, it is not 13 blank-cell errors.
@@ -113,42 +113,41 @@ export function readSubmissions(values: Values): SubmissionTable {
   const sheet = openSheet(SUBMISSIONS_SHEET, values);
   const periodCol = sheet.map.columns.period!;
   const unitCol = sheet.map.columns.unit!;
-  // A row is a data row unless every cell is blank (period and unit are looked at first: they are rarely blank).
-  const rows: number[] = [];
-  for (let i = sheet.map.headerRow + 1; i < values.length; i++) {
-    const cells = values[i]!;
-    if (!isBlank(cells[periodCol]) || !isBlank(cells[unitCol]) || !isBlankRow(cells)) rows.push(i);
-  }
-  const n = rows.length;
-  const index = Int32Array.from(rows);
-  const period = new Int32Array(n);
-  const unit: string[] = new Array<string>(n);
+  const first = sheet.map.headerRow + 1;
+  const size = Math.max(0, values.length - first);
+  const index = new Int32Array(size);
+  const period = new Int32Array(size);
   const byPeriod = new Map<number, number[]>();
-  // Periods and unit codes repeat: each distinct cell value is parsed once.
+  // Periods repeat, mostly row after row: each distinct cell value is parsed once.
   const periods = new Map<unknown, number>();
-  const units = new Map<unknown, string>();
-  for (let r = 0; r < n; r++) {
-    const cells = values[index[r]!]!;
+  let lastValue: unknown = null;
+  let lastKey = -1;
+  let lastList: number[] = [];
+  let n = 0;
+  for (let i = first; i < values.length; i++) {
+    const cells = values[i]!;
     const pv = cells[periodCol];
-    let pk = periods.get(pv);
-    if (pk === undefined) {
-      const p = isBlank(pv) ? null : parsePeriod(pv);
-      pk = p ? periodKey(p) : -1;
-      periods.set(pv, pk);
+    // A row is a data row unless every cell is blank (period and unit are looked at first: they are rarely blank).
+    if (isBlank(pv) && isBlank(cells[unitCol]) && isBlankRow(cells)) continue;
+    if (n === 0 || pv !== lastValue) {
+      let pk = periods.get(pv);
+      if (pk === undefined) {
+        const p = isBlank(pv) ? null : parsePeriod(pv);
+        pk = p ? periodKey(p) : -1;
+        periods.set(pv, pk);
+      }
+      lastValue = pv;
+      lastKey = pk;
+      let list = byPeriod.get(pk);
+      if (!list) byPeriod.set(pk, (list = []));
+      lastList = list;
     }
-    period[r] = pk;
-    const list = byPeriod.get(pk);
-    if (list) list.push(r);
-    else byPeriod.set(pk, [r]);
-    const uv = cells[unitCol];
-    let code = units.get(uv);
-    if (code === undefined) {
-      code = isBlank(uv) || isErrorValue(uv) || (typeof uv !== "string" && typeof uv !== "number") ? "" : unitCode(uv);
-      units.set(uv, code);
-    }
-    unit[r] = code;
+    index[n] = i;
+    period[n] = lastKey;
+    lastList.push(n);
+    n++;
   }
-  return { sheet, values, length: n, index, period, unit, byPeriod };
+  return { sheet, values, length: n, index: index.subarray(0, n), period: period.subarray(0, n), byPeriod };
 }
 
 const ORDER = new Map<string, number>(SUBMISSIONS_SHEET.columns.map((c, i) => [c.key, i]));
@@ -176,6 +175,7 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
   const sheetRow = new Int32Array(n);
   const entered = new Uint8Array(n);
   const explanation: string[] = new Array<string>(n);
+  const unit: string[] = new Array<string>(n);
   const issues: CellIssue[] = [];
   const explanationCol = cols.explanation;
   const issue = (row: number, key: SubmissionKey, rule: string, message: string) =>
@@ -190,10 +190,10 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
       const pv = cells[cols.period!];
       issue(k, "period", "bad_period", isBlank(pv) ? "chưa nhập" : `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`);
     }
-    if (!table.unit[r]) {
-      const uv = cells[cols.unit!];
-      issue(k, "unit", "unknown_unit", isBlank(uv) ? "chưa nhập" : `không phải mã đơn vị (${describeValue(uv)})`);
-    }
+    const uv = cells[cols.unit!];
+    const code = isBlank(uv) || isErrorValue(uv) || (typeof uv !== "string" && typeof uv !== "number") ? "" : unitCode(uv);
+    unit[k] = code;
+    if (!code) issue(k, "unit", "unknown_unit", isBlank(uv) ? "chưa nhập" : `không phải mã đơn vị (${describeValue(uv)})`);
     let any = false;
     for (let f = 0; f < figureCols.length; f++) {
       const fc = figureCols[f]!;
@@ -225,7 +225,7 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
       }
     }
   }
-  return { rows: Int32Array.from(picked), length: n, sheetRow, entered, fields, explanation, issues };
+  return { rows: Int32Array.from(picked), length: n, sheetRow, unit, entered, fields, explanation, issues };
 }
 
 /** A figure of a block row: its value, or NaN when blank or unreadable. */

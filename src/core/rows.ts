@@ -37,6 +37,8 @@ export function readCheckbox(v: unknown): boolean | null {
 
 /** A text cell: trimmed, a date as dd/mm/yyyy, blank as "". */
 export function readText(v: unknown): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
   return isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim();
 }
 

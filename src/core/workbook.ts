@@ -226,7 +226,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     while (issue < b.issues.length && b.issues[issue]!.row < k) issue++;
     if (!b.entered[k]) continue;
     const pk = t.period[r]!;
-    const code = t.unit[r]!;
+    const code = b.unit[k]!;
     let bad: Uint8Array | null = null;
     for (let i = issue; i < b.issues.length && b.issues[i]!.row === k; i++) {
       const is = b.issues[i]!;
@@ -280,6 +280,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
 
   const plan = compiled();
   const sums = plan.map(() => ({ num: 0, den: 0, counted: 0 }));
+  const targetOf = plan.map(({ def }) => targets[def.code]?.value ?? null);
   const excludedUnits = {} as Record<IndicatorCode, string[]>;
   for (const def of INDICATORS) excludedUnits[def.code] = [];
   const units: UnitEvaluation[] = [];
@@ -292,7 +293,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     let excluded: Set<IndicatorCode> | null = null;
     for (let i = 0; i < plan.length; i++) {
       const { def, fields, num: numAt, den: denAt } = plan[i]!;
-      const target = targets[def.code]?.value ?? null;
+      const target = targetOf[i]!;
       let out = false;
       if (bad) for (let k = 0; k < fields.length; k++) if (bad[fields[k]!]) out = true;
       if (out) {
