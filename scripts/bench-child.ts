@@ -22,7 +22,12 @@ process.on("exit", () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapMB = process.memoryUsage().heapUsed / 1048576;
-  const out = { ms: ms || performance.now() - t0, heapMB: gc ? heapMB : null, rssMB: process.resourceUsage().maxRSS / 1024, held: held.length };
+  const out = {
+    ms: ms || performance.now() - t0,
+    heapMB: gc ? heapMB : null,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    held: held.length,
+  };
   writeSync(2, `\n@bench ${JSON.stringify(out)}\n`);
 });
 

@@ -35,7 +35,10 @@ export function benchValues(rows: number): WorkbookValues {
  * indicator (in a flat array), Σ numerator and Σ denominator per indicator,
  * and the form 06 sum rules: the core's results in their barest form.
  */
-export function plainLoop(values: readonly (readonly unknown[])[], period: string): { unitValues: Float64Array; sums: Float64Array; errors: number } {
+export function plainLoop(
+  values: readonly (readonly unknown[])[],
+  period: string,
+): { unitValues: Float64Array; sums: Float64Array; errors: number } {
   const header = values[0]!;
   const col = (key: string) => header.indexOf(SUBMISSION_COLUMNS.find((c) => c.key === key)!.header);
   const periodCol = col("period");
@@ -56,7 +59,7 @@ export function plainLoop(values: readonly (readonly unknown[])[], period: strin
       for (const c of nums[i]!) n += num(row[c]);
       for (const c of dens[i]!) d += num(row[c]);
       unitValues[k++] = dens[i]!.length ? n / d : n;
-      if (n === n && d === d) {
+      if (!Number.isNaN(n) && !Number.isNaN(d)) {
         sums[2 * i] = sums[2 * i]! + n;
         sums[2 * i + 1] = sums[2 * i + 1]! + d;
       }

@@ -12,20 +12,46 @@ import { periodId, previousPeriod, type Period } from "../src/core/period";
 /** One consistent submission row for unit i in quarter q, as values by key. */
 export function benchRow(i: number, q: number): Record<string, number | string> {
   const k = (i * 7 + q * 13) % 97;
-  const online = 20 + k, direct = 60 + ((k * 3) % 50), carried = 5 + (k % 9);
+  const online = 20 + k,
+    direct = 60 + ((k * 3) % 50),
+    carried = 5 + (k % 9);
   const received = online + direct + carried;
-  const within = 10 + (k % 7), overdue = k % 4;
+  const within = 10 + (k % 7),
+    overdue = k % 4;
   const resolved = received - within - overdue;
-  const late = k % 5, early = Math.floor(resolved * 0.3), ontime = resolved - early - late;
-  const issued = 100 + k, records = 30 + (k % 20), ratings = 40 + k;
+  const late = k % 5,
+    early = Math.floor(resolved * 0.3),
+    ontime = resolved - early - late;
+  const issued = 100 + k,
+    records = 30 + (k % 20),
+    ratings = 40 + k;
   const row: Record<string, number | string> = {
-    received_total: received, received_online: online, received_direct: direct, received_carried: carried,
-    online_service_dossiers: online + 10, resolved_total: resolved, resolved_early: early, resolved_ontime: ontime, resolved_late: late,
-    pending_total: within + overdue, pending_within: within, pending_overdue: overdue,
-    apologies: Math.min(late + overdue, k % 3), digitized: Math.floor((online + direct) * 0.7), fee_dossiers: 30 + (k % 40),
-    paid_online: 5 + (k % 20), investment_plan: 1000 + k * 10, investment_disbursed: 300 + k * 5,
-    documents_issued: issued, documents_signed: issued - (k % 30), work_records: records, work_records_electronic: records - (k % 10),
-    received_online_full: Math.floor(online / 2), results_digitized: Math.floor(resolved * 0.6), ratings, ratings_satisfied: ratings - (k % 8),
+    received_total: received,
+    received_online: online,
+    received_direct: direct,
+    received_carried: carried,
+    online_service_dossiers: online + 10,
+    resolved_total: resolved,
+    resolved_early: early,
+    resolved_ontime: ontime,
+    resolved_late: late,
+    pending_total: within + overdue,
+    pending_within: within,
+    pending_overdue: overdue,
+    apologies: Math.min(late + overdue, k % 3),
+    digitized: Math.floor((online + direct) * 0.7),
+    fee_dossiers: 30 + (k % 40),
+    paid_online: 5 + (k % 20),
+    investment_plan: 1000 + k * 10,
+    investment_disbursed: 300 + k * 5,
+    documents_issued: issued,
+    documents_signed: issued - (k % 30),
+    work_records: records,
+    work_records_electronic: records - (k % 10),
+    received_online_full: Math.floor(online / 2),
+    results_digitized: Math.floor(resolved * 0.6),
+    ratings,
+    ratings_satisfied: ratings - (k % 8),
     explanation: k % 10 === 0 ? "Đường truyền gián đoạn" : "",
   };
   if ((i + q) % 50 === 0) row["paid_online"] = "chưa thống kê";

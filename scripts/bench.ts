@@ -70,7 +70,13 @@ console.log("function".padEnd(24) + "ms".padStart(9) + "rows/s".padStart(14));
 for (const [name, args] of cases) {
   const { ms, result } = time(() => g[name]!(...args));
   if (!Array.isArray(result) || result.length !== N) throw new Error(`${name} returned ${String(result).slice(0, 80)}`);
-  console.log(name.padEnd(24) + ms.toFixed(1).padStart(9) + Math.round((N / ms) * 1000).toLocaleString("en").padStart(14));
+  console.log(
+    name.padEnd(24) +
+      ms.toFixed(1).padStart(9) +
+      Math.round((N / ms) * 1000)
+        .toLocaleString("en")
+        .padStart(14),
+  );
 }
 
 interface ChildResult {
@@ -83,9 +89,15 @@ interface ChildResult {
 function child(args: string[], repeat = 3, gc = false): ChildResult {
   let best: ChildResult | null = null;
   for (let i = 0; i < repeat; i++) {
-    const r = spawnSync(process.execPath, [...(gc ? ["--expose-gc"] : []), "--import", "tsx", join(root, "scripts/bench-child.ts"), ...args], {
-      cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [...(gc ? ["--expose-gc"] : []), "--import", "tsx", join(root, "scripts/bench-child.ts"), ...args],
+      {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const line = r.stderr.split("\n").find((l) => l.startsWith("@bench "));
     if (r.status !== 0 || !line) throw new Error(`bench child ${args.join(" ")} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
     const got = JSON.parse(line.slice(7)) as ChildResult;
@@ -99,15 +111,26 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 // 2. Core against a hand-written loop.
 const ROWS = 100_000;
-console.log(`\nCore over ${ROWS.toLocaleString("en")} submission rows (4,000 units × 25 quarters), one quarter evaluated; best of 5 runs, each after a collection:`);
+console.log(
+  `\nCore over ${ROWS.toLocaleString("en")} submission rows (4,000 units × 25 quarters), one quarter evaluated; best of 5 runs, each after a collection:`,
+);
 const values = child(["values", String(ROWS)], 1, true);
 const plain = child(["plain", String(ROWS)], 1, true);
 const core = child(["core", String(ROWS)], 1, true);
 console.log("run".padEnd(34) + "ms".padStart(9) + "heap after GC".padStart(15) + "peak RSS".padStart(11));
 console.log("rows in memory only".padEnd(34) + "".padStart(9) + mb(values.heapMB).padStart(15) + mb(values.rssMB).padStart(11));
-console.log("plain loop over the same arrays".padEnd(34) + plain.ms.toFixed(1).padStart(9) + mb(plain.heapMB).padStart(15) + mb(plain.rssMB).padStart(11));
-console.log("core: readWorkbook + evaluate".padEnd(34) + core.ms.toFixed(1).padStart(9) + mb(core.heapMB).padStart(15) + mb(core.rssMB).padStart(11));
-console.log(`  core / plain time: ${ratio(core.ms, plain.ms)} (aim ≤ 2×); heap held by the core's tables and results: ${mb((core.heapMB ?? 0) - (values.heapMB ?? 0))}`);
+console.log(
+  "plain loop over the same arrays".padEnd(34) +
+    plain.ms.toFixed(1).padStart(9) +
+    mb(plain.heapMB).padStart(15) +
+    mb(plain.rssMB).padStart(11),
+);
+console.log(
+  "core: readWorkbook + evaluate".padEnd(34) + core.ms.toFixed(1).padStart(9) + mb(core.heapMB).padStart(15) + mb(core.rssMB).padStart(11),
+);
+console.log(
+  `  core / plain time: ${ratio(core.ms, plain.ms)} (aim ≤ 2×); heap held by the core's tables and results: ${mb((core.heapMB ?? 0) - (values.heapMB ?? 0))}`,
+);
 
 // 3 and 4. The command line against loading the workbook alone.
 const dir = join(root, "test-results", "bench");
@@ -117,14 +140,33 @@ const big = join(dir, "units-4000-quarters-25.xlsx");
 const report = join(dir, "units-3000-quarters-2.xlsx");
 await writeBenchWorkbook(big, 4000, quarters({ year: 2026, quarter: 2 }, 25));
 await writeBenchWorkbook(report, 3000, quarters({ year: 2026, quarter: 2 }, 2));
-console.log("\nCommand line (npm run report: load, validate, report, .docx, JSON) against loading the workbook alone; best of 3, each its own process:");
-console.log("workbook".padEnd(34) + "load ms".padStart(9) + "cli ms".padStart(9) + "time".padStart(8) + "load RSS".padStart(10) + "cli RSS".padStart(10) + "RSS".padStart(8));
-for (const [label, path, aim] of [["100,000 rows (4,000 × 25 quarters)", big, "≤ 2× time, ≤ 1,6× RSS"], ["3,000 units (report of 3,000 rows)", report, "≤ 3× time"]] as const) {
+console.log(
+  "\nCommand line (npm run report: load, validate, report, .docx, JSON) against loading the workbook alone; best of 3, each its own process:",
+);
+console.log(
+  "workbook".padEnd(34) +
+    "load ms".padStart(9) +
+    "cli ms".padStart(9) +
+    "time".padStart(8) +
+    "load RSS".padStart(10) +
+    "cli RSS".padStart(10) +
+    "RSS".padStart(8),
+);
+for (const [label, path, aim] of [
+  ["100,000 rows (4,000 × 25 quarters)", big, "≤ 2× time, ≤ 1,6× RSS"],
+  ["3,000 units (report of 3,000 rows)", report, "≤ 3× time"],
+] as const) {
   const load = child(["load", path]);
   const cli = child(["cli", path, "--period", "2026-Q2", "--out", join(dir, "report.docx"), "--json", join(dir, "result.json")]);
   console.log(
-    label.padEnd(34) + load.ms.toFixed(0).padStart(9) + cli.ms.toFixed(0).padStart(9) + ratio(cli.ms, load.ms).padStart(8) +
-      mb(load.rssMB).padStart(10) + mb(cli.rssMB).padStart(10) + ratio(cli.rssMB, load.rssMB).padStart(8) + `   aim ${aim}`,
+    label.padEnd(34) +
+      load.ms.toFixed(0).padStart(9) +
+      cli.ms.toFixed(0).padStart(9) +
+      ratio(cli.ms, load.ms).padStart(8) +
+      mb(load.rssMB).padStart(10) +
+      mb(cli.rssMB).padStart(10) +
+      ratio(cli.rssMB, load.rssMB).padStart(8) +
+      `   aim ${aim}`,
   );
 }
 
@@ -142,14 +184,23 @@ for (const [label, path, aim] of [["100,000 rows (4,000 × 25 quarters)", big, "
     times.push(performance.now() - t0);
     calls.push(addon.docCount());
   }
-  console.log(`\nReport of 3,000 units three times in one process: ${times.map((t) => t.toFixed(0)).join(", ")} ms (third / first ${ratio(times[2]!, times[0]!)}); DocumentApp calls ${calls.join(", ")}`);
+  console.log(
+    `\nReport of 3,000 units three times in one process: ${times.map((t) => t.toFixed(0)).join(", ")} ms (third / first ${ratio(times[2]!, times[0]!)}); DocumentApp calls ${calls.join(", ")}`,
+  );
   addon.dispose();
 }
 
 // 6. Service calls per action, from the stand-ins' counters: the same for 20 units as for 2,000.
 const { districtAddon } = await import("../test/helpers/addon");
 console.log("\nService calls per action (second run; the first also creates the results sheet):");
-console.log("action".padEnd(20) + "units".padStart(7) + "SpreadsheetApp".padStart(16) + "DocumentApp".padStart(13) + "other".padStart(8) + "ms".padStart(9));
+console.log(
+  "action".padEnd(20) +
+    "units".padStart(7) +
+    "SpreadsheetApp".padStart(16) +
+    "DocumentApp".padStart(13) +
+    "other".padStart(8) +
+    "ms".padStart(9),
+);
 for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
   for (const n of [20, 2000]) {
     const addon = districtAddon(n);
@@ -161,7 +212,14 @@ for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
     const sheets = addon.env.count("SpreadsheetApp");
     const docs = addon.docCount();
     const other = addon.env.count() - sheets - docs;
-    console.log(action.padEnd(20) + String(n).padStart(7) + String(sheets).padStart(16) + String(docs).padStart(13) + String(other).padStart(8) + ms.toFixed(0).padStart(9));
+    console.log(
+      action.padEnd(20) +
+        String(n).padStart(7) +
+        String(sheets).padStart(16) +
+        String(docs).padStart(13) +
+        String(other).padStart(8) +
+        ms.toFixed(0).padStart(9),
+    );
     addon.dispose();
   }
 }

@@ -88,7 +88,8 @@ async function main(): Promise<void> {
   writeFileSync(join(dist, "Code.js"), code);
   copyFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "appsscript.json"), join(dist, "appsscript.json"));
   writeFileSync(join(dist, "sidebar.html"), await buildSidebar());
-  if (!process.argv.includes("--quiet")) console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${entryPoints().length} entry points`);
+  if (!process.argv.includes("--quiet"))
+    console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${entryPoints().length} entry points`);
 }
 
 await main();

@@ -9,9 +9,7 @@
 import { INDICATORS, type IndicatorDef } from "./core/catalogue";
 import * as fn from "./core/functions";
 import { formList, type FigureKey } from "./core/schema";
-import {
-  highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod,
-} from "./gas/actions";
+import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod } from "./gas/actions";
 import { generateReport, getSettings, saveSettings } from "./gas/report";
 import { menuHighlight, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
 
@@ -47,7 +45,9 @@ function indicatorEntry(def: IndicatorDef): EntryPoint {
   if (def.unit === "count") {
     const args = def.args ?? [{ name: "value", term: def.terms[0], description: `${def.name}: một ô, một số hoặc một vùng.` }];
     return {
-      name: def.fn, kind: "custom", impl,
+      name: def.fn,
+      kind: "custom",
+      impl,
       description: `${def.name}: ${termWithColumns(def.terms[0], def.numerator)}, cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
       params: args.map((a, i) => ({ name: a.name, type: RANGE, description: a.description, ...(i > 0 ? { optional: true } : {}) })),
       returns: { type: RANGE, description: `${def.name}, một giá trị mỗi dòng.` },
@@ -55,7 +55,9 @@ function indicatorEntry(def: IndicatorDef): EntryPoint {
   }
   const [num, den] = [termWithColumns(def.terms[0], def.numerator), termWithColumns(def.terms[1], def.denominator)];
   return {
-    name: def.fn, kind: "custom", impl,
+    name: def.fn,
+    kind: "custom",
+    impl,
     description: `${def.name}: ${num} / ${den}. Mỗi dòng là một đơn vị; vùng nhiều cột được cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
     params: [
       { name: "numerator", type: RANGE, description: `Tử số: ${num} (một ô, một số hoặc một vùng).` },
@@ -69,7 +71,9 @@ function indicatorEntry(def: IndicatorDef): EntryPoint {
 }
 
 const DIRECTION: ParamDoc = {
-  name: "direction", type: "string", optional: true,
+  name: "direction",
+  type: "string",
+  optional: true,
   description: 'Không bắt buộc. ">=" (mặc định, càng cao càng tốt) hoặc "<=" (càng thấp càng tốt).',
 };
 const VALUE: ParamDoc = { name: "value", type: RANGE, description: "Giá trị đạt được (ví dụ 0,059 hoặc một vùng tỷ lệ)." };
@@ -78,65 +82,108 @@ const TARGET: ParamDoc = { name: "target", type: RANGE, description: "Mục tiê
 /** Every entry that is not an indicator's custom function. */
 const OTHER_ENTRIES = [
   {
-    name: "SHORTFALL", kind: "custom", impl: fn.shortfallOf,
+    name: "SHORTFALL",
+    kind: "custom",
+    impl: fn.shortfallOf,
     description: "Khoảng cách từ giá trị đến mục tiêu (0 khi đạt), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
     params: [VALUE, TARGET, DIRECTION],
     returns: { type: RANGE, description: "Phần còn thiếu so với mục tiêu; 0 khi đã đạt." },
   },
   {
-    name: "MEETS_TARGET", kind: "custom", impl: fn.meetsTarget,
+    name: "MEETS_TARGET",
+    kind: "custom",
+    impl: fn.meetsTarget,
     description: "Giá trị có đạt mục tiêu không (TRUE/FALSE), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
     params: [VALUE, TARGET, DIRECTION],
     returns: { type: "boolean|Array<Array<boolean>>", description: "TRUE khi đạt mục tiêu, FALSE khi chưa đạt." },
   },
   {
-    name: "REPORTING_PERIOD", kind: "custom", impl: fn.reportingPeriod,
+    name: "REPORTING_PERIOD",
+    kind: "custom",
+    impl: fn.reportingPeriod,
     description:
       "Kỳ báo cáo quý của một ngày, tính từ ngày 15 tháng cuối quý trước đến ngày 14 tháng cuối quý (14/03/2023 → 2023-Q1, 15/03/2023 → 2023-Q2).",
     params: [{ name: "date", type: "Date|Array<Array<Date>>", description: "Ngày (một ô hoặc một vùng ngày)." }],
     returns: { type: "string|Array<Array<string>>", description: 'Kỳ báo cáo dạng "2023-Q1".' },
   },
   {
-    name: "VALIDATE_SUBMISSION", kind: "custom", impl: fn.validateSubmission,
+    name: "VALIDATE_SUBMISSION",
+    kind: "custom",
+    impl: fn.validateSubmission,
     description: 'Kiểm tra dòng số liệu theo các quy tắc của trang Số liệu; trả về "OK" hoặc các lỗi của dòng, nối bằng "; ".',
     params: [
       { name: "header", type: "Array<Array<string>>", description: "Dòng tiêu đề của trang Số liệu (ví dụ A1:Z1)." },
-      { name: "rows", type: "Array<Array<string|number>>", description: "Một hoặc nhiều dòng số liệu, rộng bằng dòng tiêu đề (ví dụ A2:Z23)." },
+      {
+        name: "rows",
+        type: "Array<Array<string|number>>",
+        description: "Một hoặc nhiều dòng số liệu, rộng bằng dòng tiêu đề (ví dụ A2:Z23).",
+      },
     ],
     returns: { type: "string|Array<Array<string>>", description: '"OK" hoặc các lỗi của từng dòng.' },
   },
   {
-    name: "onOpen", kind: "trigger", impl: onOpen,
+    name: "onOpen",
+    kind: "trigger",
+    impl: onOpen,
     description: "Tạo menu tiện ích Báo cáo CCHC khi mở bảng tính (chạy được ở AuthMode.NONE).",
     params: [{ name: "e", type: "Object", description: "Sự kiện mở bảng tính." }],
   },
   {
-    name: "onInstall", kind: "trigger", impl: onInstall,
+    name: "onInstall",
+    kind: "trigger",
+    impl: onInstall,
     description: "Khi cài tiện ích: tạo menu như onOpen.",
     params: [{ name: "e", type: "Object", description: "Sự kiện cài đặt." }],
   },
   { name: "showSidebar", kind: "menu", impl: () => showSidebar(), description: "Menu: mở bảng điều khiển Báo cáo CCHC.", params: [] },
   { name: "menuSetup", kind: "menu", impl: menuSetup, description: "Menu: Thiết lập bảng tính (tạo các trang còn thiếu).", params: [] },
   {
-    name: "menuValidate", kind: "menu", impl: menuValidate,
-    description: "Menu: Kiểm tra số liệu (mở bảng điều khiển và kiểm tra kỳ hiện tại).", params: [],
+    name: "menuValidate",
+    kind: "menu",
+    impl: menuValidate,
+    description: "Menu: Kiểm tra số liệu (mở bảng điều khiển và kiểm tra kỳ hiện tại).",
+    params: [],
   },
   {
-    name: "menuHighlight", kind: "menu", impl: menuHighlight,
-    description: "Menu: Tô sáng chỉ tiêu chưa đạt (mở bảng điều khiển và tô sáng).", params: [],
-  },
-  { name: "menuReport", kind: "menu", impl: menuReport, description: "Menu: Tạo báo cáo quý (mở bảng điều khiển và tạo báo cáo).", params: [] },
-  { name: "sidebarState", kind: "server", impl: sidebarState, description: "Bảng điều khiển: kỳ hiện tại và các kỳ có số liệu.", params: [] },
-  {
-    name: "validatePeriod", kind: "server", impl: validatePeriod,
-    description: "Bảng điều khiển: kiểm tra số liệu của một kỳ (không ghi gì vào bảng tính).", params: [PERIOD],
+    name: "menuHighlight",
+    kind: "menu",
+    impl: menuHighlight,
+    description: "Menu: Tô sáng chỉ tiêu chưa đạt (mở bảng điều khiển và tô sáng).",
+    params: [],
   },
   {
-    name: "highlightPeriod", kind: "server", impl: highlightPeriod,
-    description: "Bảng điều khiển: tô sáng các chỉ tiêu chưa đạt của một kỳ.", params: [PERIOD],
+    name: "menuReport",
+    kind: "menu",
+    impl: menuReport,
+    description: "Menu: Tạo báo cáo quý (mở bảng điều khiển và tạo báo cáo).",
+    params: [],
   },
   {
-    name: "selectCell", kind: "server", impl: selectCell, description: "Bảng điều khiển: chọn ô của một phát hiện.",
+    name: "sidebarState",
+    kind: "server",
+    impl: sidebarState,
+    description: "Bảng điều khiển: kỳ hiện tại và các kỳ có số liệu.",
+    params: [],
+  },
+  {
+    name: "validatePeriod",
+    kind: "server",
+    impl: validatePeriod,
+    description: "Bảng điều khiển: kiểm tra số liệu của một kỳ (không ghi gì vào bảng tính).",
+    params: [PERIOD],
+  },
+  {
+    name: "highlightPeriod",
+    kind: "server",
+    impl: highlightPeriod,
+    description: "Bảng điều khiển: tô sáng các chỉ tiêu chưa đạt của một kỳ.",
+    params: [PERIOD],
+  },
+  {
+    name: "selectCell",
+    kind: "server",
+    impl: selectCell,
+    description: "Bảng điều khiển: chọn ô của một phát hiện.",
     params: [
       { name: "sheet", type: "string", description: "Tên trang." },
       { name: "cell", type: "string", description: "Ô dạng A1." },
@@ -144,16 +191,31 @@ const OTHER_ENTRIES = [
   },
   { name: "setupSheets", kind: "server", impl: setupSheets, description: "Bảng điều khiển: thiết lập bảng tính.", params: [] },
   {
-    name: "generateReport", kind: "server", impl: generateReport,
-    description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.", params: [PERIOD],
+    name: "generateReport",
+    kind: "server",
+    impl: generateReport,
+    description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.",
+    params: [PERIOD],
   },
   {
-    name: "periodResults", kind: "server", impl: periodResults,
-    description: "Kết quả một kỳ theo định dạng JSON của SPEC (dòng lệnh npm run report dùng).", params: [PERIOD],
+    name: "periodResults",
+    kind: "server",
+    impl: periodResults,
+    description: "Kết quả một kỳ theo định dạng JSON của SPEC (dòng lệnh npm run report dùng).",
+    params: [PERIOD],
   },
-  { name: "getSettings", kind: "server", impl: getSettings, description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.", params: [] },
   {
-    name: "saveSettings", kind: "server", impl: saveSettings, description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
+    name: "getSettings",
+    kind: "server",
+    impl: getSettings,
+    description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.",
+    params: [],
+  },
+  {
+    name: "saveSettings",
+    kind: "server",
+    impl: saveSettings,
+    description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
     params: [{ name: "settings", type: "Object", description: "Thông tin báo cáo." }],
   },
 ] as const satisfies readonly EntryPoint[];

@@ -93,8 +93,25 @@ describe("loading", () => {
   it("runs nothing at load: no Apps Script service is touched", () => {
     const touched: string[] = [];
     const globals: Record<string, unknown> = {};
-    for (const service of ["SpreadsheetApp", "DocumentApp", "HtmlService", "LockService", "PropertiesService", "Session", "ScriptApp", "DriveApp", "Utilities", "CacheService"]) {
-      Object.defineProperty(globals, service, { enumerable: true, get: () => { touched.push(service); return undefined; } });
+    for (const service of [
+      "SpreadsheetApp",
+      "DocumentApp",
+      "HtmlService",
+      "LockService",
+      "PropertiesService",
+      "Session",
+      "ScriptApp",
+      "DriveApp",
+      "Utilities",
+      "CacheService",
+    ]) {
+      Object.defineProperty(globals, service, {
+        enumerable: true,
+        get: () => {
+          touched.push(service);
+          return undefined;
+        },
+      });
     }
     const gas = loadBundle(globals);
     expect(touched).toEqual([]);
@@ -102,7 +119,9 @@ describe("loading", () => {
   });
   it("in a bare context (no process, require, module, window or document) the custom functions compute", () => {
     const gas = loadBundle();
-    expect(gas.eval("[typeof process, typeof require, typeof module, typeof window, typeof document].join()")).toBe("undefined,undefined,undefined,undefined,undefined");
+    expect(gas.eval("[typeof process, typeof require, typeof module, typeof window, typeof document].join()")).toBe(
+      "undefined,undefined,undefined,undefined,undefined",
+    );
     expect(gas.call("ONLINE_PAYMENT_RATE", 59, 1000)).toBeCloseTo(0.059, 12);
     expect(gas.call("OVERDUE_COUNT", 15, 8)).toBe(23);
     expect(gas.call("REPORTING_PERIOD", gas.eval("new Date(2023, 2, 15)"))).toBe("2023-Q2");

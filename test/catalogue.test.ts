@@ -46,7 +46,10 @@ beforeAll(() => {
   cpSync(join(ROOT, "src"), join(COPY, "src"), { recursive: true });
   patch(join(COPY, "src/core/catalogue.ts"), "  // @catalogue-end-of-rates", ENTRY);
   patch(join(COPY, "src/core/schema.ts"), '  { key: "explanation"', COLUMNS);
-  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--root", COPY, "--quiet"], { cwd: ROOT, stdio: "pipe" });
+  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--root", COPY, "--quiet"], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
   code = readFileSync(join(COPY, "dist/Code.js"), "utf8");
 
   const header = [...SUBMISSION_COLUMNS.map((c) => c.header), "Phản ánh, kiến nghị nhận được", "Phản ánh, kiến nghị đã xử lý"];

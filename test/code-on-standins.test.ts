@@ -27,14 +27,19 @@ describe.skipIf(!existsSync(CODE))("dist/Code.js on the stand-ins", () => {
     expect(env.ui.menus).toHaveLength(1);
     const menu = env.ui.menus[0]!;
     expect(menu.addon).toBe(true);
-    expect(env.ui.menuCaptions()).toEqual(expect.arrayContaining(["Thiết lập bảng tính", "Kiểm tra số liệu", "Tô sáng chỉ tiêu chưa đạt", "Tạo báo cáo quý"]));
+    expect(env.ui.menuCaptions()).toEqual(
+      expect.arrayContaining(["Thiết lập bảng tính", "Kiểm tra số liệu", "Tô sáng chỉ tiêu chưa đạt", "Tạo báo cáo quý"]),
+    );
     for (const item of menu.items) if (item.kind === "item") expect(typeof context[item.functionName], item.functionName).toBe("function");
     expect(env.count("SpreadsheetApp") + env.count("Ui")).toBe(env.count());
   });
 
   it("a custom function gets a Date read from the sheet in the script time zone", () => {
     const { env, context, call } = load();
-    env.document.getActiveSheet().getRange("A1:A2").setValues([["14/03/2023"], ["15/03/2023"]]);
+    env.document
+      .getActiveSheet()
+      .getRange("A1:A2")
+      .setValues([["14/03/2023"], ["15/03/2023"]]);
     const dates = vm.runInContext(`SpreadsheetApp.getActiveSheet().getRange("A1:A2").getValues()`, context) as unknown[][];
     expect(vm.runInContext("(function (v) { return v[0][0] instanceof Date; })", context)(dates)).toBe(true);
     expect(call("REPORTING_PERIOD", dates[0]![0])).toBe("2023-Q1");

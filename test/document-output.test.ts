@@ -56,7 +56,11 @@ describe("the recorded report as .docx and as HTML", () => {
     expect(Math.abs(read.page.marginsMm.right - 20)).toBeLessThan(0.5);
 
     const byText = (t: string) => read.paragraphs.find((p) => p.text === t);
-    expect(byText(NATION)).toMatchObject({ inTable: true, alignment: "center", runs: [{ bold: true, font: "Times New Roman", sizePt: 13 }] });
+    expect(byText(NATION)).toMatchObject({
+      inTable: true,
+      alignment: "center",
+      runs: [{ bold: true, font: "Times New Roman", sizePt: 13 }],
+    });
     expect(byText("Số: 15/BC-UBND")?.runs[0]?.bold).toBeUndefined();
     expect(byText("BÁO CÁO")).toMatchObject({ inTable: false, alignment: "center", runs: [{ text: "BÁO CÁO", bold: true, sizePt: 14 }] });
     expect(byText("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")?.style).toBe("Heading2");

@@ -11,20 +11,39 @@ export type SubmissionInput = Partial<Record<SubmissionKey, unknown>>;
 /** A consistent row: every rule holds. Override fields to break one. */
 export function goodRow(unit: string, period = "2023-Q1", over: SubmissionInput = {}): SubmissionInput {
   return {
-    period, unit,
-    received_total: 120, received_online: 30, received_direct: 80, received_carried: 10,
+    period,
+    unit,
+    received_total: 120,
+    received_online: 30,
+    received_direct: 80,
+    received_carried: 10,
     online_service_dossiers: 60,
-    resolved_total: 100, resolved_early: 20, resolved_ontime: 75, resolved_late: 5,
-    pending_total: 20, pending_within: 18, pending_overdue: 2,
-    apologies: 4, digitized: 90, fee_dossiers: 50, paid_online: 5,
-    investment_plan: 1000, investment_disbursed: 450,
-    documents_issued: 200, documents_signed: 180, work_records: 40, work_records_electronic: 30,
+    resolved_total: 100,
+    resolved_early: 20,
+    resolved_ontime: 75,
+    resolved_late: 5,
+    pending_total: 20,
+    pending_within: 18,
+    pending_overdue: 2,
+    apologies: 4,
+    digitized: 90,
+    fee_dossiers: 50,
+    paid_online: 5,
+    investment_plan: 1000,
+    investment_disbursed: 450,
+    documents_issued: 200,
+    documents_signed: 180,
+    work_records: 40,
+    work_records_electronic: 30,
     explanation: "",
     ...over,
   };
 }
 
-export function submissionRows(rows: readonly SubmissionInput[], headers: readonly SubmissionKey[] = SUBMISSION_COLUMNS.map((c) => c.key)): unknown[][] {
+export function submissionRows(
+  rows: readonly SubmissionInput[],
+  headers: readonly SubmissionKey[] = SUBMISSION_COLUMNS.map((c) => c.key),
+): unknown[][] {
   const header = headers.map((k) => SUBMISSION_COLUMNS.find((c) => c.key === k)!.header);
   return [header, ...rows.map((r) => headers.map((k) => (r[k] === undefined ? "" : r[k])))];
 }

@@ -18,8 +18,15 @@ beforeAll(() => {
 });
 
 const RATES = [
-  "ONLINE_RATE", "ONLINE_ORIGIN_RATE", "ONLINE_PAYMENT_RATE", "DIGITIZATION_RATE", "ONTIME_RATE",
-  "APOLOGY_RATE", "DISBURSEMENT_RATE", "DIGITAL_SIGNATURE_RATE", "E_RECORDS_RATE",
+  "ONLINE_RATE",
+  "ONLINE_ORIGIN_RATE",
+  "ONLINE_PAYMENT_RATE",
+  "DIGITIZATION_RATE",
+  "ONTIME_RATE",
+  "APOLOGY_RATE",
+  "DISBURSEMENT_RATE",
+  "DIGITAL_SIGNATURE_RATE",
+  "E_RECORDS_RATE",
 ] as const;
 
 describe.each(RATES)("%s", (name) => {
@@ -73,10 +80,24 @@ describe.each(RATES)("%s", (name) => {
 
 describe("multi-column ranges and array literals", () => {
   it("ONTIME_RATE(H2:I23, G2:G23) adds early and on-time row by row", () => {
-    expect(call("ONTIME_RATE", [[20, 75], [1, 1]], col(100, 4))).toEqual([[0.95], [0.5]]);
+    expect(
+      call(
+        "ONTIME_RATE",
+        [
+          [20, 75],
+          [1, 1],
+        ],
+        col(100, 4),
+      ),
+    ).toEqual([[0.95], [0.5]]);
   });
   it("{J2:J23, M2:M23} works the same as a two-column range", () => {
-    expect(call("ONLINE_ORIGIN_RATE", col(30, 4), [[30, 80], [4, 96]])).toEqual([[30 / 110], [0.04]]);
+    expect(
+      call("ONLINE_ORIGIN_RATE", col(30, 4), [
+        [30, 80],
+        [4, 96],
+      ]),
+    ).toEqual([[30 / 110], [0.04]]);
   });
   it("a one-row multi-column range (one unit, e.g. H2:I2 or {J2, M2}) is a single-value call", () => {
     expect(call("ONTIME_RATE", [[20, 75]], [[100]])).toBe(0.95);
@@ -84,7 +105,16 @@ describe("multi-column ranges and array literals", () => {
     expect(() => call("ONTIME_RATE", [[80, 40]], 100)).toThrow(/\(120\) lớn hơn .*\(100\)/);
   });
   it("blank cells in a summed row add nothing", () => {
-    expect(call("ONTIME_RATE", [[20, ""], ["", ""]], col(40, 10))).toEqual([[0.5], [0]]);
+    expect(
+      call(
+        "ONTIME_RATE",
+        [
+          [20, ""],
+          ["", ""],
+        ],
+        col(40, 10),
+      ),
+    ).toEqual([[0.5], [0]]);
   });
 });
 
@@ -100,7 +130,12 @@ describe("OVERDUE_COUNT", () => {
     expect(call("OVERDUE_COUNT", 15, 8)).toBe(23);
     expect(call("OVERDUE_COUNT", 15)).toBe(15);
     expect(call("OVERDUE_COUNT", col(1, 2, ""), col(3, "", ""))).toEqual([[4], [2], [""]]);
-    expect(call("OVERDUE_COUNT", [[1, 2], [3, 4]])).toEqual([[3], [7]]);
+    expect(
+      call("OVERDUE_COUNT", [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([[3], [7]]);
     expect(call("OVERDUE_COUNT", "", "")).toBe("");
     expect(call("OVERDUE_COUNT", "7", 0)).toBe(7);
   });
@@ -163,7 +198,11 @@ describe("REPORTING_PERIOD", () => {
     expect(call("REPORTING_PERIOD", 45000)).toBe("2023-Q2");
   });
   it("works on ranges, blank stays blank, bad input is refused", () => {
-    expect(call("REPORTING_PERIOD", col(gas.eval("new Date(2023, 5, 14)"), "", "x"))).toEqual([["2023-Q2"], [""], [expect.stringMatching(/^#LỖI: "x" không phải là ngày/)]]);
+    expect(call("REPORTING_PERIOD", col(gas.eval("new Date(2023, 5, 14)"), "", "x"))).toEqual([
+      ["2023-Q2"],
+      [""],
+      [expect.stringMatching(/^#LỖI: "x" không phải là ngày/)],
+    ]);
     expect(call("REPORTING_PERIOD", "")).toBe("");
     expect(() => call("REPORTING_PERIOD", "31/02/2023")).toThrow(/không phải là ngày/);
     expect(() => call("REPORTING_PERIOD", 2023)).toThrow("Số 2023 không phải là ngày");
@@ -175,7 +214,11 @@ describe("VALIDATE_SUBMISSION", () => {
   const row = (over = {}, unit = "HOXA") => keys.map((k) => (goodRow(unit, "2023-Q1", over) as Record<string, unknown>)[k] ?? "");
   it("returns OK for a good row, findings joined by '; ' otherwise", () => {
     expect(call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row()])).toBe("OK");
-    const out = call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row(), row({ paid_online: 60, received_online: "x" }, "VINHTHAI"), row({ apologies: 9 }, "VINHLAM")]) as string[][];
+    const out = call(
+      "VALIDATE_SUBMISSION",
+      [SUBMISSION_HEADERS],
+      [row(), row({ paid_online: 60, received_online: "x" }, "VINHTHAI"), row({ apologies: 9 }, "VINHLAM")],
+    ) as string[][];
     expect(out[0]).toEqual(["OK"]);
     expect(out[1]![0]).toBe('"Nhận trực tuyến" không phải là số ("x"); Hồ sơ thanh toán trực tuyến (60) lớn hơn Hồ sơ có phí, lệ phí (50)');
     expect(out[2]![0]).toBe("Cảnh báo: Số phiếu xin lỗi đã gửi (9) lớn hơn số hồ sơ trễ hạn (10)+(13) = 7");
@@ -183,7 +226,9 @@ describe("VALIDATE_SUBMISSION", () => {
   it("finds columns by header wherever they are", () => {
     const order = [...keys.keys()].reverse();
     const header = order.map((i) => SUBMISSION_HEADERS[i]!.toLowerCase());
-    expect(call("VALIDATE_SUBMISSION", [header], [order.map((i) => row({ received_total: 1 })[i])])).toBe("Tổng số hồ sơ nhận (3) là 1, khác (4)+(5)+(6) = 120");
+    expect(call("VALIDATE_SUBMISSION", [header], [order.map((i) => row({ received_total: 1 })[i])])).toBe(
+      "Tổng số hồ sơ nhận (3) là 1, khác (4)+(5)+(6) = 120",
+    );
   });
   it("flags the same unit twice in one period, and blank rows stay blank", () => {
     const out = call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row(), keys.map(() => ""), row({ period: "Quý I/2023" })]) as string[][];
@@ -191,31 +236,41 @@ describe("VALIDATE_SUBMISSION", () => {
     expect(out[2]![0]).toMatch(/HOXA đã có số liệu cùng kỳ ở dòng thứ 1/);
   });
   it("a single row of the wrong width is an error; in a range it is that row's #LỖI", () => {
-    expect(() => call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row().slice(5)])).toThrow(/Dòng có 20 cột nhưng dòng tiêu đề có 25 cột/);
-    expect((call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row(), row().slice(5)]) as string[][])[1]![0]).toMatch(/^#LỖI: Dòng có 20 cột/);
+    expect(() => call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row().slice(5)])).toThrow(
+      /Dòng có 20 cột nhưng dòng tiêu đề có 25 cột/,
+    );
+    expect((call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS], [row(), row().slice(5)]) as string[][])[1]![0]).toMatch(
+      /^#LỖI: Dòng có 20 cột/,
+    );
   });
   it("a header without a required column is an error naming it", () => {
-    expect(() => call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS.slice(1)], [row().slice(1)])).toThrow('Trang "Số liệu" thiếu cột "Kỳ báo cáo".');
+    expect(() => call("VALIDATE_SUBMISSION", [SUBMISSION_HEADERS.slice(1)], [row().slice(1)])).toThrow(
+      'Trang "Số liệu" thiếu cột "Kỳ báo cáo".',
+    );
   });
 });
 
 describe("range calls equal one-by-one calls (property)", () => {
-  const cell = fc.oneof(
-    fc.integer({ min: 0, max: 500 }),
-    fc.constantFrom("", "12", "x", -3, 2.5, "#N/A"),
-  );
+  const cell = fc.oneof(fc.integer({ min: 0, max: 500 }), fc.constantFrom("", "12", "x", -3, 2.5, "#N/A"));
   it.each(RATES)("%s", (name) => {
-    fc.assert(fc.property(fc.array(fc.tuple(cell, cell), { minLength: 2, maxLength: 20 }), (pairs) => {
-      const out = call(name, pairs.map((p) => [p[0]]), pairs.map((p) => [p[1]])) as unknown[][];
-      pairs.forEach(([n, d], i) => {
-        let single: unknown;
-        try {
-          single = call(name, n, d);
-        } catch (e) {
-          single = `#LỖI: ${(e as Error).message}`;
-        }
-        expect(out[i]![0]).toEqual(single);
-      });
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 2, maxLength: 20 }), (pairs) => {
+        const out = call(
+          name,
+          pairs.map((p) => [p[0]]),
+          pairs.map((p) => [p[1]]),
+        ) as unknown[][];
+        pairs.forEach(([n, d], i) => {
+          let single: unknown;
+          try {
+            single = call(name, n, d);
+          } catch (e) {
+            single = `#LỖI: ${(e as Error).message}`;
+          }
+          expect(out[i]![0]).toEqual(single);
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -30,7 +30,10 @@ function freePort(): Promise<number> {
 
 function startPreview(port: number): Promise<ChildProcess> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts"], { cwd: ROOT, env: { ...process.env, PORT: String(port) } });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+    });
     const timer = setTimeout(() => fail(new Error(`preview did not start: ${output}`)), 20000);
     child.stdout.on("data", (d) => {
       output += d;
@@ -118,7 +121,13 @@ describe("npm start", () => {
     await page.goto(url);
     await page.locator("#grid").waitFor();
     await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
-    expect(await page.getByRole("menuitem").allInnerTexts()).toEqual(["Mở bảng điều khiển", "Thiết lập bảng tính", "Kiểm tra số liệu", "Tô sáng chỉ tiêu chưa đạt", "Tạo báo cáo quý"]);
+    expect(await page.getByRole("menuitem").allInnerTexts()).toEqual([
+      "Mở bảng điều khiển",
+      "Thiết lập bảng tính",
+      "Kiểm tra số liệu",
+      "Tô sáng chỉ tiêu chưa đạt",
+      "Tạo báo cáo quý",
+    ]);
     await page.getByRole("menuitem", { name: "Thiết lập bảng tính" }).click();
     await page.locator("#alert").waitFor({ state: "visible" });
     expect(await page.locator("#alert-text").innerText()).toContain("đã có dữ liệu; không thay đổi gì");
@@ -127,7 +136,11 @@ describe("npm start", () => {
     await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
     await page.getByRole("menuitem", { name: "Kiểm tra số liệu" }).click();
     // The page reloads with the new sidebar, which runs the check by itself.
-    const summary = () => page.locator("#findings-summary").textContent({ timeout: 1000 }).catch(() => "");
+    const summary = () =>
+      page
+        .locator("#findings-summary")
+        .textContent({ timeout: 1000 })
+        .catch(() => "");
     await expect.poll(summary, { timeout: 15000 }).toMatch(/^Kỳ 2023-Q1: 3 lỗi/);
     expect(await page.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).isVisible()).toBe(true);
     console.log("D");
@@ -144,12 +157,17 @@ describe("npm start", () => {
 
   it("a busy port gives a clear message; Ctrl-C stops the preview cleanly", async () => {
     const port = Number(new URL(url).port);
-    const second = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts"], { cwd: ROOT, env: { ...process.env, PORT: String(port) } });
+    const second = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+    });
     let err = "";
     second.stderr.on("data", (d) => (err += d));
     const code = await new Promise((ok) => second.on("exit", ok));
     expect(code).toBe(1);
-    expect(err.trim()).toBe(`Cổng ${port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`);
+    expect(err.trim()).toBe(
+      `Cổng ${port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`,
+    );
 
     const exited = new Promise((ok) => preview.on("exit", ok));
     preview.kill("SIGINT");

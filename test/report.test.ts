@@ -59,10 +59,14 @@ describe("the Google Doc", () => {
     expect(body.filter((p) => p.runs.some((r) => r.sizePt === 13)).length).toBeGreaterThan(20);
   });
   it("opens with the header block: a borderless two-column table", () => {
-    expect(docx.tables[0]).toEqual([[
-      "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH\nSố:       /BC-UBND",
-      expect.stringMatching(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nVĩnh Linh, ngày \d{2} tháng \d{1,2} năm \d{4}$/),
-    ]]);
+    expect(docx.tables[0]).toEqual([
+      [
+        "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH\nSố:       /BC-UBND",
+        expect.stringMatching(
+          /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nVĩnh Linh, ngày \d{2} tháng \d{1,2} năm \d{4}$/,
+        ),
+      ],
+    ]);
     expect(docx.tableInfo[0]!.borderless).toBe(true);
     const title = docx.paragraphs.find((p) => p.text === "BÁO CÁO")!;
     expect(title.alignment).toBe("center");
@@ -74,7 +78,14 @@ describe("the Google Doc", () => {
     expect(docx.text).toContain("Toàn huyện còn 23 hồ sơ thủ tục hành chính trễ hạn");
     expect(docx.text).toContain("Việc xin lỗi người dân, tổ chức khi hồ sơ trễ hạn chưa đầy đủ");
     expect(docx.text).toContain("Còn 1 đơn vị chưa cập nhật: Xã Vĩnh Ô.");
-    for (const h of ["I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. GIẢI TRÌNH CỦA CÁC ĐƠN VỊ", "IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", "Nơi nhận:", "PHỤ LỤC"]) {
+    for (const h of [
+      "I. KẾT QUẢ THỰC HIỆN",
+      "II. TỒN TẠI, HẠN CHẾ",
+      "III. GIẢI TRÌNH CỦA CÁC ĐƠN VỊ",
+      "IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI",
+      "Nơi nhận:",
+      "PHỤ LỤC",
+    ]) {
       expect(docx.text).toContain(h);
     }
   });
@@ -97,7 +108,12 @@ describe("the Google Doc", () => {
   });
   it("settings from document properties appear in the header and signature", () => {
     const addon = sampleAddon();
-    addon.call("saveSettings", { ...addon.call<object>("getSettings"), parentBody: "UBND tỉnh Quảng Trị", signerName: "Lê Văn Bình", place: "Hồ Xá" });
+    addon.call("saveSettings", {
+      ...addon.call<object>("getSettings"),
+      parentBody: "UBND tỉnh Quảng Trị",
+      signerName: "Lê Văn Bình",
+      place: "Hồ Xá",
+    });
     addon.call("generateReport", "2023-Q1");
     const doc = addon.documents[0]!;
     const text = JSON.stringify(doc);
@@ -114,7 +130,19 @@ describe("npm run report (command line over an .xlsx export)", () => {
   let run: ReturnType<typeof cli>;
   let result: {
     period: string;
-    district: { indicators: Record<string, { value: number | null; numerator: number; denominator: number | null; target: number | null; met: boolean | null; shortfall: number | null }> };
+    district: {
+      indicators: Record<
+        string,
+        {
+          value: number | null;
+          numerator: number;
+          denominator: number | null;
+          target: number | null;
+          met: boolean | null;
+          shortfall: number | null;
+        }
+      >;
+    };
     units: { unit: string; name: string; indicators: Record<string, { value: number | null }> }[];
     findings: { severity: string; rule: string; sheet: string; cell: string | null; unit: string; message: string }[];
     missing_units: string[];
@@ -136,9 +164,33 @@ describe("npm run report (command line over an .xlsx export)", () => {
     // Hand computation from the sample's design: 59 of 1,000 fee dossiers paid online;
     // 221 online of 221 + 4,779 received; 15 late + 8 pending overdue; 9 apologies.
     const d = result.district.indicators;
-    expect(d["online_payment_rate"]).toEqual({ value: 59 / 1000, numerator: 59, denominator: 1000, target: 0.3, met: false, shortfall: 0.241, excluded_units: [] });
-    expect(d["online_origin_rate"]).toEqual({ value: 221 / 5000, numerator: 221, denominator: 5000, target: 0.2, met: false, shortfall: 0.1558, excluded_units: [] });
-    expect(d["overdue_dossiers"]).toEqual({ value: 23, numerator: 23, denominator: null, target: 0, met: false, shortfall: 23, excluded_units: [] });
+    expect(d["online_payment_rate"]).toEqual({
+      value: 59 / 1000,
+      numerator: 59,
+      denominator: 1000,
+      target: 0.3,
+      met: false,
+      shortfall: 0.241,
+      excluded_units: [],
+    });
+    expect(d["online_origin_rate"]).toEqual({
+      value: 221 / 5000,
+      numerator: 221,
+      denominator: 5000,
+      target: 0.2,
+      met: false,
+      shortfall: 0.1558,
+      excluded_units: [],
+    });
+    expect(d["overdue_dossiers"]).toEqual({
+      value: 23,
+      numerator: 23,
+      denominator: null,
+      target: 0,
+      met: false,
+      shortfall: 23,
+      excluded_units: [],
+    });
     expect(d["apology_rate"]).toMatchObject({ value: 9 / 23, numerator: 9, denominator: 23, target: 1, met: false });
     expect(d["electronic_records_rate"]).toMatchObject({ target: null, met: null, shortfall: null });
     expect(result.missing_units).toEqual(["VINHO"]);
@@ -175,11 +227,28 @@ describe("npm run report (command line over an .xlsx export)", () => {
     const r = cli(path, "--period", "2023-Q1", "--out", join(dir, "na.docx"), "--json", join(dir, "na.json"));
     expect(r.status).toBe(0);
     const findings = JSON.parse(readFileSync(join(dir, "na.json"), "utf8")).findings;
-    expect(findings).toContainEqual({ severity: "error", rule: "error_value", sheet: "Số liệu", cell: "R27", unit: "HOXA", message: '"Hồ sơ thanh toán trực tuyến" chứa giá trị lỗi #N/A' });
+    expect(findings).toContainEqual({
+      severity: "error",
+      rule: "error_value",
+      sheet: "Số liệu",
+      cell: "R27",
+      unit: "HOXA",
+      message: '"Hồ sơ thanh toán trực tuyến" chứa giá trị lỗi #N/A',
+    });
   });
   it.each([
-    ["a required sheet missing", (b: ExcelJS.Workbook) => b.removeWorksheet(b.getWorksheet("Số liệu")!.id), /Không tìm thấy trang "Số liệu"/],
-    ["a required column missing", (b: ExcelJS.Workbook) => { b.getWorksheet("Số liệu")!.getCell("D1").value = "Trực tuyến"; }, /Trang "Số liệu" thiếu cột "Nhận trực tuyến"\./],
+    [
+      "a required sheet missing",
+      (b: ExcelJS.Workbook) => b.removeWorksheet(b.getWorksheet("Số liệu")!.id),
+      /Không tìm thấy trang "Số liệu"/,
+    ],
+    [
+      "a required column missing",
+      (b: ExcelJS.Workbook) => {
+        b.getWorksheet("Số liệu")!.getCell("D1").value = "Trực tuyến";
+      },
+      /Trang "Số liệu" thiếu cột "Nhận trực tuyến"\./,
+    ],
     ["the units sheet missing", (b: ExcelJS.Workbook) => b.removeWorksheet(b.getWorksheet("Đơn vị")!.id), /Không tìm thấy trang "Đơn vị"/],
   ] as const)("%s: non-zero exit, one clear Vietnamese line on standard error", async (_what, edit, message) => {
     const r = cli(await workbookWith(edit), "--period", "2023-Q1", "--out", join(dir, "x.docx"));

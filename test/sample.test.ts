@@ -17,7 +17,11 @@ describe("the committed sample workbook", () => {
   });
   it("is a district of the size of Vĩnh Linh with two quarters", () => {
     expect(SAMPLE_UNITS).toHaveLength(25);
-    const periods = new Set(sampleWorkbook().submissions.slice(1).map((r) => r[0]));
+    const periods = new Set(
+      sampleWorkbook()
+        .submissions.slice(1)
+        .map((r) => r[0]),
+    );
     expect([...periods]).toEqual(["2022-Q4", "2023-Q1", "Quý I/2023"]);
   });
 });

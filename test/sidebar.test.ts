@@ -143,7 +143,12 @@ describe("sidebar", () => {
     const evil = "<img src=x onerror=alert(1)>";
     const a = startAddon({
       sheets: {
-        [SHEET_UNITS]: [...unitRows([{ code: "A", name: evil }, { code: "B", name: `${evil} 2` }])],
+        [SHEET_UNITS]: [
+          ...unitRows([
+            { code: "A", name: evil },
+            { code: "B", name: `${evil} 2` },
+          ]),
+        ],
         [SHEET_SUBMISSIONS]: submissionRows([goodRow("A", "2023-Q1", { paid_online: -1, explanation: evil })]),
       },
     });

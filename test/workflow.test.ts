@@ -69,7 +69,12 @@ describe("Thiết lập bảng tính", () => {
     expect(String(data.getRange("A9").getDataValidation()!.getCriteriaType())).toBe("VALUE_IN_LIST");
     expect(String(addon.env.sheet("Đơn vị").getRange("E3").getDataValidation()!.getCriteriaType())).toBe("CHECKBOX");
     const targets = addon.env.values("Chỉ tiêu");
-    expect(targets.slice(1).map((r) => [r[0], r[2]])).toEqual([["online_payment_rate", 0.3], ["ontime_rate", 1], ["apology_rate", 1], ["overdue_dossiers", 0]]);
+    expect(targets.slice(1).map((r) => [r[0], r[2]])).toEqual([
+      ["online_payment_rate", 0.3],
+      ["ontime_rate", 1],
+      ["apology_rate", 1],
+      ["overdue_dossiers", 0],
+    ]);
     expect(addon.env.sheet("Chỉ tiêu").getRange("C2").getDisplayValue()).toBe("30%");
     expect(addon.env.sheet("Chỉ tiêu").getRange("C5").getDisplayValue()).toBe("0");
     expect(String(targets[1]![3])).toMatch(/mặc định/);
@@ -136,7 +141,10 @@ describe("Kiểm tra số liệu", () => {
 
 describe("Tô sáng chỉ tiêu chưa đạt", () => {
   function ours(addon: LocalAddon) {
-    return addon.env.sheet("Số liệu").getConditionalFormatRules().filter((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === MARK);
+    return addon.env
+      .sheet("Số liệu")
+      .getConditionalFormatRules()
+      .filter((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === MARK);
   }
   it("marks every unit × indicator below target and writes the add-on's results sheet", () => {
     const addon = track(sampleAddon());
@@ -147,10 +155,11 @@ describe("Tô sáng chỉ tiêu chưa đạt", () => {
     const ranges = rule[0]!.getRanges();
     expect(ranges.reduce((n, x) => n + x.getNumRows() * x.getNumColumns(), 0)).toBe(r.markedCells);
     // Hồ Xá's paid_online (R27): its online payment rate is below 30%; cells one above the other share a range.
-    const covers = (a1: string) => ranges.some((x) => {
-      const c = addon.env.sheet("Số liệu").getRange(a1);
-      return x.getColumn() === c.getColumn() && x.getRow() <= c.getRow() && c.getRow() <= x.getLastRow();
-    });
+    const covers = (a1: string) =>
+      ranges.some((x) => {
+        const c = addon.env.sheet("Số liệu").getRange(a1);
+        return x.getColumn() === c.getColumn() && x.getRow() <= c.getRow() && c.getRow() <= x.getLastRow();
+      });
     expect(covers("R27")).toBe(true);
     expect(covers("R26")).toBe(false); // 2022-Q4 rows are not marked for 2023-Q1
     expect(ranges.some((x) => x.getNumRows() > 1)).toBe(true);
@@ -165,7 +174,10 @@ describe("Tô sáng chỉ tiêu chưa đạt", () => {
     const addon = track(sampleAddon());
     const sheet = addon.env.sheet("Số liệu");
     const userRule = addon.env.globals.SpreadsheetApp.newConditionalFormatRule()
-      .whenNumberGreaterThan(500).setBackground("#ffff00").setRanges([sheet.getRange("C2:C60")]).build();
+      .whenNumberGreaterThan(500)
+      .setBackground("#ffff00")
+      .setRanges([sheet.getRange("C2:C60")])
+      .build();
     sheet.setConditionalFormatRules([userRule]);
     sheet.getRange("Y3").setBackground("#cfe2f3").setNote("ghi chú của người dùng");
     const valuesBefore = addon.env.values("Số liệu");

@@ -41,7 +41,7 @@ export function isBlank(value: unknown): boolean {
 }
 
 function checked(n: number, kind: NumberKind): number {
-  if (!(n === n) || n === Infinity || n === -Infinity) return NOT_A_NUMBER;
+  if (!Number.isFinite(n)) return NOT_A_NUMBER;
   if (n < 0) return NEGATIVE;
   if (n > MAX_VALUE) return TOO_LARGE;
   if (kind === "count" && n % 1 !== 0) {

@@ -9,7 +9,7 @@
  * puts "#LỖI: ..." text in a bad row's cell while the other rows compute.
  */
 import { BLANK as BLANK_CELL, cellProblem, isBlank, readNumber, type NumberKind } from "./cells";
-import { FORMULA_MISSING, INDICATORS, valueKindOf, type IndicatorDef } from "./catalogue";
+import { FORMULA_MISSING, valueKindOf, type IndicatorDef } from "./catalogue";
 import { meets, shortfall, type Direction } from "./indicators";
 import { dayOfCell, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
 import { allRows, figureAt, readRows, readSubmissions } from "./read";
@@ -175,7 +175,7 @@ function readDirection(direction: unknown): Direction {
   let d = direction;
   if (Array.isArray(d)) {
     const flat = (d as unknown[]).flat();
-    if (flat.length !== 1) throw new InputError("Chiều so sánh phải là một giá trị: \">=\" hoặc \"<=\"");
+    if (flat.length !== 1) throw new InputError('Chiều so sánh phải là một giá trị: ">=" hoặc "<="');
     d = flat[0];
   }
   if (d === undefined || isBlank(d)) return ">=";
@@ -215,7 +215,12 @@ function measure(row: unknown, term: string): number | null {
 
 const COMPARE_NAMES = ["giá trị", "mục tiêu"];
 
-function compare<T extends Cell>(value: unknown, target: unknown, direction: unknown, judge: (v: number, t: number, d: Direction) => T): Result {
+function compare<T extends Cell>(
+  value: unknown,
+  target: unknown,
+  direction: unknown,
+  judge: (v: number, t: number, d: Direction) => T,
+): Result {
   const dir = readDirection(direction);
   return rowWise([value, target], COMPARE_NAMES, (a, r) => {
     const v = measure(rowOf(a[0]!, r), "giá trị");

@@ -48,7 +48,7 @@ export function sideSum(keys: readonly FigureKey[], get: (key: FigureKey) => num
   let present = 0;
   for (let i = 0; i < keys.length; i++) {
     const v = get(keys[i]!);
-    if (v === v) {
+    if (!Number.isNaN(v)) {
       s += v;
       present++;
     } else if (missing === "skipIfAnyMissing") {
@@ -71,13 +71,13 @@ export function unitTerms(def: IndicatorDef, fig: Partial<Record<FigureKey, numb
 }
 
 /** Value from summed terms: a rate is blank for a zero denominator. */
-export function valueOf(def: IndicatorDef, num: number, den: number | null): number | null {
+export function valueFrom(def: IndicatorDef, num: number, den: number | null): number | null {
   if (def.unit === "count") return num;
   return den === null || den === 0 ? null : num / den;
 }
 
 export function judge(def: IndicatorDef, num: number, den: number | null, target: number | null): IndicatorResult {
-  const value = valueOf(def, num, den);
+  const value = valueFrom(def, num, den);
   const judged = value !== null && target !== null;
   const dir = directionOf(def);
   return {
@@ -96,7 +96,11 @@ export function noData(target: number | null): IndicatorResult {
 }
 
 /** Σ numerators / Σ denominators over the units that count; no data when none does. */
-export function rollUp(def: IndicatorDef, units: readonly Partial<Record<FigureKey, number | null>>[], target: number | null): IndicatorResult {
+export function rollUp(
+  def: IndicatorDef,
+  units: readonly Partial<Record<FigureKey, number | null>>[],
+  target: number | null,
+): IndicatorResult {
   let num = 0;
   let den = 0;
   let counted = 0;

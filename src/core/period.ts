@@ -100,7 +100,9 @@ export function dayOfCell(v: unknown): [number, number, number] | string {
     const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
     const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
     if (y && m && d) {
-      const year = Number(y), month = Number(m), day = Number(d);
+      const year = Number(y),
+        month = Number(m),
+        day = Number(d);
       const probe = new Date(Date.UTC(year, month - 1, day));
       if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) return [year, month, day];
     }

@@ -9,7 +9,14 @@ import { a1 } from "./a1";
 import { BLANK, cellProblem, isBlank, isErrorValue, readNumber } from "./cells";
 import { parsePeriod, periodKey } from "./period";
 import {
-  FIGURE_COLUMNS, headerOf, mapColumns, SUBMISSIONS_SHEET, type ColumnMap, type FigureKey, type SheetDef, type SubmissionKey,
+  FIGURE_COLUMNS,
+  headerOf,
+  mapColumns,
+  SUBMISSIONS_SHEET,
+  type ColumnMap,
+  type FigureKey,
+  type SheetDef,
+  type SubmissionKey,
 } from "./schema";
 import { describeValue, isBlankRow, isDate } from "./text";
 
@@ -98,7 +105,9 @@ export interface RowBlock {
 
 /** Unit codes are compared trimmed and upper-cased. */
 export function unitCode(v: unknown): string {
-  return String(v ?? "").trim().toUpperCase();
+  return String(v ?? "")
+    .trim()
+    .toUpperCase();
 }
 
 function textOf(v: unknown): string {
@@ -188,7 +197,12 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
     const rowIssues = issues.length;
     if (table.period[r] === -1) {
       const pv = cells[cols.period!];
-      issue(k, "period", "bad_period", isBlank(pv) ? "chưa nhập" : `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`);
+      issue(
+        k,
+        "period",
+        "bad_period",
+        isBlank(pv) ? "chưa nhập" : `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`,
+      );
     }
     const uv = cells[cols.unit!];
     const code = isBlank(uv) || isErrorValue(uv) || (typeof uv !== "string" && typeof uv !== "number") ? "" : unitCode(uv);
@@ -217,7 +231,7 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
       // Blank required figures are errors only in a row the unit has started to fill.
       for (let f = 0; f < figureCols.length; f++) {
         const fc = figureCols[f]!;
-        if (fc.required && fields[f]![k] !== fields[f]![k]) issue(k, fc.key, "count_blank", "chưa nhập");
+        if (fc.required && Number.isNaN(fields[f]![k]!)) issue(k, fc.key, "count_blank", "chưa nhập");
       }
       if (issues.length - rowIssues > 1) {
         const mine = issues.splice(rowIssues).sort((a, b) => order(a.key) - order(b.key));

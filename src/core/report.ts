@@ -220,8 +220,13 @@ function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock
       const r = ev.district.indicators[d.code];
       const before = previous ? previous.district.indicators[d.code].value : null;
       return [
-        String(i + 1), d.name, valueText(d.code, r.value) || "—", before === null ? "—" : valueText(d.code, before),
-        changeText(d.code, r.value, before), targetText(d.code, r.target) || "—", verdict(r),
+        String(i + 1),
+        d.name,
+        valueText(d.code, r.value) || "—",
+        before === null ? "—" : valueText(d.code, before),
+        changeText(d.code, r.value, before),
+        targetText(d.code, r.target) || "—",
+        verdict(r),
       ];
     }),
     widths: [4, 24, 9, 9, 12, 8, 9],
@@ -234,8 +239,13 @@ function overdueTable(ev: Evaluation): TableBlock | null {
   if (!late.length) return null;
   const total = { late: 0, pending: 0, all: 0, apologies: 0 };
   const rows = late.map((u, i) => {
-    const l = u.figure("resolved_late") ?? 0, pe = u.figure("pending_overdue") ?? 0, a = u.figure("apologies") ?? 0;
-    total.late += l; total.pending += pe; total.all += l + pe; total.apologies += a;
+    const l = u.figure("resolved_late") ?? 0,
+      pe = u.figure("pending_overdue") ?? 0,
+      a = u.figure("apologies") ?? 0;
+    total.late += l;
+    total.pending += pe;
+    total.all += l + pe;
+    total.apologies += a;
     const rate = u.indicators.apology_rate.value;
     return [String(i + 1), u.name, num(l), num(pe), num(l + pe), num(a), rate === null ? "—" : formatPercent(rate)];
   });
@@ -244,7 +254,17 @@ function overdueTable(ev: Evaluation): TableBlock | null {
   return {
     kind: "table",
     caption: "Bảng 3. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức theo đơn vị",
-    header: [["STT", "Đơn vị", "Đã giải quyết quá hạn (10)", "Đang giải quyết quá hạn (13)", "Tổng số trễ hạn", "Phiếu xin lỗi đã gửi", "Tỷ lệ xin lỗi"]],
+    header: [
+      [
+        "STT",
+        "Đơn vị",
+        "Đã giải quyết quá hạn (10)",
+        "Đang giải quyết quá hạn (13)",
+        "Tổng số trễ hạn",
+        "Phiếu xin lỗi đã gửi",
+        "Tỷ lệ xin lỗi",
+      ],
+    ],
     rows,
     widths: [4, 18, 8, 8, 7, 7, 7],
     totalRow: true,
@@ -318,10 +338,12 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push(p("BÁO CÁO", { style: "title", align: "center", bold: true }));
   blocks.push(p(`Tình hình thực hiện công tác cải cách hành chính ${q}`, { style: "subtitle", align: "center", bold: true }));
 
-  blocks.push(body(
-    `Ủy ban nhân dân huyện ${s.district} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
-      `trên cơ sở số liệu do các xã, thị trấn và các phòng, ban chuyên môn cập nhật vào bảng theo dõi chung, như sau:`,
-  ));
+  blocks.push(
+    body(
+      `Ủy ban nhân dân huyện ${s.district} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
+        `trên cơ sở số liệu do các xã, thị trấn và các phòng, ban chuyên môn cập nhật vào bảng theo dõi chung, như sau:`,
+    ),
+  );
 
   // I. Results.
   blocks.push(p("I. KẾT QUẢ THỰC HIỆN", { style: "heading", bold: true }));
@@ -342,24 +364,39 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push(p("2. Kết quả các chỉ tiêu", { style: "subheading", bold: true }));
   const met = INDICATORS.filter((d) => ev.district.indicators[d.code].met === true).length;
   const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
-  blocks.push(body(`Trong ${INDICATORS.length} chỉ tiêu theo dõi, toàn huyện đạt ${met} chỉ tiêu, chưa đạt ${missed} chỉ tiêu; các chỉ tiêu còn lại chưa có mục tiêu hoặc chưa có số liệu để đánh giá (Bảng 1).`));
-  const unjudged = INDICATORS.filter((def) => ev.district.indicators[def.code].met === null && ev.district.indicators[def.code].value !== null);
+  blocks.push(
+    body(
+      `Trong ${INDICATORS.length} chỉ tiêu theo dõi, toàn huyện đạt ${met} chỉ tiêu, chưa đạt ${missed} chỉ tiêu; các chỉ tiêu còn lại chưa có mục tiêu hoặc chưa có số liệu để đánh giá (Bảng 1).`,
+    ),
+  );
+  const unjudged = INDICATORS.filter(
+    (def) => ev.district.indicators[def.code].met === null && ev.district.indicators[def.code].value !== null,
+  );
   if (unjudged.length) {
-    blocks.push(body(`Các chỉ tiêu chưa có mục tiêu: ${unjudged.map((def) => `${lowerFirst(def.name)} đạt ${valueText(def.code, ev.district.indicators[def.code].value)}`).join("; ")}.`));
+    blocks.push(
+      body(
+        `Các chỉ tiêu chưa có mục tiêu: ${unjudged.map((def) => `${lowerFirst(def.name)} đạt ${valueText(def.code, ev.district.indicators[def.code].value)}`).join("; ")}.`,
+      ),
+    );
   }
   blocks.push(indicatorTable(ev, previous));
 
   blocks.push(p("3. Tiếp nhận và giải quyết thủ tục hành chính", { style: "subheading", bold: true }));
   const d = ev.district.indicators;
-  const received = ev.units.reduce((a, u) => a + (u.figure("received_online") ?? 0) + (u.figure("received_direct") ?? 0) + (u.figure("received_carried") ?? 0), 0);
+  const received = ev.units.reduce(
+    (a, u) => a + (u.figure("received_online") ?? 0) + (u.figure("received_direct") ?? 0) + (u.figure("received_carried") ?? 0),
+    0,
+  );
   const online = ev.units.reduce((a, u) => a + (u.figure("received_online") ?? 0), 0);
   const resolved = d.ontime_rate.denominator ?? 0;
-  blocks.push(body(
-    `Toàn huyện tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +
-      `đã giải quyết ${formatNumber(resolved)} hồ sơ` +
-      (d.ontime_rate.value !== null ? `, tỷ lệ giải quyết trước và đúng hạn đạt ${formatPercent(d.ontime_rate.value)}` : "") +
-      `; số hồ sơ trễ hạn là ${formatNumber(d.overdue_dossiers.value ?? 0)} (Bảng 2).`,
-  ));
+  blocks.push(
+    body(
+      `Toàn huyện tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +
+        `đã giải quyết ${formatNumber(resolved)} hồ sơ` +
+        (d.ontime_rate.value !== null ? `, tỷ lệ giải quyết trước và đúng hạn đạt ${formatPercent(d.ontime_rate.value)}` : "") +
+        `; số hồ sơ trễ hạn là ${formatNumber(d.overdue_dossiers.value ?? 0)} (Bảng 2).`,
+    ),
+  );
   blocks.push(form06Table(ev, "Toàn huyện"));
 
   blocks.push(p("4. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức", { style: "subheading", bold: true }));
@@ -368,19 +405,22 @@ export function buildReport(input: ReportInput): ReportContent {
     blocks.push(body("Trong kỳ không có hồ sơ thủ tục hành chính trễ hạn."));
   } else {
     const apologies = d.apology_rate.numerator ?? 0;
-    blocks.push(body(
-      `Toàn huyện có ${formatNumber(overdue)} hồ sơ thủ tục hành chính trễ hạn; các đơn vị đã gửi ${formatNumber(apologies)} phiếu xin lỗi` +
-        (d.apology_rate.value !== null ? `, đạt ${formatPercent(d.apology_rate.value)} số hồ sơ trễ hạn` : "") + " (Bảng 3).",
-    ));
+    blocks.push(
+      body(
+        `Toàn huyện có ${formatNumber(overdue)} hồ sơ thủ tục hành chính trễ hạn; các đơn vị đã gửi ${formatNumber(apologies)} phiếu xin lỗi` +
+          (d.apology_rate.value !== null ? `, đạt ${formatPercent(d.apology_rate.value)} số hồ sơ trễ hạn` : "") +
+          " (Bảng 3).",
+      ),
+    );
   }
   const overdueBlock = overdueTable(ev);
   if (overdueBlock) blocks.push(overdueBlock);
 
   // II. Shortfalls, ranked by how far they miss.
   blocks.push(p("II. TỒN TẠI, HẠN CHẾ", { style: "heading", bold: true }));
-  const shortfalls = INDICATORS
-    .filter((def) => ev.district.indicators[def.code].met === false)
-    .sort((a, b) => relativeGap(b, ev.district.indicators[b.code]) - relativeGap(a, ev.district.indicators[a.code]));
+  const shortfalls = INDICATORS.filter((def) => ev.district.indicators[def.code].met === false).sort(
+    (a, b) => relativeGap(b, ev.district.indicators[b.code]) - relativeGap(a, ev.district.indicators[a.code]),
+  );
   if (!shortfalls.length) {
     blocks.push(body("Các chỉ tiêu có mục tiêu đều đạt trong kỳ."));
   }
@@ -435,10 +475,7 @@ export function buildReport(input: ReportInput): ReportContent {
     kind: "columns",
     role: "signature",
     widths: [1, 1],
-    left: [
-      p("Nơi nhận:", { bold: true, italic: true, style: "note" }),
-      ...s.recipients.map((r) => p(`- ${r}`, { style: "note" })),
-    ],
+    left: [p("Nơi nhận:", { bold: true, italic: true, style: "note" }), ...s.recipients.map((r) => p(`- ${r}`, { style: "note" }))],
     right: [
       ...(s.signerAuthority ? [p(s.signerAuthority.toUpperCase(), { align: "center", bold: true })] : []),
       p(s.signerTitle.toUpperCase(), { align: "center", bold: true }),
@@ -473,4 +510,3 @@ export function reportText(content: ReportContent): string {
   }
   return out.join("\n");
 }
-

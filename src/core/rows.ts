@@ -42,36 +42,39 @@ export function readText(v: unknown): string {
   return isBlank(v) ? "" : isDate(v) ? describeValue(v) : String(v).trim();
 }
 
-const checkboxCell = () => z.transform((v: unknown, ctx): boolean => {
-  const b = readCheckbox(v);
-  if (b !== null) return b;
-  report(ctx, v, "bad_checkbox", `không phải ô đánh dấu (${describeValue(v)})`);
-  return true;
-});
+const checkboxCell = () =>
+  z.transform((v: unknown, ctx): boolean => {
+    const b = readCheckbox(v);
+    if (b !== null) return b;
+    report(ctx, v, "bad_checkbox", `không phải ô đánh dấu (${describeValue(v)})`);
+    return true;
+  });
 
-const yearCell = () => z.transform((v: unknown, ctx): number | undefined => {
-  if (isBlank(v)) return undefined;
-  const r = readNumber(v, "count");
-  if (r >= 1900 && r <= 9999) return r;
-  report(ctx, v, "bad_target", `không phải năm (${describeValue(v)})`);
-  return undefined;
-});
+const yearCell = () =>
+  z.transform((v: unknown, ctx): number | undefined => {
+    if (isBlank(v)) return undefined;
+    const r = readNumber(v, "count");
+    if (r >= 1900 && r <= 9999) return r;
+    report(ctx, v, "bad_target", `không phải năm (${describeValue(v)})`);
+    return undefined;
+  });
 
 /** A target: a fraction (0.3), a count, or a text such as "30%". */
-const fractionCell = () => z.transform((v: unknown, ctx): number | undefined => {
-  if (isBlank(v)) {
-    report(ctx, v, "bad_target", "chưa nhập");
+const fractionCell = () =>
+  z.transform((v: unknown, ctx): number | undefined => {
+    if (isBlank(v)) {
+      report(ctx, v, "bad_target", "chưa nhập");
+      return undefined;
+    }
+    if (typeof v === "string") {
+      const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(v);
+      if (m) return Number(m[1]!.replace(",", ".")) / 100;
+    }
+    const r = readNumber(v, "amount");
+    if (r >= 0) return r;
+    report(ctx, v, "bad_target", cellProblem(v, r).reason);
     return undefined;
-  }
-  if (typeof v === "string") {
-    const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(v);
-    if (m) return Number(m[1]!.replace(",", ".")) / 100;
-  }
-  const r = readNumber(v, "amount");
-  if (r >= 0) return r;
-  report(ctx, v, "bad_target", cellProblem(v, r).reason);
-  return undefined;
-});
+  });
 
 function cellSchema(col: ColumnDef) {
   switch (col.kind) {

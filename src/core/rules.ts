@@ -44,9 +44,14 @@ const partsOf = (total: FigureKey) => FORM06_TOTALS.find((t) => t.total === tota
 /** Rules that no indicator implies. */
 const OTHER_RULES: readonly Rule[] = [
   {
-    id: "received_balance", severity: "error", missing: "skipIfAnyMissing",
-    left: partsOf("received_total"), operator: "==", right: [...partsOf("resolved_total"), ...partsOf("pending_total")],
-    leftLabel: "số hồ sơ nhận", rightLabel: "số đã và đang giải quyết",
+    id: "received_balance",
+    severity: "error",
+    missing: "skipIfAnyMissing",
+    left: partsOf("received_total"),
+    operator: "==",
+    right: [...partsOf("resolved_total"), ...partsOf("pending_total")],
+    leftLabel: "số hồ sơ nhận",
+    rightLabel: "số đã và đang giải quyết",
     text: "(4)+(5)+(6) = (8)+(9)+(10)+(12)+(13)",
   },
 ];
@@ -62,19 +67,32 @@ let table: readonly Rule[] | null = null;
 /** THE rule table: form 06 sums, the balance, and each indicator's bound. Built on first use. */
 export function rules(): readonly Rule[] {
   table ??= [
-    ...FORM06_TOTALS.map((t): Rule => ({
-      id: t.rule, severity: "error", missing: "skipIfAnyMissing",
-      left: [t.total], operator: "==", right: t.parts,
-      text: `${formList([t.total])} = ${formList(t.parts)}`,
-    })),
+    ...FORM06_TOTALS.map(
+      (t): Rule => ({
+        id: t.rule,
+        severity: "error",
+        missing: "skipIfAnyMissing",
+        left: [t.total],
+        operator: "==",
+        right: t.parts,
+        text: `${formList([t.total])} = ${formList(t.parts)}`,
+      }),
+    ),
     ...OTHER_RULES,
     ...INDICATORS.flatMap((d): Rule[] => {
       if (!("bound" in d) || !d.bound) return [];
-      return [{
-        id: d.bound.rule, severity: d.bound.severity, missing: "skipIfAnyMissing",
-        left: d.numerator, operator: "<=", right: d.denominator, rightLabel: d.terms[1],
-        text: boundText(d.numerator, d.denominator, d.bound.severity, d.terms[1]),
-      }];
+      return [
+        {
+          id: d.bound.rule,
+          severity: d.bound.severity,
+          missing: "skipIfAnyMissing",
+          left: d.numerator,
+          operator: "<=",
+          right: d.denominator,
+          rightLabel: d.terms[1],
+          text: boundText(d.numerator, d.denominator, d.bound.severity, d.terms[1]),
+        },
+      ];
     }),
   ];
   return table;
@@ -97,7 +115,7 @@ export function sumAt(fields: Int32Array, get: (figure: number) => number, missi
   let present = 0;
   for (let i = 0; i < fields.length; i++) {
     const v = get(fields[i]!);
-    if (v === v) {
+    if (!Number.isNaN(v)) {
       s += v;
       present++;
     } else if (missing === "skipIfAnyMissing") {

@@ -43,8 +43,22 @@ export const SUBMISSION_COLUMNS = [
   { key: "unit", header: "Mã đơn vị", kind: "unit", required: true },
   { key: "received_total", header: "Tổng số hồ sơ nhận", kind: "count", required: false, form06: "(3)", short: "Tổng số nhận" },
   { key: "received_online", header: "Nhận trực tuyến", kind: "count", required: true, form06: "(4)", short: "Trực tuyến" },
-  { key: "received_direct", header: "Nhận trực tiếp, bưu chính", kind: "count", required: true, form06: "(5)", short: "Trực tiếp, bưu chính" },
-  { key: "received_carried", header: "Từ kỳ trước chuyển sang", kind: "count", required: true, form06: "(6)", short: "Kỳ trước chuyển sang" },
+  {
+    key: "received_direct",
+    header: "Nhận trực tiếp, bưu chính",
+    kind: "count",
+    required: true,
+    form06: "(5)",
+    short: "Trực tiếp, bưu chính",
+  },
+  {
+    key: "received_carried",
+    header: "Từ kỳ trước chuyển sang",
+    kind: "count",
+    required: true,
+    form06: "(6)",
+    short: "Kỳ trước chuyển sang",
+  },
   { key: "online_service_dossiers", header: "Hồ sơ của TTHC có DVC trực tuyến", kind: "count", required: true },
   { key: "resolved_total", header: "Tổng số đã giải quyết", kind: "count", required: false, form06: "(7)", short: "Đã giải quyết" },
   { key: "resolved_early", header: "Giải quyết trước hạn", kind: "count", required: true, form06: "(8)", short: "Trước hạn" },
@@ -163,9 +177,7 @@ export function mapColumns<K extends string>(def: SheetDef<K>, values: readonly 
       if (!col) return;
       const earlier = seen.get(col.key);
       if (earlier !== undefined) {
-        throw new SchemaError(
-          `Trang "${def.name}" có hai cột "${col.header}" (cột ${earlier + 1} và cột ${c + 1}); hãy giữ lại một cột.`,
-        );
+        throw new SchemaError(`Trang "${def.name}" có hai cột "${col.header}" (cột ${earlier + 1} và cột ${c + 1}); hãy giữ lại một cột.`);
       }
       seen.set(col.key, c);
       columns[col.key] = c;

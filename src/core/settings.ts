@@ -44,18 +44,10 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   ],
 };
 
-const line = (label: string, max: number) =>
-  z.string().check(
-    z.trim(),
-    z.maxLength(max, `${label} dài quá ${max} ký tự.`),
-  );
+const line = (label: string, max: number) => z.string().check(z.trim(), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
 
 const required = (label: string, max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, `${label} không được để trống.`),
-    z.maxLength(max, `${label} dài quá ${max} ký tự.`),
-  );
+  z.string().check(z.trim(), z.minLength(1, `${label} không được để trống.`), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
 
 let schema: ReturnType<typeof settingsSchema> | null = null;
 

@@ -54,7 +54,12 @@ export function makeFinding(rule: string, cell: string | null, unit: string, mes
 /** The finding of a failed row rule: its message and both sides' values. */
 export function failureFinding(f: RuleFailure, cell: string | null, unit: string): Finding {
   return {
-    severity: f.rule.severity, rule: f.rule.id, sheet: SHEET_SUBMISSIONS, cell, unit, message: failureMessage(f),
+    severity: f.rule.severity,
+    rule: f.rule.id,
+    sheet: SHEET_SUBMISSIONS,
+    cell,
+    unit,
+    message: failureMessage(f),
     values: { left: f.left, operator: f.rule.operator, right: f.right },
   };
 }

@@ -73,7 +73,15 @@ export function gapText(code: IndicatorCode, r: IndicatorResult): string {
 export function indicatorView(code: IndicatorCode, r: IndicatorResult): IndicatorView {
   const def = indicator(code);
   const bar = r.value === null ? 0 : def.unit === "rate" ? Math.min(1, r.value) : r.met === false ? 1 : 0;
-  return { code, name: def.name, valueText: valueText(code, r.value), targetText: targetText(code, r.target), met: r.met, bar, gapText: gapText(code, r) };
+  return {
+    code,
+    name: def.name,
+    valueText: valueText(code, r.value),
+    targetText: targetText(code, r.target),
+    met: r.met,
+    bar,
+    gapText: gapText(code, r),
+  };
 }
 
 export function validationView(ev: Evaluation): ValidationView {

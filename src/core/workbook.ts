@@ -10,7 +10,14 @@ import { parseRow, readCheckbox, readText } from "./rows";
 import { describeValue } from "./text";
 import { checkRules, ruleCell, ruleFields, sumAt, type RuleFailure } from "./rules";
 import {
-  FIGURE_KEYS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, TARGETS_SHEET, UNITS_SHEET, figureIndex, type FigureKey,
+  FIGURE_KEYS,
+  SHEET_SUBMISSIONS,
+  SHEET_TARGETS,
+  SHEET_UNITS,
+  TARGETS_SHEET,
+  UNITS_SHEET,
+  figureIndex,
+  type FigureKey,
 } from "./schema";
 import { resolveTarget, type ResolvedTarget, type TargetRow } from "./targets";
 import { failureFinding, makeFinding, sortFindings, type Finding } from "./validation";
@@ -62,14 +69,28 @@ export function readWorkbook(input: WorkbookValues): Workbook {
     const code = readText(at("code")).toUpperCase();
     const active = col.active === undefined ? true : readCheckbox(at("active"));
     if (active === null) {
-      sheetFindings.push(makeFinding("bad_checkbox", u.cell(i, "active"), code,
-        `"${u.header("active")}" không phải ô đánh dấu (${describeValue(at("active"))})`, SHEET_UNITS));
+      sheetFindings.push(
+        makeFinding(
+          "bad_checkbox",
+          u.cell(i, "active"),
+          code,
+          `"${u.header("active")}" không phải ô đánh dấu (${describeValue(at("active"))})`,
+          SHEET_UNITS,
+        ),
+      );
     }
     if (!code) continue;
     const earlier = seenUnits.get(code);
     if (earlier !== undefined) {
-      sheetFindings.push(makeFinding("duplicate_unit", u.cell(i, "code"), code,
-        `Mã đơn vị ${code} trùng với dòng ${earlier}; dòng này bị bỏ qua`, SHEET_UNITS));
+      sheetFindings.push(
+        makeFinding(
+          "duplicate_unit",
+          u.cell(i, "code"),
+          code,
+          `Mã đơn vị ${code} trùng với dòng ${earlier}; dòng này bị bỏ qua`,
+          SHEET_UNITS,
+        ),
+      );
       continue;
     }
     seenUnits.set(code, i + 1);
@@ -105,8 +126,12 @@ export function readWorkbook(input: WorkbookValues): Workbook {
 
   const submissions = readSubmissions(input.submissions);
   return {
-    units, targets, submissions, sheetFindings,
-    submissionColumns: submissions.sheet.map.columns, submissionHeaderRow: submissions.sheet.map.headerRow,
+    units,
+    targets,
+    submissions,
+    sheetFindings,
+    submissionColumns: submissions.sheet.map.columns,
+    submissionHeaderRow: submissions.sheet.map.headerRow,
   };
 }
 
@@ -123,19 +148,40 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
     if (!t.indicator) continue;
     const def = findIndicator(t.indicator);
     if (!def) {
-      out.push(makeFinding("unknown_indicator", t.cell("indicator"), "",
-        `Mã chỉ tiêu "${t.indicator}" không có trong danh mục (${INDICATORS.map((d) => d.code).join(", ")})`, SHEET_TARGETS));
+      out.push(
+        makeFinding(
+          "unknown_indicator",
+          t.cell("indicator"),
+          "",
+          `Mã chỉ tiêu "${t.indicator}" không có trong danh mục (${INDICATORS.map((d) => d.code).join(", ")})`,
+          SHEET_TARGETS,
+        ),
+      );
       continue;
     }
     if (def.unit === "rate" && t.target !== undefined && t.target > 1) {
-      out.push(makeFinding("bad_target", t.cell("target"), "",
-        `Mục tiêu của ${def.code} là ${t.target}, lớn hơn 100%; hãy nhập dạng phần trăm (30%) hoặc phân số (0,3)`, SHEET_TARGETS));
+      out.push(
+        makeFinding(
+          "bad_target",
+          t.cell("target"),
+          "",
+          `Mục tiêu của ${def.code} là ${t.target}, lớn hơn 100%; hãy nhập dạng phần trăm (30%) hoặc phân số (0,3)`,
+          SHEET_TARGETS,
+        ),
+      );
     }
     const key = `${def.code}|${t.year ?? ""}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      out.push(makeFinding("duplicate_target", t.cell("indicator"), "",
-        `Chỉ tiêu ${def.code}${t.year ? ` năm ${t.year}` : " (không ghi năm)"} đã có ở dòng ${earlier}; dòng này bị bỏ qua`, SHEET_TARGETS));
+      out.push(
+        makeFinding(
+          "duplicate_target",
+          t.cell("indicator"),
+          "",
+          `Chỉ tiêu ${def.code}${t.year ? ` năm ${t.year}` : " (không ghi năm)"} đã có ở dòng ${earlier}; dòng này bị bỏ qua`,
+          SHEET_TARGETS,
+        ),
+      );
       continue;
     }
     seen.set(key, t.row);
@@ -241,8 +287,14 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     }
     const first = taken.get(code);
     if (first !== undefined) {
-      findings.push(makeFinding("duplicate_row", cell(k, "unit"), code,
-        `Đơn vị ${code} đã có số liệu kỳ ${periodId(period)} ở dòng ${b.sheetRow[first]}; dòng này không được tính`));
+      findings.push(
+        makeFinding(
+          "duplicate_row",
+          cell(k, "unit"),
+          code,
+          `Đơn vị ${code} đã có số liệu kỳ ${periodId(period)} ở dòng ${b.sheetRow[first]}; dòng này không được tính`,
+        ),
+      );
       continue;
     }
     taken.set(code, k);
@@ -315,9 +367,21 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
       indicators[def.code] = judge(def, num, def.unit === "count" ? null : den, target);
     }
     const own = counts.get(u.code);
-    units.push(new UnitEvaluation(
-      u.code, u.name, u.kind, b.sheetRow[r]!, b.explanation[r]!, indicators, excluded ?? NONE, own?.errors ?? 0, own?.warnings ?? 0, b, r,
-    ));
+    units.push(
+      new UnitEvaluation(
+        u.code,
+        u.name,
+        u.kind,
+        b.sheetRow[r]!,
+        b.explanation[r]!,
+        indicators,
+        excluded ?? NONE,
+        own?.errors ?? 0,
+        own?.warnings ?? 0,
+        b,
+        r,
+      ),
+    );
   }
 
   const district = {} as IndicatorResults;
@@ -327,7 +391,14 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
     district[def.code] = s.counted === 0 ? noData(target) : judge(def, s.num, def.unit === "count" ? null : s.den, target);
   });
   return {
-    period, district: { indicators: district }, excludedUnits, targets, units, findings: sorted, missing_units: missing, allUnits: wb.units,
+    period,
+    district: { indicators: district },
+    excludedUnits,
+    targets,
+    units,
+    findings: sorted,
+    missing_units: missing,
+    allUnits: wb.units,
   };
 }
 
@@ -356,7 +427,14 @@ export function toJson(ev: Evaluation) {
       name: u.name,
       indicators: byCode((c) => ({ ...u.indicators[c], excluded: u.excluded.has(c) })),
     })),
-    findings: ev.findings.map((f) => ({ severity: f.severity, rule: f.rule, sheet: f.sheet, cell: f.cell, unit: f.unit || null, message: f.message })),
+    findings: ev.findings.map((f) => ({
+      severity: f.severity,
+      rule: f.rule,
+      sheet: f.sheet,
+      cell: f.cell,
+      unit: f.unit || null,
+      message: f.message,
+    })),
     missing_units: [...ev.missing_units],
   };
 }

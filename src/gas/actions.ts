@@ -6,7 +6,14 @@
 import { INDICATORS } from "../core/catalogue";
 import { parsePeriod, periodId, reportingPeriodOf, previousPeriod, type Period } from "../core/period";
 import {
-  FIGURE_COLUMNS, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, SchemaError,
+  FIGURE_COLUMNS,
+  SHEET_SUBMISSIONS,
+  SHEET_TARGETS,
+  SHEET_UNITS,
+  SUBMISSION_COLUMNS,
+  TARGET_COLUMNS,
+  UNIT_COLUMNS,
+  SchemaError,
   type ColumnDef,
 } from "../core/schema";
 import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
@@ -176,7 +183,9 @@ function resultsSheet(opened: OpenedWorkbook): Sheet {
 function writeResults(sheet: Sheet, ev: Evaluation): void {
   const header = ["Mã đơn vị", "Tên đơn vị", ...INDICATORS.map((d) => d.name), "Số lỗi", "Số cảnh báo"];
   const width = header.length;
-  const title = [`Kết quả chỉ tiêu CCHC kỳ ${periodId(ev.period)}. Trang do tiện ích Báo cáo CCHC tạo: mỗi lần "Tô sáng chỉ tiêu chưa đạt" sẽ ghi lại.`];
+  const title = [
+    `Kết quả chỉ tiêu CCHC kỳ ${periodId(ev.period)}. Trang do tiện ích Báo cáo CCHC tạo: mỗi lần "Tô sáng chỉ tiêu chưa đạt" sẽ ghi lại.`,
+  ];
   const rows: unknown[][] = [
     [...title, ...Array(width - 1).fill("")],
     header,
@@ -184,9 +193,7 @@ function writeResults(sheet: Sheet, ev: Evaluation): void {
     ["HUYỆN", "Toàn huyện", ...INDICATORS.map((d) => ev.district.indicators[d.code].value ?? ""), "", ""],
     ...ev.units.map((u) => [u.unit, u.name, ...INDICATORS.map((d) => u.indicators[d.code].value ?? ""), u.errors, u.warnings]),
   ];
-  const formats = rows.map((_, r) => [
-    "@", "@", ...INDICATORS.map((d) => (r >= 3 ? (d.unit === "rate" ? "0.0%" : "0") : "@")), "0", "0",
-  ]);
+  const formats = rows.map((_, r) => ["@", "@", ...INDICATORS.map((d) => (r >= 3 ? (d.unit === "rate" ? "0.0%" : "0") : "@")), "0", "0"]);
   const backgrounds = rows.map((_, r) => {
     if (r === 1) return Array(width).fill(HEADER_BACKGROUND);
     if (r < 3) return Array(width).fill(null);
@@ -234,9 +241,11 @@ const PLANS: readonly SheetPlan[] = [
     columns: UNIT_COLUMNS,
     prepare(sheet, col) {
       const rows = sheet.getMaxRows() - 1;
-      sheet.getRange(2, col("kind"), rows, 1).setDataValidation(
-        SpreadsheetApp.newDataValidation().requireValueInList(["Xã", "Thị trấn", "Phòng ban"], true).setAllowInvalid(false).build(),
-      );
+      sheet
+        .getRange(2, col("kind"), rows, 1)
+        .setDataValidation(
+          SpreadsheetApp.newDataValidation().requireValueInList(["Xã", "Thị trấn", "Phòng ban"], true).setAllowInvalid(false).build(),
+        );
       sheet.getRange(2, col("active"), rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     },
   },
@@ -246,7 +255,13 @@ const PLANS: readonly SheetPlan[] = [
     prepare(sheet, col) {
       const rows = sheet.getMaxRows() - 1;
       sheet.getRange(2, col("indicator"), rows, 1).setDataValidation(
-        SpreadsheetApp.newDataValidation().requireValueInList(INDICATORS.map((d) => d.code), true).setAllowInvalid(false).build(),
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList(
+            INDICATORS.map((d) => d.code),
+            true,
+          )
+          .setAllowInvalid(false)
+          .build(),
       );
       sheet.getRange(2, col("target"), rows, 1).setNumberFormat("0%");
       const defaults = INDICATORS.filter((d) => DEFAULT_TARGETS[d.code] !== undefined);
@@ -254,7 +269,9 @@ const PLANS: readonly SheetPlan[] = [
         const values: Record<string, unknown> = { indicator: d.code, target: DEFAULT_TARGETS[d.code]!, basis: DEFAULT_BASIS };
         return TARGET_COLUMNS.map((c) => values[c.key] ?? "");
       });
-      const formats = defaults.map((d) => TARGET_COLUMNS.map((c) => (c.key === "target" ? (d.unit === "rate" ? "0%" : "0") : c.key === "year" ? "0" : "@")));
+      const formats = defaults.map((d) =>
+        TARGET_COLUMNS.map((c) => (c.key === "target" ? (d.unit === "rate" ? "0%" : "0") : c.key === "year" ? "0" : "@")),
+      );
       sheet.getRange(2, 1, values.length, TARGET_COLUMNS.length).setNumberFormats(formats).setValues(values);
     },
   },
@@ -263,19 +280,32 @@ const PLANS: readonly SheetPlan[] = [
     columns: SUBMISSION_COLUMNS,
     prepare(sheet, col, find) {
       const rows = sheet.getMaxRows() - 1;
-      sheet.getRange(2, col("period"), rows, 1).setNumberFormat("@").setDataValidation(
-        SpreadsheetApp.newDataValidation().requireValueInList(periodChoices(), true).setAllowInvalid(true)
-          .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).").build(),
-      );
+      sheet
+        .getRange(2, col("period"), rows, 1)
+        .setNumberFormat("@")
+        .setDataValidation(
+          SpreadsheetApp.newDataValidation()
+            .requireValueInList(periodChoices(), true)
+            .setAllowInvalid(true)
+            .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).")
+            .build(),
+        );
       const units = find(SHEET_UNITS);
       if (units) {
         sheet.getRange(2, col("unit"), rows, 1).setDataValidation(
-          SpreadsheetApp.newDataValidation().requireValueInRange(units.getRange(2, 1, units.getMaxRows() - 1, 1), true)
-            .setAllowInvalid(false).setHelpText("Chọn mã đơn vị trong trang Đơn vị.").build(),
+          SpreadsheetApp.newDataValidation()
+            .requireValueInRange(units.getRange(2, 1, units.getMaxRows() - 1, 1), true)
+            .setAllowInvalid(false)
+            .setHelpText("Chọn mã đơn vị trong trang Đơn vị.")
+            .build(),
         );
       }
       // Every count and amount column of the schema, wherever set-up placed it (one call per run of adjacent columns).
-      const nonNegative = SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText(COUNT_HELP).build();
+      const nonNegative = SpreadsheetApp.newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(false)
+        .setHelpText(COUNT_HELP)
+        .build();
       for (const [first, width] of runs(FIGURE_COLUMNS.map((c) => col(c.key)))) {
         sheet.getRange(2, first, rows, width).setDataValidation(nonNegative);
       }
@@ -320,9 +350,9 @@ export function setupSheets(): SetupResult {
       created.push(plan.name);
     }
     const message = created.length
-      ? `Đã tạo trang ${created.map((n) => `"${n}"`).join(", ")}.` + (skipped.length ? ` Giữ nguyên trang đã có dữ liệu: ${skipped.map((n) => `"${n}"`).join(", ")}.` : "")
+      ? `Đã tạo trang ${created.map((n) => `"${n}"`).join(", ")}.` +
+        (skipped.length ? ` Giữ nguyên trang đã có dữ liệu: ${skipped.map((n) => `"${n}"`).join(", ")}.` : "")
       : `Các trang ${skipped.map((n) => `"${n}"`).join(", ")} đã có dữ liệu; không thay đổi gì.`;
     return { created, skipped, message };
   });
 }
-

@@ -7,7 +7,7 @@ export const BUSY_MESSAGE =
 
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(WAIT_MS)) throw new Error(BUSY_MESSAGE);
+  if (!lock?.tryLock(WAIT_MS)) throw new Error(BUSY_MESSAGE);
   try {
     return work();
   } finally {

@@ -70,7 +70,8 @@ function paragraphAttrs(b: ParagraphBlock): Attrs {
   const A = DocumentApp.Attribute;
   const align = DocumentApp.HorizontalAlignment;
   const attrs: Attrs = {
-    [A.HORIZONTAL_ALIGNMENT]: b.align === "center" ? align.CENTER : b.align === "right" ? align.RIGHT : b.align === "justify" ? align.JUSTIFY : align.LEFT,
+    [A.HORIZONTAL_ALIGNMENT]:
+      b.align === "center" ? align.CENTER : b.align === "right" ? align.RIGHT : b.align === "justify" ? align.JUSTIFY : align.LEFT,
     [A.BOLD]: b.runs.every((r) => r.bold),
     [A.ITALIC]: b.runs.every((r) => r.italic),
     [A.SPACING_BEFORE]: b.style === "heading" || b.style === "title" ? 8 : b.style === "note" || b.style === "masthead" ? 0 : 3,
@@ -114,10 +115,17 @@ function appendTable(body: Body, b: TableBlock): void {
   if (b.caption) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.caption, italic: true }], align: "center", style: "note" });
   const table = body.appendTable([...b.header, ...b.rows]);
   table.setBorderWidth(1);
-  table.setAttributes({ [A.FONT_SIZE]: b.fontSize ?? 11, [A.FONT_FAMILY]: FONT, [A.SPACING_BEFORE]: 0, [A.SPACING_AFTER]: 0, [A.LINE_SPACING]: 1 });
+  table.setAttributes({
+    [A.FONT_SIZE]: b.fontSize ?? 11,
+    [A.FONT_FAMILY]: FONT,
+    [A.SPACING_BEFORE]: 0,
+    [A.SPACING_AFTER]: 0,
+    [A.LINE_SPACING]: 1,
+  });
   const total = b.widths.reduce((a, w) => a + w, 0);
   b.widths.forEach((w, i) => table.setColumnWidth(i, (TEXT_WIDTH * w) / total));
-  for (let r = 0; r < b.header.length; r++) table.getRow(r).setAttributes({ [A.BOLD]: true, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER });
+  for (let r = 0; r < b.header.length; r++)
+    table.getRow(r).setAttributes({ [A.BOLD]: true, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER });
   if (b.totalRow) table.getRow(table.getNumRows() - 1).setAttributes({ [A.BOLD]: true });
   if (b.note) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.note, italic: true }], style: "note" });
 }
@@ -148,8 +156,13 @@ function appendBlock(body: Body, b: Block): void {
 export function writeDocument(content: ReportContent): GoogleAppsScript.Document.Document {
   const doc = DocumentApp.create(content.title);
   const body = doc.getBody();
-  body.setPageWidth(PAGE.width).setPageHeight(PAGE.height)
-    .setMarginTop(PAGE.top).setMarginBottom(PAGE.bottom).setMarginLeft(PAGE.left).setMarginRight(PAGE.right);
+  body
+    .setPageWidth(PAGE.width)
+    .setPageHeight(PAGE.height)
+    .setMarginTop(PAGE.top)
+    .setMarginBottom(PAGE.bottom)
+    .setMarginLeft(PAGE.left)
+    .setMarginRight(PAGE.right);
   for (const block of content.blocks) appendBlock(body, block);
   // Last, so that it reaches the empty paragraphs Docs adds after tables (size stays per paragraph).
   body.setAttributes({ [DocumentApp.Attribute.FONT_FAMILY]: FONT });

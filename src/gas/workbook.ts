@@ -34,7 +34,9 @@ export function sheetsByName(ss: Spreadsheet): (wanted: string) => Sheet | null 
 function required(find: (n: string) => Sheet | null, name: string): Sheet {
   const sheet = find(name);
   if (!sheet) {
-    throw new SchemaError(`Không tìm thấy trang "${name}". Hãy chạy "Thiết lập bảng tính" trong menu Báo cáo CCHC, hoặc đổi tên trang cho đúng.`);
+    throw new SchemaError(
+      `Không tìm thấy trang "${name}". Hãy chạy "Thiết lập bảng tính" trong menu Báo cáo CCHC, hoặc đổi tên trang cho đúng.`,
+    );
   }
   return sheet;
 }

@@ -81,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const path = resolve(args.workbook);
   if (!existsSync(path)) throw new Unusable(`Không tìm thấy tệp "${args.workbook}".`);
   if (statSync(path).isDirectory()) throw new Unusable(`"${args.workbook}" là một thư mục, không phải tệp .xlsx.`);
-  let spreadsheet;
+  let spreadsheet: Awaited<ReturnType<typeof loadXlsx>>;
   try {
     spreadsheet = await loadXlsx(path, { name: basename(path, extname(path)) });
   } catch (e) {
@@ -105,7 +105,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;
     const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
-    console.log(`Kỳ ${args.period}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn huyện chưa đạt.`);
+    console.log(
+      `Kỳ ${args.period}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn huyện chưa đạt.`,
+    );
     console.log(`Báo cáo: ${out} (${report.name})`);
     if (args.json) console.log(`JSON: ${resolve(args.json)}`);
     if (args.strict && errors > 0) {

@@ -2,7 +2,15 @@
  * The HTML preview of a document recorded by the DocumentApp stand-in: a
  * self-contained page laid out as Google Docs would show it.
  */
-import type { AlignmentName, RecordedBlock, RecordedDocument, RecordedInline, RecordedParagraph, RecordedRun, RecordedTable } from "@cchc/gas-standins";
+import type {
+  AlignmentName,
+  RecordedBlock,
+  RecordedDocument,
+  RecordedInline,
+  RecordedParagraph,
+  RecordedRun,
+  RecordedTable,
+} from "@cchc/gas-standins";
 import {
   columnWidths,
   DEFAULT_BORDER_COLOR,

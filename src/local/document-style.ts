@@ -5,7 +5,16 @@
  * and table column widths. Shared by the HTML preview (./document-html) and
  * the .docx writer (./docx-writer).
  */
-import type { GlyphTypeName, HeadingName, AlignmentName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "@cchc/gas-standins";
+import type {
+  GlyphTypeName,
+  HeadingName,
+  AlignmentName,
+  RecordedBlock,
+  RecordedDocument,
+  RecordedParagraph,
+  RecordedTable,
+  TextStyle,
+} from "@cchc/gas-standins";
 
 // ───────────────────────────── Google defaults ─────────────────────────────
 
@@ -31,9 +40,16 @@ export const NAMED_STYLES: Readonly<
   HEADING6: { fontSize: 11, italic: true, color: "#666666", spacingBefore: 12, spacingAfter: 4 },
 };
 
-
 const STYLE_KEYS = [
-  "bold", "italic", "underline", "strikethrough", "fontFamily", "fontSize", "foregroundColor", "backgroundColor", "linkUrl",
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "fontFamily",
+  "fontSize",
+  "foregroundColor",
+  "backgroundColor",
+  "linkUrl",
 ] as const satisfies readonly (keyof TextStyle)[];
 
 /** All paragraphs of a list of blocks, in document order (inside tables too). */
@@ -122,11 +138,27 @@ export function effectiveParagraphStyle(doc: RecordedDocument, p: RecordedParagr
 
 function toRoman(n: number): string {
   const table: [number, string][] = [
-    [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
-    [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
   ];
   let s = "";
-  for (const [v, r] of table) while (n >= v) ((s += r), (n -= v));
+  for (const [v, r] of table) {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+  }
   return s;
 }
 

@@ -47,7 +47,16 @@ import {
 } from "docx";
 import JSZip from "jszip";
 import { zip as repack, type ZipEntry } from "./zip";
-import type { AlignmentName, GlyphTypeName, HeadingName, RecordedBlock, RecordedDocument, RecordedParagraph, RecordedTable, TextStyle } from "@cchc/gas-standins";
+import type {
+  AlignmentName,
+  GlyphTypeName,
+  HeadingName,
+  RecordedBlock,
+  RecordedDocument,
+  RecordedParagraph,
+  RecordedTable,
+  TextStyle,
+} from "@cchc/gas-standins";
 import {
   columnWidths,
   DEFAULT_BORDER_COLOR,
@@ -263,9 +272,7 @@ class Writer {
                   right: twips(right),
                 },
                 ...(cell.verticalAlignment ? { verticalAlign: VALIGN[cell.verticalAlignment] } : {}),
-                ...(cell.backgroundColor
-                  ? { shading: { type: ShadingType.CLEAR, fill: hex(cell.backgroundColor), color: "auto" } }
-                  : {}),
+                ...(cell.backgroundColor ? { shading: { type: ShadingType.CLEAR, fill: hex(cell.backgroundColor), color: "auto" } } : {}),
                 ...(width > 0 ? {} : { borders }),
                 children: this.cellBlocks(cell.blocks, tables, Math.max(36, w - left - right)),
               });
@@ -306,7 +313,9 @@ class Writer {
     }
     if (ps.indentStart || ps.indentEnd || ps.indentFirstLine) {
       const hanging = ps.indentFirstLine < ps.indentStart;
-      const first = hanging ? `w:hanging="${twips(ps.indentStart - ps.indentFirstLine)}"` : `w:firstLine="${twips(ps.indentFirstLine - ps.indentStart)}"`;
+      const first = hanging
+        ? `w:hanging="${twips(ps.indentStart - ps.indentFirstLine)}"`
+        : `w:firstLine="${twips(ps.indentFirstLine - ps.indentStart)}"`;
       pPr += `<w:ind w:left="${twips(ps.indentStart)}" w:right="${twips(ps.indentEnd)}" ${first}/>`;
     }
     if (ps.alignment !== "LEFT") pPr += `<w:jc w:val="${JC[ps.alignment]}"/>`;
@@ -316,14 +325,16 @@ class Writer {
       for (const run of inline.runs) {
         if (run.text === "") continue;
         const props = this.rPr(effectiveTextStyle(this.doc, p, run, tables));
-        xmlSafe(run.text).split(/\r\n|\r|\n/).forEach((text, i) => {
-          let body = i > 0 ? "<w:br/>" : "";
-          text.split("\t").forEach((part, k) => {
-            if (k > 0) body += "<w:tab/>";
-            if (part !== "") body += `<w:t xml:space="preserve">${esc(part)}</w:t>`;
+        xmlSafe(run.text)
+          .split(/\r\n|\r|\n/)
+          .forEach((text, i) => {
+            let body = i > 0 ? "<w:br/>" : "";
+            text.split("\t").forEach((part, k) => {
+              if (k > 0) body += "<w:tab/>";
+              if (part !== "") body += `<w:t xml:space="preserve">${esc(part)}</w:t>`;
+            });
+            runs += `<w:r>${props}${body}</w:r>`;
           });
-          runs += `<w:r>${props}${body}</w:r>`;
-        });
       }
     }
     // The paragraph mark's look sets the height of an empty line.
@@ -358,7 +369,9 @@ class Writer {
     ];
     for (const row of rows) {
       out.push(
-        row.minimumHeight !== undefined ? `<w:tr><w:trPr><w:trHeight w:val="${twips(row.minimumHeight)}" w:hRule="atLeast"/></w:trPr>` : "<w:tr>",
+        row.minimumHeight !== undefined
+          ? `<w:tr><w:trPr><w:trHeight w:val="${twips(row.minimumHeight)}" w:hRule="atLeast"/></w:trPr>`
+          : "<w:tr>",
       );
       row.cells.forEach((cell, ci) => {
         const w = cell.width ?? widths[ci] ?? 72;
@@ -419,9 +432,20 @@ class Writer {
 
   headingStyle(name: HeadingName): { run: Record<string, unknown>; paragraph: Record<string, unknown> } {
     const n = NAMED_STYLES[name];
-    const run: TextStyle = { fontSize: n.fontSize, bold: n.bold ?? false, italic: n.italic ?? false, foregroundColor: n.color ?? "#000000" };
+    const run: TextStyle = {
+      fontSize: n.fontSize,
+      bold: n.bold ?? false,
+      italic: n.italic ?? false,
+      foregroundColor: n.color ?? "#000000",
+    };
     return {
-      run: { font: this.defaultFont, size: halfPoints(run.fontSize ?? 11), bold: run.bold, italics: run.italic, color: hex(run.foregroundColor ?? "#000000") },
+      run: {
+        font: this.defaultFont,
+        size: halfPoints(run.fontSize ?? 11),
+        bold: run.bold,
+        italics: run.italic,
+        color: hex(run.foregroundColor ?? "#000000"),
+      },
       paragraph: { spacing: { before: twips(n.spacingBefore), after: twips(n.spacingAfter) } },
     };
   }
@@ -440,7 +464,9 @@ class Writer {
         default: {
           document: {
             run: { font: this.defaultFont, size: halfPoints(this.defaultSize) },
-            paragraph: { spacing: { line: Math.round(240 * (doc.paragraphDefaults.lineSpacing ?? DEFAULT_LINE_SPACING)), lineRule: LineRuleType.AUTO } },
+            paragraph: {
+              spacing: { line: Math.round(240 * (doc.paragraphDefaults.lineSpacing ?? DEFAULT_LINE_SPACING)), lineRule: LineRuleType.AUTO },
+            },
           },
           title: this.headingStyle("TITLE"),
           heading1: this.headingStyle("HEADING1"),
@@ -450,7 +476,9 @@ class Writer {
           heading5: this.headingStyle("HEADING5"),
           heading6: this.headingStyle("HEADING6"),
         },
-        paragraphStyles: [{ id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, ...this.headingStyle("SUBTITLE") }],
+        paragraphStyles: [
+          { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, ...this.headingStyle("SUBTITLE") },
+        ],
       },
       numbering: { config: this.numberingConfig() },
       sections: [

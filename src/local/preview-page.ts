@@ -58,17 +58,19 @@ function parseCell(a1: string | null): { row: number; col: number } | null {
 
 function renderTabs(): void {
   const tabs = $("tabs");
-  tabs.replaceChildren(...state!.sheets.map((s) => {
-    const b = el("button", s.name, s.name === shownSheet ? "tab active" : "tab");
-    b.type = "button";
-    b.setAttribute("role", "tab");
-    b.setAttribute("aria-selected", String(s.name === shownSheet));
-    b.addEventListener("click", () => {
-      shownSheet = s.name;
-      render();
-    });
-    return b;
-  }));
+  tabs.replaceChildren(
+    ...state!.sheets.map((s) => {
+      const b = el("button", s.name, s.name === shownSheet ? "tab active" : "tab");
+      b.type = "button";
+      b.setAttribute("role", "tab");
+      b.setAttribute("aria-selected", String(s.name === shownSheet));
+      b.addEventListener("click", () => {
+        shownSheet = s.name;
+        render();
+      });
+      return b;
+    }),
+  );
 }
 
 function renderGrid(): void {
@@ -119,16 +121,18 @@ function select(sheet: string, row: number, col: number, value: string): void {
 function renderMenu(): void {
   const m = state!.menu;
   $("menu-title").textContent = m.title;
-  $("menu-items").replaceChildren(...m.items.map((item) => {
-    const b = el("button", item.caption, "menu-item");
-    b.type = "button";
-    b.setAttribute("role", "menuitem");
-    b.addEventListener("click", () => {
-      $("menu-items").hidden = true;
-      void post("/api/menu", { fn: item.fn }).then(refresh, showError);
-    });
-    return b;
-  }));
+  $("menu-items").replaceChildren(
+    ...m.items.map((item) => {
+      const b = el("button", item.caption, "menu-item");
+      b.type = "button";
+      b.setAttribute("role", "menuitem");
+      b.addEventListener("click", () => {
+        $("menu-items").hidden = true;
+        void post("/api/menu", { fn: item.fn }).then(refresh, showError);
+      });
+      return b;
+    }),
+  );
 }
 
 /** A menu item opened the sidebar again (perhaps to run an action): load the page with it. */

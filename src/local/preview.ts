@@ -47,7 +47,13 @@ async function loadSpreadsheet(path: string, name?: string): Promise<FakeSpreads
 async function pageScript(): Promise<string> {
   const r = await build({
     entryPoints: [join(ROOT, "src/local/preview-page.ts")],
-    bundle: true, write: false, format: "iife", platform: "browser", target: "es2019", minify: true, logLevel: "warning",
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    minify: true,
+    logLevel: "warning",
   });
   return r.outputFiles[0]!.text.replace(/<\/(script)/gi, "<\\/$1");
 }
@@ -80,8 +86,10 @@ function sidebarFragment(content: string, index: number | null): string {
   const main = /<main[\s\S]*<\/main>/i.exec(content)?.[0] ?? "";
   const scripts = [...content.matchAll(/<script>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
   const shim = shimSource();
-  return `<aside id="sidebar-wrap" aria-label="Bảng điều khiển Báo cáo CCHC" data-sidebar="${index ?? ""}"${index === null ? " hidden" : ""}>` +
-    `<style>${style.replace(/(^|\n)body \{[^}]*\}/, "")}</style>${main}<script>${shim}</script>${scripts.map((x) => `<script>${x}</script>`).join("")}</aside>`;
+  return (
+    `<aside id="sidebar-wrap" aria-label="Bảng điều khiển Báo cáo CCHC" data-sidebar="${index ?? ""}"${index === null ? " hidden" : ""}>` +
+    `<style>${style.replace(/(^|\n)body \{[^}]*\}/, "")}</style>${main}<script>${shim}</script>${scripts.map((x) => `<script>${x}</script>`).join("")}</aside>`
+  );
 }
 
 function pageHtml(script: string, title: string, sidebar: string): string {
@@ -133,7 +141,13 @@ function marks(sheet: GoogleAppsScript.Spreadsheet.Sheet): Mark[] {
     const cond = rule.getBooleanCondition();
     if (!cond || String(cond.getCriteriaType()) !== "CUSTOM_FORMULA" || cond.getCriteriaValues()[0] !== MARK_FORMULA) continue;
     for (const r of rule.getRanges()) {
-      out.push({ row: r.getRow() - 1, col: r.getColumn() - 1, rows: r.getNumRows(), cols: r.getNumColumns(), background: cond.getBackground() });
+      out.push({
+        row: r.getRow() - 1,
+        col: r.getColumn() - 1,
+        rows: r.getNumRows(),
+        cols: r.getNumColumns(),
+        background: cond.getBackground(),
+      });
     }
   }
   return out;
@@ -194,7 +208,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...extra });
     res.end(body);
   };
-  const json = (res: ServerResponse, status: number, data: unknown) => send(res, status, "application/json; charset=utf-8", JSON.stringify(data));
+  const json = (res: ServerResponse, status: number, data: unknown) =>
+    send(res, status, "application/json; charset=utf-8", JSON.stringify(data));
   const readBody = (req: IncomingMessage) =>
     new Promise<unknown>((ok, fail) => {
       let data = "";
@@ -261,7 +276,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
           "content-disposition": `attachment; filename="bao-cao.docx"; filename*=UTF-8''${encodeURIComponent(file)}`,
         });
       }
-      const bar = `<div style="font:14px Arial;padding:10px;background:#e8f0fe;border-bottom:1px solid #c6dafc;position:sticky;top:0">` +
+      const bar =
+        `<div style="font:14px Arial;padding:10px;background:#e8f0fe;border-bottom:1px solid #c6dafc;position:sticky;top:0">` +
         `${escapeHtml(found.name)} · <a id="download-docx" href="/docs/${encodeURIComponent(found.id)}.docx" download>Tải về (.docx)</a></div>`;
       return send(res, 200, "text/html; charset=utf-8", renderHtml(found).replace(/<body([^>]*)>/i, `<body$1>${bar}`));
     }
@@ -276,8 +292,14 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const server6 = host === "localhost" ? createServer(listener) : null;
   await new Promise<void>((ok, fail) => {
     server.once("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EADDRINUSE") fail(new PreviewError(`Cổng ${options.port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`));
-      else if (e.code === "EACCES") fail(new PreviewError(`Không được phép mở cổng ${options.port}; hãy chọn cổng khác, ví dụ: PORT=8081 npm start`));
+      if (e.code === "EADDRINUSE")
+        fail(
+          new PreviewError(
+            `Cổng ${options.port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`,
+          ),
+        );
+      else if (e.code === "EACCES")
+        fail(new PreviewError(`Không được phép mở cổng ${options.port}; hãy chọn cổng khác, ví dụ: PORT=8081 npm start`));
       else fail(e);
     });
     server.listen(options.port, host === "localhost" ? "127.0.0.1" : host, () => ok());

@@ -86,7 +86,11 @@ export function startAddon(options: LocalAddonOptions = {}): LocalAddon {
  * What google.script.run does with a call from the sidebar: JSON in, JSON
  * out; a thrown error becomes the failure handler's message.
  */
-export function runFromSidebar(addon: LocalAddon, name: string, args: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+export function runFromSidebar(
+  addon: LocalAddon,
+  name: string,
+  args: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     if (typeof name !== "string" || name.endsWith("_") || !addon.functions().includes(name)) {
       throw new Error(`Script function not found: ${String(name)}`);

@@ -68,10 +68,26 @@ interface QuarterPlan {
 }
 
 export const SAMPLE_Q1: QuarterPlan = {
-  period: "2023-Q1", online: 221, direct: 4779, fee: 1000, paid: 59, late: 15, pendingOverdue: 8, apologies: 9, missing: ["VINHO"],
+  period: "2023-Q1",
+  online: 221,
+  direct: 4779,
+  fee: 1000,
+  paid: 59,
+  late: 15,
+  pendingOverdue: 8,
+  apologies: 9,
+  missing: ["VINHO"],
 };
 const SAMPLE_Q4: QuarterPlan = {
-  period: "2022-Q4", online: 180, direct: 4620, fee: 950, paid: 39, late: 21, pendingOverdue: 9, apologies: 12, missing: [],
+  period: "2022-Q4",
+  online: 180,
+  direct: 4620,
+  fee: 950,
+  paid: 39,
+  late: 21,
+  pendingOverdue: 9,
+  apologies: 12,
+  missing: [],
 };
 
 /** Units with overdue dossiers in the sample (the others have none). */
@@ -92,14 +108,21 @@ function quarterRows(plan: QuarterPlan): SampleRow[] {
   const online = apportion(plan.online, w);
   const direct = apportion(plan.direct, w);
   const fee = apportion(plan.fee, w);
-  const paid = apportion(plan.paid, w.map((x, i) => (i % 3 === 0 ? x * 2 : x)));
+  const paid = apportion(
+    plan.paid,
+    w.map((x, i) => (i % 3 === 0 ? x * 2 : x)),
+  );
   const od = units.map((u) => (OVERDUE_UNITS.includes(u.code) ? OVERDUE_UNITS.length - OVERDUE_UNITS.indexOf(u.code) : 0));
   const late = apportion(plan.late, od);
-  const pendingOverdue = apportion(plan.pendingOverdue, od.map((x, i) => (i % 2 === 0 ? x : 0)));
+  const pendingOverdue = apportion(
+    plan.pendingOverdue,
+    od.map((x, i) => (i % 2 === 0 ? x : 0)),
+  );
   const overdue = late.map((l, i) => l + pendingOverdue[i]!);
   const apologies = apportion(plan.apologies, overdue).map((a, i) => Math.min(a, overdue[i]!));
   return units.map((u, i) => {
-    const o = online[i]!, d = direct[i]!;
+    const o = online[i]!,
+      d = direct[i]!;
     const carried = Math.round((o + d) * 0.05);
     const received = o + d + carried;
     const po = pendingOverdue[i]!;
@@ -110,18 +133,31 @@ function quarterRows(plan: QuarterPlan): SampleRow[] {
     const ontime = resolved - early - lt;
     const plan_ = u.kind === "Phòng ban" ? "" : 1500 + u.weight * 700;
     const row: SampleRow = {
-      period: plan.period, unit: u.code,
-      received_total: received, received_online: o, received_direct: d, received_carried: carried,
+      period: plan.period,
+      unit: u.code,
+      received_total: received,
+      received_online: o,
+      received_direct: d,
+      received_carried: carried,
       online_service_dossiers: o + Math.round(d * 0.45),
-      resolved_total: resolved, resolved_early: early, resolved_ontime: ontime, resolved_late: lt,
-      pending_total: within + po, pending_within: within, pending_overdue: po,
+      resolved_total: resolved,
+      resolved_early: early,
+      resolved_ontime: ontime,
+      resolved_late: lt,
+      pending_total: within + po,
+      pending_within: within,
+      pending_overdue: po,
       apologies: apologies[i]!,
       digitized: Math.round((o + d) * (0.55 + (i % 4) * 0.1)),
-      fee_dossiers: fee[i]!, paid_online: Math.min(paid[i]!, fee[i]!),
-      investment_plan: plan_, investment_disbursed: plan_ === "" ? "" : Math.round(plan_ * (0.18 + (i % 5) * 0.05)),
-      documents_issued: 40 + u.weight * 12, documents_signed: 30 + u.weight * 10,
-      work_records: 20 + u.weight * 4, work_records_electronic: 8 + u.weight * 2,
-      explanation: plan.period === SAMPLE_Q1.period ? EXPLANATIONS[u.code] ?? "" : "",
+      fee_dossiers: fee[i]!,
+      paid_online: Math.min(paid[i]!, fee[i]!),
+      investment_plan: plan_,
+      investment_disbursed: plan_ === "" ? "" : Math.round(plan_ * (0.18 + (i % 5) * 0.05)),
+      documents_issued: 40 + u.weight * 12,
+      documents_signed: 30 + u.weight * 10,
+      work_records: 20 + u.weight * 4,
+      work_records_electronic: 8 + u.weight * 2,
+      explanation: plan.period === SAMPLE_Q1.period ? (EXPLANATIONS[u.code] ?? "") : "",
     };
     return row;
   });
@@ -161,7 +197,10 @@ export function sampleWorkbook(): SampleWorkbook {
   const rows = [...quarterRows(SAMPLE_Q4), ...quarterRows(SAMPLE_Q1)];
   addFindings(rows);
   return {
-    units: [UNIT_COLUMNS.map((c) => c.header), ...SAMPLE_UNITS.map((u) => [u.code, u.name, u.kind, `vanthu.${u.code.toLowerCase()}@vinhlinh.example.vn`, true])],
+    units: [
+      UNIT_COLUMNS.map((c) => c.header),
+      ...SAMPLE_UNITS.map((u) => [u.code, u.name, u.kind, `vanthu.${u.code.toLowerCase()}@vinhlinh.example.vn`, true]),
+    ],
     targets: [
       TARGET_COLUMNS.map((c) => c.header),
       ["online_payment_rate", 2023, 0.3, "Kế hoạch CCHC năm 2023 của UBND huyện (mẫu)"],

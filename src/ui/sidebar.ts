@@ -13,7 +13,11 @@ type Action = "validate" | "highlight" | "report";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.text !== undefined) node.textContent = props.text;
@@ -81,7 +85,12 @@ function renderFindings(view: ValidationView): void {
   $("findings-list").replaceChildren(
     ...view.groups.map((g) => {
       const counts = [g.errors ? `${g.errors} lỗi` : "", g.warnings ? `${g.warnings} cảnh báo` : ""].filter(Boolean).join(", ");
-      const details = el("details", {}, el("summary", { text: `${g.name}${g.unit && g.unit !== g.name ? ` (${g.unit})` : ""}: ${counts}` }), ...g.findings.map(findingNode));
+      const details = el(
+        "details",
+        {},
+        el("summary", { text: `${g.name}${g.unit && g.unit !== g.name ? ` (${g.unit})` : ""}: ${counts}` }),
+        ...g.findings.map(findingNode),
+      );
       details.open = g.errors > 0;
       return details;
     }),
@@ -95,10 +104,13 @@ function indicatorRow(i: IndicatorView): HTMLTableRowElement {
   const nameCell = el("td", {}, el("span", { text: i.name }), meter);
   if (i.gapText) nameCell.appendChild(el("span", { className: "gap", text: i.gapText }));
   const status = i.met === false ? "Chưa đạt" : i.met === true ? "Đạt" : "";
-  const row = el("tr", { className: i.met === false ? "missed" : i.met === true ? "met" : "" },
+  const row = el(
+    "tr",
+    { className: i.met === false ? "missed" : i.met === true ? "met" : "" },
     nameCell,
     el("td", { className: "num value", text: i.valueText || "—" }),
-    el("td", { className: "num", text: i.targetText || "không có" }));
+    el("td", { className: "num", text: i.targetText || "không có" }),
+  );
   row.title = status ? `${i.name}: ${status}` : i.name;
   row.dataset["code"] = i.code;
   return row;
@@ -148,7 +160,16 @@ async function run(action: Action): Promise<void> {
   }
 }
 
-const SETTING_FIELDS = ["parentBody", "issuingBody", "district", "place", "numberSuffix", "signerAuthority", "signerTitle", "signerName"] as const;
+const SETTING_FIELDS = [
+  "parentBody",
+  "issuingBody",
+  "district",
+  "place",
+  "numberSuffix",
+  "signerAuthority",
+  "signerTitle",
+  "signerName",
+] as const;
 
 function fillSettings(s: ReportSettings): void {
   for (const f of SETTING_FIELDS) $<HTMLInputElement>(`s-${f}`).value = s[f];
@@ -158,7 +179,10 @@ function fillSettings(s: ReportSettings): void {
 function readSettings(): ReportSettings {
   const out = {} as Record<string, unknown>;
   for (const f of SETTING_FIELDS) out[f] = $<HTMLInputElement>(`s-${f}`).value;
-  out["recipients"] = $<HTMLTextAreaElement>("s-recipients").value.split("\n").map((x) => x.trim()).filter(Boolean);
+  out["recipients"] = $<HTMLTextAreaElement>("s-recipients")
+    .value.split("\n")
+    .map((x) => x.trim())
+    .filter(Boolean);
   return out as unknown as ReportSettings;
 }
 
@@ -183,17 +207,19 @@ function setupSettings(): void {
 
 async function start(): Promise<void> {
   setupSettings();
-  document.querySelectorAll<HTMLButtonElement>("button[data-action]").forEach((b) =>
-    b.addEventListener("click", () => void run(b.dataset["action"] as Action)),
-  );
+  document
+    .querySelectorAll<HTMLButtonElement>("button[data-action]")
+    .forEach((b) => b.addEventListener("click", () => void run(b.dataset["action"] as Action)));
   const select = $<HTMLSelectElement>("period");
   try {
     const state: SidebarState = await serverCall("sidebarState");
-    select.replaceChildren(...state.periods.map((p) => {
-      const o = el("option", { text: p === state.currentPeriod ? `${p} (kỳ hiện tại)` : p });
-      o.value = p;
-      return o;
-    }));
+    select.replaceChildren(
+      ...state.periods.map((p) => {
+        const o = el("option", { text: p === state.currentPeriod ? `${p} (kỳ hiện tại)` : p });
+        o.value = p;
+        return o;
+      }),
+    );
     select.value = state.currentPeriod;
     if (state.notice) {
       $("notice").textContent = state.notice;

@@ -39,8 +39,22 @@ describe("report content", () => {
     const header = content.blocks[0] as TwoColumnBlock;
     expect(header.kind).toBe("columns");
     expect(header.left.map((p) => p.runs[0]!.text)).toEqual(["ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH", "Số:       /BC-UBND"]);
-    expect(header.right.map((p) => p.runs[0]!.text)).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Vĩnh Linh, ngày 20 tháng 3 năm 2023"]);
-    for (const h of ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. GIẢI TRÌNH CỦA CÁC ĐƠN VỊ", "IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHỤ LỤC"]) {
+    expect(header.right.map((p) => p.runs[0]!.text)).toEqual([
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Vĩnh Linh, ngày 20 tháng 3 năm 2023",
+    ]);
+    for (const h of [
+      "BÁO CÁO",
+      "I. KẾT QUẢ THỰC HIỆN",
+      "II. TỒN TẠI, HẠN CHẾ",
+      "III. GIẢI TRÌNH CỦA CÁC ĐƠN VỊ",
+      "IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI",
+      "Nơi nhận:",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "PHỤ LỤC",
+    ]) {
       expect(text).toContain(h);
     }
     expect(content.title).toBe("Báo cáo CCHC quý I năm 2023 - huyện Vĩnh Linh");
@@ -51,12 +65,47 @@ describe("report content", () => {
   });
   it("tables: indicators with change from the previous quarter, form 06 by unit with totals, overdue and apologies, explanations, appendix", () => {
     const [indicators, form06, overdue, explanations, appendix] = tables;
-    expect(indicators!.rows.find((r) => r[1] === "Tỷ lệ thanh toán trực tuyến")).toEqual(["3", "Tỷ lệ thanh toán trực tuyến", "5,9%", "4,11%", "+1,79 điểm %", "≥ 30%", "Chưa đạt"]);
-    expect(indicators!.rows.find((r) => r[1] === "Số hồ sơ trễ hạn")).toEqual(["10", "Số hồ sơ trễ hạn", "23", "30", "-7", "≤ 0", "Chưa đạt"]);
+    expect(indicators!.rows.find((r) => r[1] === "Tỷ lệ thanh toán trực tuyến")).toEqual([
+      "3",
+      "Tỷ lệ thanh toán trực tuyến",
+      "5,9%",
+      "4,11%",
+      "+1,79 điểm %",
+      "≥ 30%",
+      "Chưa đạt",
+    ]);
+    expect(indicators!.rows.find((r) => r[1] === "Số hồ sơ trễ hạn")).toEqual([
+      "10",
+      "Số hồ sơ trễ hạn",
+      "23",
+      "30",
+      "-7",
+      "≤ 0",
+      "Chưa đạt",
+    ]);
     expect(form06!.rows).toHaveLength(24 + 1);
-    expect(form06!.rows.at(-1)).toEqual(["", "Toàn huyện", "5.254", "221", "4.779", "254", "4.822", "1.444", "3.363", "15", "432", "424", "8"]);
+    expect(form06!.rows.at(-1)).toEqual([
+      "",
+      "Toàn huyện",
+      "5.254",
+      "221",
+      "4.779",
+      "254",
+      "4.822",
+      "1.444",
+      "3.363",
+      "15",
+      "432",
+      "424",
+      "8",
+    ]);
     expect(overdue!.rows.at(-1)).toEqual(["", "Toàn huyện", "15", "8", "23", "9", "39,13%"]);
-    expect(explanations!.rows.map((r) => r[1])).toEqual(["Thị trấn Hồ Xá", "Xã Kim Thạch", "Xã Vĩnh Lâm", "Phòng Tài nguyên và Môi trường"]);
+    expect(explanations!.rows.map((r) => r[1])).toEqual([
+      "Thị trấn Hồ Xá",
+      "Xã Kim Thạch",
+      "Xã Vĩnh Lâm",
+      "Phòng Tài nguyên và Môi trường",
+    ]);
     expect(appendix!.rows).toHaveLength(24 + 2);
     expect(appendix!.rows.find((r) => r[1] === "Thị trấn Hồ Xá")!.at(-1)).toBe("1");
   });

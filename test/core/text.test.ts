@@ -80,7 +80,11 @@ describe("readNumber", () => {
     expect(read("#N/A", "count")).toMatchObject({ kind: "bad", rule: "error_value", reason: "chứa giá trị lỗi #N/A" });
     expect(read("#DIV/0!", "amount")).toMatchObject({ kind: "bad", rule: "error_value" });
     expect(read(true, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
-    expect(read(new Date(2023, 0, 1), "count")).toMatchObject({ kind: "bad", rule: "not_a_number", reason: "là ngày tháng, không phải số (01/01/2023)" });
+    expect(read(new Date(2023, 0, 1), "count")).toMatchObject({
+      kind: "bad",
+      rule: "not_a_number",
+      reason: "là ngày tháng, không phải số (01/01/2023)",
+    });
     expect(read(Number.NaN, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
   });
   it("refuses numbers above 10^15, which cannot be added up exactly", () => {

@@ -12,16 +12,26 @@ describe("what the sidebar shows", () => {
     expect(valueText("ontime_rate", null)).toBe("");
     expect(targetText("online_payment_rate", 0.3)).toBe("≥ 30%");
     expect(targetText("overdue_dossiers", 0)).toBe("≤ 0");
-    expect(gapText("online_payment_rate", { value: 0.059, numerator: 59, denominator: 1000, target: 0.3, met: false, shortfall: 0.241 })).toBe("còn thiếu 24,1 điểm %");
-    expect(gapText("overdue_dossiers", { value: 23, numerator: 23, denominator: null, target: 0, met: false, shortfall: 23 })).toBe("vượt 23 hồ sơ");
+    expect(
+      gapText("online_payment_rate", { value: 0.059, numerator: 59, denominator: 1000, target: 0.3, met: false, shortfall: 0.241 }),
+    ).toBe("còn thiếu 24,1 điểm %");
+    expect(gapText("overdue_dossiers", { value: 23, numerator: 23, denominator: null, target: 0, met: false, shortfall: 23 })).toBe(
+      "vượt 23 hồ sơ",
+    );
   });
   it("groups findings by unit, units with errors first, errors before warnings", () => {
-    const ev = evaluate(readWorkbook(workbook(["A", "B", "C"], [
-      goodRow("A", "2023-Q1", { apologies: 9 }),
-      goodRow("B", "2023-Q1", { apologies: 9, paid_online: -1 }),
-    ])), Q1);
+    const ev = evaluate(
+      readWorkbook(
+        workbook(["A", "B", "C"], [goodRow("A", "2023-Q1", { apologies: 9 }), goodRow("B", "2023-Q1", { apologies: 9, paid_online: -1 })]),
+      ),
+      Q1,
+    );
     const view = validationView(ev);
-    expect(view.groups.map((g) => [g.unit, g.errors, g.warnings])).toEqual([["B", 1, 1], ["A", 0, 1], ["C", 0, 1]]);
+    expect(view.groups.map((g) => [g.unit, g.errors, g.warnings])).toEqual([
+      ["B", 1, 1],
+      ["A", 0, 1],
+      ["C", 0, 1],
+    ]);
     expect(view.groups[0]!.findings.map((f) => f.severityText)).toEqual(["Lỗi", "Cảnh báo"]);
     expect(view.missing).toEqual([{ code: "C", name: "Xã C" }]);
     expect([view.submitted, view.expected]).toEqual([2, 3]);

@@ -13,7 +13,12 @@ function run(rows: ReturnType<typeof goodRow>[], units = ["A", "B"], targets: un
 describe("columns by header", () => {
   it("finds moved, re-cased, re-spaced and unaccented headers, and leaves extra columns alone", () => {
     const keys = SUBMISSION_COLUMNS.map((c) => c.key).reverse();
-    const header = keys.map((k) => SUBMISSION_COLUMNS.find((c) => c.key === k)!.header.toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
+    const header = keys.map((k) =>
+      SUBMISSION_COLUMNS.find((c) => c.key === k)!
+        .header.toUpperCase()
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, ""),
+    );
     header.splice(3, 0, "Ghi chú riêng của xã");
     const map = mapColumns(SUBMISSIONS_SHEET, [header]);
     expect(map.columns.period).toBe(header.length - 1);
@@ -32,7 +37,10 @@ describe("columns by header", () => {
   });
   it("optional columns may be absent", () => {
     const keys = SUBMISSION_COLUMNS.filter((c) => c.required).map((c) => c.key);
-    const ev = evaluate(readWorkbook({ units: unitRows([{ code: "A" }]), targets: null, submissions: submissionRows([goodRow("A")], keys) }), Q1);
+    const ev = evaluate(
+      readWorkbook({ units: unitRows([{ code: "A" }]), targets: null, submissions: submissionRows([goodRow("A")], keys) }),
+      Q1,
+    );
     expect(ev.findings).toEqual([]);
     expect(ev.district.indicators.disbursement_rate.value).toBeNull();
   });
@@ -49,7 +57,14 @@ describe("validation rules", () => {
   });
   it("unknown unit code", () => {
     expect(finding([goodRow("A"), goodRow("B"), goodRow("ZZ")], "unknown_unit")).toEqual([
-      { severity: "error", rule: "unknown_unit", sheet: "Số liệu", cell: "B4", unit: "ZZ", message: 'Mã đơn vị ZZ không có trong trang "Đơn vị"' },
+      {
+        severity: "error",
+        rule: "unknown_unit",
+        sheet: "Số liệu",
+        cell: "B4",
+        unit: "ZZ",
+        message: 'Mã đơn vị ZZ không có trong trang "Đơn vị"',
+      },
     ]);
   });
   it("unit codes match trimmed and case-insensitively", () => {
@@ -70,7 +85,16 @@ describe("validation rules", () => {
     expect(f[0]!.message).toContain("dòng 2");
   });
   it("counts: negative, fractional, text, error values, blank required", () => {
-    const ev = run([goodRow("A", "2023-Q1", { received_online: -1, received_direct: 2.5, received_carried: "mười", online_service_dossiers: "#N/A", paid_online: "" }), goodRow("B")]);
+    const ev = run([
+      goodRow("A", "2023-Q1", {
+        received_online: -1,
+        received_direct: 2.5,
+        received_carried: "mười",
+        online_service_dossiers: "#N/A",
+        paid_online: "",
+      }),
+      goodRow("B"),
+    ]);
     const byRule = Object.fromEntries(ev.findings.map((f) => [f.rule, f]));
     expect(byRule["negative"]).toMatchObject({ cell: "D2", message: '"Nhận trực tuyến" là số âm (-1)' });
     expect(byRule["not_whole"]).toMatchObject({ cell: "E2", message: '"Nhận trực tiếp, bưu chính" không phải số nguyên (2,5)' });
@@ -82,8 +106,15 @@ describe("validation rules", () => {
     expect(run([goodRow("A", "2023-Q1", { received_online: "30", online_service_dossiers: " 60 " }), goodRow("B")]).findings).toEqual([]);
   });
   it("totals (3), (7), (11) must equal their parts where given", () => {
-    const ev = run([goodRow("A", "2023-Q1", { received_total: 121, resolved_total: 99, pending_total: 21 }), goodRow("B", "2023-Q1", { received_total: "", resolved_total: "", pending_total: "" })]);
-    expect(ev.findings.map((f) => [f.rule, f.cell])).toEqual([["received_total", "C2"], ["resolved_total", "H2"], ["pending_total", "L2"]]);
+    const ev = run([
+      goodRow("A", "2023-Q1", { received_total: 121, resolved_total: 99, pending_total: 21 }),
+      goodRow("B", "2023-Q1", { received_total: "", resolved_total: "", pending_total: "" }),
+    ]);
+    expect(ev.findings.map((f) => [f.rule, f.cell])).toEqual([
+      ["received_total", "C2"],
+      ["resolved_total", "H2"],
+      ["pending_total", "L2"],
+    ]);
     expect(ev.findings[0]!.message).toBe("Tổng số hồ sơ nhận (3) là 121, khác (4)+(5)+(6) = 120");
   });
   it("received = resolved + pending", () => {
@@ -111,7 +142,11 @@ describe("validation rules", () => {
     expect(ev.findings[1]!.message).toBe("Vốn đã giải ngân (1.200 triệu đồng) lớn hơn Kế hoạch vốn đầu tư công (1.000 triệu đồng)");
   });
   it("an active unit with no row is missing; an inactive one is not expected", () => {
-    const wb = { units: unitRows([{ code: "A" }, { code: "B" }, { code: "C", active: false }]), targets: null, submissions: submissionRows([goodRow("A")]) };
+    const wb = {
+      units: unitRows([{ code: "A" }, { code: "B" }, { code: "C", active: false }]),
+      targets: null,
+      submissions: submissionRows([goodRow("A")]),
+    };
     const ev = evaluate(readWorkbook(wb), Q1);
     expect(ev.missing_units).toEqual(["B"]);
     expect(ev.findings).toEqual([expect.objectContaining({ rule: "missing_submission", severity: "warning", cell: null, unit: "B" })]);
@@ -144,7 +179,9 @@ describe("validation rules", () => {
   });
   it("duplicate unit codes in Đơn vị", () => {
     const wb = { units: unitRows([{ code: "A" }, { code: "a" }]), targets: null, submissions: submissionRows([goodRow("A")]) };
-    expect(evaluate(readWorkbook(wb), Q1).findings).toEqual([expect.objectContaining({ rule: "duplicate_unit", sheet: "Đơn vị", cell: "A3" })]);
+    expect(evaluate(readWorkbook(wb), Q1).findings).toEqual([
+      expect.objectContaining({ rule: "duplicate_unit", sheet: "Đơn vị", cell: "A3" }),
+    ]);
   });
 });
 
@@ -159,25 +196,43 @@ describe("targets", () => {
     expect(ev.district.indicators.digitization_rate).toMatchObject({ target: null, met: null, shortfall: null });
   });
   it("the period's year wins, then the row without a year", () => {
-    const t = targetRows([["digitization_rate", "", 0.5], ["digitization_rate", 2023, 0.8], ["digitization_rate", 2022, 0.4], ["online_payment_rate", "", "45%"]]);
+    const t = targetRows([
+      ["digitization_rate", "", 0.5],
+      ["digitization_rate", 2023, 0.8],
+      ["digitization_rate", 2022, 0.4],
+      ["online_payment_rate", "", "45%"],
+    ]);
     const ev = run(base, ["A", "B"], t);
     expect(ev.district.indicators.digitization_rate.target).toBe(0.8);
     expect(ev.district.indicators.online_payment_rate.target).toBe(0.45);
-    const ev22 = evaluate(readWorkbook(workbook(["A", "B"], [goodRow("A", "2024-Q1"), goodRow("B", "2024-Q1")], t)), { year: 2024, quarter: 1 });
+    const ev22 = evaluate(readWorkbook(workbook(["A", "B"], [goodRow("A", "2024-Q1"), goodRow("B", "2024-Q1")], t)), {
+      year: 2024,
+      quarter: 1,
+    });
     expect(ev22.district.indicators.digitization_rate.target).toBe(0.5);
   });
   it("an indicator may be named by its Vietnamese name or its function in Chỉ tiêu", () => {
-    const t = targetRows([["Tỷ lệ số hóa hồ sơ", "", 0.6], ["ONTIME_RATE", "", 0.95]]);
+    const t = targetRows([
+      ["Tỷ lệ số hóa hồ sơ", "", 0.6],
+      ["ONTIME_RATE", "", 0.95],
+    ]);
     const ev = run(base, ["A", "B"], t);
     expect(ev.findings).toEqual([]);
     expect(ev.district.indicators.digitization_rate.target).toBe(0.6);
     expect(ev.district.indicators.ontime_rate.target).toBe(0.95);
   });
   it("bad target rows are findings and are not used", () => {
-    const t = targetRows([["online_payment_rate", "", 30], ["no_such", "", 0.5], ["ontime_rate", 2023, 0.9], ["ontime_rate", 2023, 0.95]]);
+    const t = targetRows([
+      ["online_payment_rate", "", 30],
+      ["no_such", "", 0.5],
+      ["ontime_rate", 2023, 0.9],
+      ["ontime_rate", 2023, 0.95],
+    ]);
     const ev = run(base, ["A", "B"], t);
     expect(ev.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
-      ["bad_target", "Chỉ tiêu", "C2"], ["unknown_indicator", "Chỉ tiêu", "A3"], ["duplicate_target", "Chỉ tiêu", "A5"],
+      ["bad_target", "Chỉ tiêu", "C2"],
+      ["unknown_indicator", "Chỉ tiêu", "A3"],
+      ["duplicate_target", "Chỉ tiêu", "A5"],
     ]);
     expect(ev.district.indicators.online_payment_rate.target).toBe(0.3);
     expect(ev.district.indicators.ontime_rate.target).toBe(0.9);
@@ -190,12 +245,26 @@ describe("indicators", () => {
       goodRow("A", "2023-Q1", { fee_dossiers: 10, paid_online: 5 }),
       goodRow("B", "2023-Q1", { fee_dossiers: 90, paid_online: 0 }),
     ]);
-    expect(ev.district.indicators.online_payment_rate).toEqual({ value: 0.05, numerator: 5, denominator: 100, target: 0.3, met: false, shortfall: 0.25 });
+    expect(ev.district.indicators.online_payment_rate).toEqual({
+      value: 0.05,
+      numerator: 5,
+      denominator: 100,
+      target: 0.3,
+      met: false,
+      shortfall: 0.25,
+    });
     expect(ev.units[0]!.indicators.online_payment_rate.value).toBe(0.5);
   });
   it("overdue count is (10)+(13), judged against ≤ 0", () => {
     const ev = run([goodRow("A"), goodRow("B")]);
-    expect(ev.district.indicators.overdue_dossiers).toEqual({ value: 14, numerator: 14, denominator: null, target: 0, met: false, shortfall: 14 });
+    expect(ev.district.indicators.overdue_dossiers).toEqual({
+      value: 14,
+      numerator: 14,
+      denominator: null,
+      target: 0,
+      met: false,
+      shortfall: 14,
+    });
   });
   it("a blank optional pair leaves the indicator out for that unit", () => {
     const ev = run([goodRow("A", "2023-Q1", { investment_plan: "", investment_disbursed: "" }), goodRow("B")]);
@@ -203,7 +272,10 @@ describe("indicators", () => {
     expect(ev.district.indicators.disbursement_rate).toMatchObject({ value: 0.45, numerator: 450, denominator: 1000 });
   });
   it("a unit whose figures fail a rule is left out of the indicators that use them, and listed as excluded", () => {
-    const ev = run([goodRow("A", "2023-Q1", { paid_online: 25, fee_dossiers: 20 }), goodRow("B", "2023-Q1", { paid_online: 10, fee_dossiers: 100 })]);
+    const ev = run([
+      goodRow("A", "2023-Q1", { paid_online: 25, fee_dossiers: 20 }),
+      goodRow("B", "2023-Q1", { paid_online: 10, fee_dossiers: 100 }),
+    ]);
     expect(ev.findings.map((f) => f.rule)).toEqual(["paid_le_fee"]);
     expect(ev.findings[0]!.values).toEqual({ left: 25, operator: "<=", right: 20 });
     // Never a rate above 100%: A has no value, the total is B's alone.
@@ -218,7 +290,10 @@ describe("indicators", () => {
   });
   it("(3) ≠ (4)+(5)+(6) takes the unit out of every indicator that uses (4), (5) or (6)", () => {
     const ev = run([goodRow("A", "2023-Q1", { received_total: 121 }), goodRow("B")]);
-    const out = Object.entries(ev.excludedUnits).filter(([, units]) => units.includes("A")).map(([code]) => code).sort();
+    const out = Object.entries(ev.excludedUnits)
+      .filter(([, units]) => units.includes("A"))
+      .map(([code]) => code)
+      .sort();
     expect(out).toEqual(["digitization_rate", "online_origin_rate", "online_submission_rate"]);
   });
   it("a warning does not leave a unit out", () => {
@@ -227,8 +302,17 @@ describe("indicators", () => {
     expect(ev.district.indicators.disbursement_rate).toMatchObject({ numerator: 1650, denominator: 2000 });
   });
   it("a zero denominator gives no value", () => {
-    const ev = run([goodRow("A", "2023-Q1", { fee_dossiers: 0, paid_online: 0 }), goodRow("B", "2023-Q1", { fee_dossiers: 0, paid_online: 0 })]);
-    expect(ev.district.indicators.online_payment_rate).toMatchObject({ value: null, numerator: 0, denominator: 0, met: null, shortfall: null });
+    const ev = run([
+      goodRow("A", "2023-Q1", { fee_dossiers: 0, paid_online: 0 }),
+      goodRow("B", "2023-Q1", { fee_dossiers: 0, paid_online: 0 }),
+    ]);
+    expect(ev.district.indicators.online_payment_rate).toMatchObject({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      met: null,
+      shortfall: null,
+    });
   });
   it("the JSON has SPEC's shape", () => {
     const json = toJson(run([goodRow("A"), goodRow("B", "2023-Q1", { paid_online: "x" })]));
@@ -236,7 +320,15 @@ describe("indicators", () => {
     expect(json.period).toBe("2023-Q1");
     expect(json.district).toEqual(json.total);
     expect(Object.keys(json.total.indicators)).toEqual(INDICATORS.map((d) => d.code));
-    expect(Object.keys(json.total.indicators.ontime_rate)).toEqual(["value", "numerator", "denominator", "target", "met", "shortfall", "excluded_units"]);
+    expect(Object.keys(json.total.indicators.ontime_rate)).toEqual([
+      "value",
+      "numerator",
+      "denominator",
+      "target",
+      "met",
+      "shortfall",
+      "excluded_units",
+    ]);
     expect(json.total.indicators.online_payment_rate.excluded_units).toEqual(["B"]);
     expect(json.units[0]).toEqual({ unit: "A", name: "Xã A", indicators: expect.any(Object) });
     expect(Object.keys(json.findings[0]!)).toEqual(["severity", "rule", "sheet", "cell", "unit", "message"]);

@@ -316,8 +316,7 @@ class Reader {
     const rows: string[][] = [];
     const index = this.tables.length;
     this.tables.push(rows);
-    const visible = (borders: XNode | undefined) =>
-      elements(borders).some((b) => !["none", "nil", undefined].includes(val(b)));
+    const visible = (borders: XNode | undefined) => elements(borders).some((b) => !["none", "nil", undefined].includes(val(b)));
     let borderless = !visible(child(child(tbl, "w:tblPr"), "w:tblBorders"));
     this.tableInfo.push({
       borderless,

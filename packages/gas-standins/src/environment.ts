@@ -127,7 +127,11 @@ export interface GasEnvironment {
 }
 
 /** A spreadsheet from plain arrays: fromValues({ "Số liệu": [["a", 1], ["b", 2]] }). Rows may differ in length. */
-export function fromValues(sheets: Record<string, readonly (readonly unknown[])[]>, init: SpreadsheetInit = {}, runtime?: Runtime): FakeSpreadsheet {
+export function fromValues(
+  sheets: Record<string, readonly (readonly unknown[])[]>,
+  init: SpreadsheetInit = {},
+  runtime?: Runtime,
+): FakeSpreadsheet {
   const ss = new FakeSpreadsheet({ ...init, firstSheet: null }, runtime);
   for (const [name, rows] of Object.entries(sheets)) addSheetWithValues(ss, name, rows);
   if (ss._sheets.length === 0) ss._newSheet(ss._defaultSheetName(), 0);
@@ -162,7 +166,10 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   } else if (options.sheets && Object.keys(options.sheets).length) {
     ss = fromValues(options.sheets, { id: options.id, name: options.name, locale: options.locale, timeZone: options.timeZone }, rt);
   } else {
-    ss = new FakeSpreadsheet({ id: options.id, name: options.name, locale: options.locale, timeZone: options.timeZone, firstSheet: options.firstSheet }, rt);
+    ss = new FakeSpreadsheet(
+      { id: options.id, name: options.name, locale: options.locale, timeZone: options.timeZone, firstSheet: options.firstSheet },
+      rt,
+    );
   }
   for (const [k, v] of Object.entries(options.documentProperties ?? {})) ss._documentProperties.set(k, String(v));
   for (const [k, v] of Object.entries(options.scriptProperties ?? {})) rt.scriptProperties.set(k, String(v));
@@ -190,7 +197,8 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
 
   const bindContext = (context: vm.Context) => {
     rt.realm = vm.runInContext("({ Date, Array, Error, Object })", context) as Realm;
-    rt.compileInScript = (params, body) => vm.runInContext(`(function (${params.join(", ")}) {\n${body}\n})`, context) as (...a: unknown[]) => unknown;
+    rt.compileInScript = (params, body) =>
+      vm.runInContext(`(function (${params.join(", ")}) {\n${body}\n})`, context) as (...a: unknown[]) => unknown;
   };
 
   return {

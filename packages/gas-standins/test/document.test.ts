@@ -7,7 +7,14 @@
  * are tested with the tools, in the app's test/document-output.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { type GasEnvironmentOptions, type RecordedDocument, type RecordedParagraph, type RecordedTable, createGasEnvironment, paragraphText } from "../src/index";
+import {
+  type GasEnvironmentOptions,
+  type RecordedDocument,
+  type RecordedParagraph,
+  type RecordedTable,
+  createGasEnvironment,
+  paragraphText,
+} from "../src/index";
 import { buildLargeDocument } from "./fixtures/largeDocument";
 import { buildReport, MOTTO, NATION, paragraphsOf, SHORTFALL, TABLE_ROWS } from "./fixtures/report";
 
@@ -107,7 +114,11 @@ describe("DocumentApp stand-in: Google's document model", () => {
     expect(holder.getNumChildren()).toBe(1);
     expect(body.getNumChildren()).toBe(4);
     expect(body.getText()).toBe("\np1\n\np2");
-    const cellParagraph = body.appendTable([["a"]]).getCell(0, 0).getChild(0).asParagraph();
+    const cellParagraph = body
+      .appendTable([["a"]])
+      .getCell(0, 0)
+      .getChild(0)
+      .asParagraph();
     expect(() => cellParagraph.appendPageBreak()).toThrow(/PageBreak/);
   });
 
@@ -122,15 +133,10 @@ describe("DocumentApp stand-in: Google's document model", () => {
     expect(text.isBold()).toBe(null);
     expect(text.getForegroundColor(0)).toBe("#ff0000");
     expect(text.getTextAttributeIndices()).toEqual([0, 5, 6, 10]);
-    const runs = (documents[0]?.blocks[1] as RecordedParagraph).inlines[0];
+    const runs = (documents[0]!.blocks[1] as RecordedParagraph).inlines[0];
     expect(runs).toEqual({
       kind: "text",
-      runs: [
-        { text: "Hello", foregroundColor: "#ff0000" },
-        { text: " " },
-        { text: "bold", bold: true },
-        { text: " world" },
-      ],
+      runs: [{ text: "Hello", foregroundColor: "#ff0000" }, { text: " " }, { text: "bold", bold: true }, { text: " world" }],
     });
     // Appended text continues in the style of the last character.
     const tail = body.appendParagraph("x").editAsText();
@@ -287,7 +293,10 @@ describe("DocumentApp stand-in: the quarterly report", () => {
     const { env, DocumentApp } = documentApp();
     const body = DocumentApp.create("x").getBody();
     body.appendParagraph("a").editAsText().setBold(true);
-    body.appendTable([["1", "2"]]).getCell(0, 1).setText("b");
+    body
+      .appendTable([["1", "2"]])
+      .getCell(0, 1)
+      .setText("b");
     body.getChild(0).asParagraph().removeFromParent();
     const calls = env.callsOf("DocumentApp");
     expect([...calls.values()].every((n) => n === 1)).toBe(true);
@@ -305,7 +314,6 @@ describe("DocumentApp stand-in: the quarterly report", () => {
       "Paragraph.removeFromParent",
     ]);
   });
-
 });
 
 describe("DocumentApp stand-in: a second large document", () => {

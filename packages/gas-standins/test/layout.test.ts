@@ -87,7 +87,7 @@ describe("package layout", () => {
     const text = [
       'import { createGasEnvironment } from "./environment";',
       'import type { FakeSheet } from "./services/spreadsheetapp/fakeSheet";',
-      "import {\n  columnToLetters,\n  type A1Ref,\n} from \"./support/a1\";",
+      'import {\n  columnToLetters,\n  type A1Ref,\n} from "./support/a1";',
       'export { loadXlsx } from "./support/xlsx";',
       'export type { LocaleInfo } from "./support/locale";',
       'import "./support/enums";',
@@ -106,7 +106,14 @@ describe("package layout", () => {
       ["d", []],
     ]);
     expect(findCycle(graph)).toEqual(["a", "b", "c", "a"]);
-    expect(findCycle(new Map([["a", ["b"]], ["b", []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it(`has no file over ${MAX_LINES} lines`, () => {

@@ -199,11 +199,21 @@ describe("HtmlService", () => {
 
 describe("call counters", () => {
   it("count each call the script makes, per method and per family; internal calls are not counted", () => {
-    const env = createGasEnvironment({ sheets: { "Số liệu": [["a", 1], ["b", 2]] } });
+    const env = createGasEnvironment({
+      sheets: {
+        "Số liệu": [
+          ["a", 1],
+          ["b", 2],
+        ],
+      },
+    });
     const { SpreadsheetApp, PropertiesService, LockService, Session } = env.globals;
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Số liệu")!;
     sheet.getDataRange().getValues();
-    sheet.getRange("A1:B2").setValues([["x", 1], ["y", 2]]);
+    sheet.getRange("A1:B2").setValues([
+      ["x", 1],
+      ["y", 2],
+    ]);
     SpreadsheetApp.getActiveSpreadsheet().getRange("'Số liệu'!A1").getValue();
     PropertiesService.getDocumentProperties().getProperty("k");
     LockService.getDocumentLock().tryLock(10);

@@ -36,7 +36,13 @@ describe("A1 notation", () => {
     const col = sheet.getRange("A:A");
     expect([col.getA1Notation(), col.getNumRows(), col.getNumColumns(), col.isEndRowBounded()]).toEqual(["A:A", 1000, 1, false]);
     const rows = sheet.getRange("2:3");
-    expect([rows.getA1Notation(), rows.getRow(), rows.getNumRows(), rows.getNumColumns(), rows.isEndColumnBounded()]).toEqual(["2:3", 2, 2, 26, false]);
+    expect([rows.getA1Notation(), rows.getRow(), rows.getNumRows(), rows.getNumColumns(), rows.isEndColumnBounded()]).toEqual([
+      "2:3",
+      2,
+      2,
+      26,
+      false,
+    ]);
     const open = sheet.getRange("B2:C");
     expect([open.getA1Notation(), open.getNumRows()]).toEqual(["B2:C", 999]);
   });
@@ -78,13 +84,19 @@ describe("dimensions", () => {
     expect(() => sheet.getRange(1, 0)).toThrow("The starting column of the range is too small.");
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow("The number of rows in the range must be at least 1.");
     expect(sheet.getRange(1000, 26).getA1Notation()).toBe("Z1000");
-    expect(() => sheet.getRange(1, undefined as never)).toThrow("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    expect(() => sheet.getRange(1, undefined as never)).toThrow(
+      "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+    );
   });
 
   it("inserting and deleting rows and columns grows, shrinks and moves cells", () => {
     const { ss } = setup();
     const sheet = ss.getActiveSheet();
-    sheet.getRange("A1:B3").setValues([[1, 2], [3, 4], [5, 6]]);
+    sheet.getRange("A1:B3").setValues([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     sheet.insertRowsAfter(1, 2);
     expect(sheet.getMaxRows()).toBe(1002);
     expect(sheet.getRange("A1:A5").getValues().flat()).toEqual([1, "", "", 3, 5]);
@@ -122,7 +134,10 @@ describe("dimensions", () => {
     const sheet = ss.getActiveSheet();
     sheet.appendRow(["a", 1]);
     sheet.appendRow(["b", 2]);
-    expect(sheet.getDataRange().getValues()).toEqual([["a", 1], ["b", 2]]);
+    expect(sheet.getDataRange().getValues()).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
     sheet.getRange(1000, 1).setValue("last");
     sheet.appendRow(["after"]);
     expect(sheet.getMaxRows()).toBe(1001);
@@ -257,7 +272,11 @@ describe("conditional format rules", () => {
       .setBold(true)
       .setRanges([s.getRange("F7"), s.getRange("H2:H4")])
       .build();
-    const user = SA.newConditionalFormatRule().whenNumberLessThan(0).setFontColor("red").setRanges([s.getRange("A:A")]).build();
+    const user = SA.newConditionalFormatRule()
+      .whenNumberLessThan(0)
+      .setFontColor("red")
+      .setRanges([s.getRange("A:A")])
+      .build();
     s.setConditionalFormatRules([rule, user]);
     const rules = s.getConditionalFormatRules();
     expect(rules).toHaveLength(2);
@@ -283,12 +302,25 @@ describe("conditional format rules", () => {
   it("rule ranges follow inserted and deleted rows", () => {
     const { ss, SA } = setup();
     const s = ss.getActiveSheet();
-    const rule = SA.newConditionalFormatRule().whenCellEmpty().setRanges([s.getRange("B5:B6"), s.getRange("C2")]).build();
+    const rule = SA.newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([s.getRange("B5:B6"), s.getRange("C2")])
+      .build();
     s.setConditionalFormatRules([rule]);
     s.insertRowsBefore(3, 2);
-    expect(s.getConditionalFormatRules()[0]!.getRanges().map((r) => r.getA1Notation())).toEqual(["B7:B8", "C2"]);
+    expect(
+      s
+        .getConditionalFormatRules()[0]!
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(["B7:B8", "C2"]);
     s.deleteRow(2);
-    expect(s.getConditionalFormatRules()[0]!.getRanges().map((r) => r.getA1Notation())).toEqual(["B6:B7"]);
+    expect(
+      s
+        .getConditionalFormatRules()[0]!
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(["B6:B7"]);
   });
 });
 

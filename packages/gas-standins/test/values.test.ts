@@ -18,7 +18,12 @@ describe("getValues / setValues", () => {
       ["", 7, ""],
       ["", "", ""],
     ]);
-    expect(sheet.getRange(1, 1, 2, 4).getValues().map((r) => r.length)).toEqual([4, 4]);
+    expect(
+      sheet
+        .getRange(1, 1, 2, 4)
+        .getValues()
+        .map((r) => r.length),
+    ).toEqual([4, 4]);
   });
 
   it("keeps numbers, booleans and text; null and undefined clear the cell", () => {
@@ -39,7 +44,10 @@ describe("getValues / setValues", () => {
 
   it("keeps strings as text in plain-text (@) cells", () => {
     const { sheet } = setup();
-    sheet.getRange("A1:B1").setNumberFormat("@").setValues([["12", "=1+1"]]);
+    sheet
+      .getRange("A1:B1")
+      .setNumberFormat("@")
+      .setValues([["12", "=1+1"]]);
     expect(sheet.getRange("A1:B1").getValues()).toEqual([["12", "=1+1"]]);
     expect(sheet.getRange("B1").getFormula()).toBe("");
   });
@@ -84,19 +92,28 @@ describe("getValues / setValues", () => {
   it("throws Google's messages when the data's shape does not match", () => {
     const { sheet } = setup();
     const range = sheet.getRange("A1:B2");
-    expect(() => range.setValues([[1, 2], [3, 4], [5, 6]])).toThrow(
-      "The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.",
-    );
-    expect(() => range.setValues([[1, 2, 3], [4, 5, 6]])).toThrow(
-      "The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.",
-    );
+    expect(() =>
+      range.setValues([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ).toThrow("The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.");
+    expect(() =>
+      range.setValues([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow("The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.");
     expect(() => range.setBackgrounds([["#ff0000"]])).toThrow("The data has 1 but the range has 2.");
     expect(() => range.setNumberFormats([["0"], ["0"]])).toThrow("number of columns in the data");
     expect(() => range.setNotes([["a", "b"]])).toThrow("The number of rows in the data");
     expect(() => range.setFontWeights([["bold", "bold"]])).toThrow("The number of rows in the data");
     expect(() => range.setDataValidations([[null]])).toThrow("The number of rows in the data");
     expect(() => range.setFormulas([["=1"]])).toThrow("The number of rows in the data");
-    expect(() => range.setValues("x" as never)).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
+    expect(() => range.setValues("x" as never)).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
   });
 
   it("errors read as Apps Script exceptions: name Exception, String(e) starts with 'Exception: '", () => {
@@ -115,7 +132,10 @@ describe("getValues / setValues", () => {
 
   it("nothing written outside the range; nothing stored for blanks", () => {
     const { env, sheet } = setup();
-    sheet.getRange("C3:D4").setValues([[1, 2], [3, 4]]);
+    sheet.getRange("C3:D4").setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(sheet.getRange("B2:E5").getValues()).toEqual([
       ["", "", "", ""],
       ["", 1, 2, ""],
@@ -168,7 +188,7 @@ describe("display values", () => {
     [12, "@", "12"],
     [5, '0" hồ sơ"', "5 hồ sơ"],
     [-5, "0;(0)", "(5)"],
-    [0, "0;-0;\"không\"", "không"],
+    [0, '0;-0;"không"', "không"],
     [1234.5, "0.00E+00", "1,23E+03"],
     [1e15, null, "1E+15"],
     [1500000, "#,##0,", "1.500"],
@@ -183,7 +203,10 @@ describe("display values", () => {
 
   it("uses the spreadsheet locale", () => {
     const { ss, sheet } = setup();
-    sheet.getRange("A1:B1").setNumberFormats([["#,##0.0", "0.0%"]]).setValues([[1234.5, 0.059]]);
+    sheet
+      .getRange("A1:B1")
+      .setNumberFormats([["#,##0.0", "0.0%"]])
+      .setValues([[1234.5, 0.059]]);
     expect(sheet.getRange("A1:B1").getDisplayValues()).toEqual([["1.234,5", "5,9%"]]);
     ss.setSpreadsheetLocale("en_US");
     expect(ss.getSpreadsheetLocale()).toBe("en_US");
@@ -224,14 +247,29 @@ describe("formats, notes and validations", () => {
     const { sheet } = setup();
     const r = sheet.getRange("A1:B2");
     r.setFontWeight("bold").setFontColor("#a50e0e").setFontSize(12).setWrap(true).setHorizontalAlignment("center").setNote("ghi chú");
-    expect(r.getFontWeights()).toEqual([["bold", "bold"], ["bold", "bold"]]);
+    expect(r.getFontWeights()).toEqual([
+      ["bold", "bold"],
+      ["bold", "bold"],
+    ]);
     expect(r.getFontColors()[1]![1]).toBe("#a50e0e");
     expect(r.getFontSize()).toBe(12);
-    expect(r.getWraps()).toEqual([[true, true], [true, true]]);
+    expect(r.getWraps()).toEqual([
+      [true, true],
+      [true, true],
+    ]);
     expect(r.getHorizontalAlignment()).toBe("center");
-    expect(r.getNotes()).toEqual([["ghi chú", "ghi chú"], ["ghi chú", "ghi chú"]]);
-    r.setFontWeights([["normal", "bold"], [null, "bold"]]);
-    expect(r.getFontWeights()).toEqual([["normal", "bold"], ["normal", "bold"]]);
+    expect(r.getNotes()).toEqual([
+      ["ghi chú", "ghi chú"],
+      ["ghi chú", "ghi chú"],
+    ]);
+    r.setFontWeights([
+      ["normal", "bold"],
+      [null, "bold"],
+    ]);
+    expect(r.getFontWeights()).toEqual([
+      ["normal", "bold"],
+      ["normal", "bold"],
+    ]);
     r.clearFormat();
     expect(r.getFontWeight()).toBe("normal");
     expect(r.getNumberFormat()).toBe("0.###############");
@@ -268,7 +306,12 @@ describe("formats, notes and validations", () => {
     expect(nn.getHelpText()).toBe("Nhập số không âm");
     expect(nn.getAllowInvalid()).toBe(true);
     expect(sheet.getRange("A1").getDataValidation()).toBeNull();
-    expect(sheet.getRange("A1:B2").getDataValidations().map((r) => r.map((v) => (v ? String(v.getCriteriaType()) : null)))).toEqual([
+    expect(
+      sheet
+        .getRange("A1:B2")
+        .getDataValidations()
+        .map((r) => r.map((v) => (v ? String(v.getCriteriaType()) : null))),
+    ).toEqual([
       [null, null],
       ["VALUE_IN_LIST", "NUMBER_GREATER_THAN_OR_EQUAL_TO"],
     ]);

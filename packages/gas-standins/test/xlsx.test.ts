@@ -15,7 +15,14 @@ async function sampleWorkbook(): Promise<Buffer> {
   units.addRow(["VINHO", "Xã Vĩnh Ô", false]);
   const data = wb.addWorksheet("Số liệu", { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   data.addRow(["Kỳ báo cáo", "Ngày nộp", "Tỷ lệ", "Tổng", "Tra cứu", "Ghi chú"]);
-  data.addRow(["2023-Q1", new Date(Date.UTC(2023, 2, 14)), 0.059, 10, { error: "#N/A" }, { richText: [{ text: "Hồ " }, { text: "Xá", font: { bold: true } }] }]);
+  data.addRow([
+    "2023-Q1",
+    new Date(Date.UTC(2023, 2, 14)),
+    0.059,
+    10,
+    { error: "#N/A" },
+    { richText: [{ text: "Hồ " }, { text: "Xá", font: { bold: true } }] },
+  ]);
   data.addRow(["2023-Q1", new Date(Date.UTC(2023, 2, 15, 8, 30)), 0.0442, 20, "x", ""]);
   data.getCell("D4").value = { formula: "SUM(D2:D3)", result: 30 };
   data.getCell("E4").value = { formula: "D2/0", result: { error: "#DIV/0!" } };
@@ -91,13 +98,22 @@ describe("saveXlsx", () => {
     const results = doc.insertSheet("Kết quả CCHC");
     results
       .getRange("A1:C2")
-      .setNumberFormats([["@", "0.0%", "dd/mm/yyyy"], ["@", "0.0%", "dd/mm/yyyy"]])
+      .setNumberFormats([
+        ["@", "0.0%", "dd/mm/yyyy"],
+        ["@", "0.0%", "dd/mm/yyyy"],
+      ])
       .setValues([
         ["HUYỆN", 0.059, new Date(Date.UTC(2023, 2, 13, 17))],
         ["007", 0.3, ""],
       ])
-      .setBackgrounds([["#f4c7c3", null, null], [null, "#d9ead3", null]])
-      .setFontWeights([["bold", "normal", "normal"], ["normal", "normal", "normal"]]);
+      .setBackgrounds([
+        ["#f4c7c3", null, null],
+        [null, "#d9ead3", null],
+      ])
+      .setFontWeights([
+        ["bold", "normal", "normal"],
+        ["normal", "normal", "normal"],
+      ]);
     results.getRange("A1").setNote("chú thích");
     results.setFrozenRows(1);
     results.hideSheet();
@@ -119,7 +135,10 @@ describe("saveXlsx", () => {
       ["HUYỆN", "5,9%", "14/03/2023"],
       ["007", "30,0%", ""],
     ]);
-    expect(r.getRange("A1:B2").getBackgrounds()).toEqual([["#f4c7c3", "#ffffff"], ["#ffffff", "#d9ead3"]]);
+    expect(r.getRange("A1:B2").getBackgrounds()).toEqual([
+      ["#f4c7c3", "#ffffff"],
+      ["#ffffff", "#d9ead3"],
+    ]);
     expect(r.getRange("A1:B1").getFontWeights()).toEqual([["bold", "normal"]]);
     expect(r.getRange("A1").getNote()).toBe("chú thích");
     const data = d2.getSheetByName("Số liệu")!;
@@ -130,7 +149,13 @@ describe("saveXlsx", () => {
   });
 
   it("fromValues builds a document from arrays", async () => {
-    const ss = fromValues({ "Số liệu": [["Kỳ báo cáo", "Mã đơn vị", "Nhận trực tuyến"], ["2023-Q1", "HOXA", 12]], "Đơn vị": [["Mã đơn vị"]] });
+    const ss = fromValues({
+      "Số liệu": [
+        ["Kỳ báo cáo", "Mã đơn vị", "Nhận trực tuyến"],
+        ["2023-Q1", "HOXA", 12],
+      ],
+      "Đơn vị": [["Mã đơn vị"]],
+    });
     expect(ss.getSheets().map((s) => s.getName())).toEqual(["Số liệu", "Đơn vị"]);
     expect(ss.getActiveSheet().getName()).toBe("Số liệu");
     const back = await loadXlsx(await saveXlsx(ss));

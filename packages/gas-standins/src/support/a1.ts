@@ -80,7 +80,13 @@ export function parseA1(a1: string): A1Ref | null {
   if (b.column === null) return null;
   if (b.row === null) {
     // "A2:B": from row 2 to the last row.
-    return { sheetName, startRow: a.row, endRow: null, startColumn: Math.min(a.column!, b.column), endColumn: Math.max(a.column!, b.column) };
+    return {
+      sheetName,
+      startRow: a.row,
+      endRow: null,
+      startColumn: Math.min(a.column!, b.column),
+      endColumn: Math.max(a.column!, b.column),
+    };
   }
   return {
     sheetName,

@@ -103,7 +103,7 @@ export class CellGrid {
   lastRow(): number {
     for (let r = this.rows.length; r >= 1; r--) {
       const row = this.rows[r - 1];
-      if (row && row.some((cell) => hasContent(cell))) return r;
+      if (row?.some((cell) => hasContent(cell))) return r;
     }
     return 0;
   }

@@ -159,7 +159,9 @@ function formatNumberSection(abs: number, sec: string, loc: LocaleInfo): string 
   const firstDigit = tokens.findIndex((t) => t.kind === "digit");
   if (firstDigit < 0) {
     // No placeholders: only literals (e.g. "-" or "\"none\"").
-    return tokens.map((t) => (t.kind === "lit" || t.kind === "percent" ? t.text : t.kind === "comma" ? "," : t.kind === "dot" ? "." : "")).join("");
+    return tokens
+      .map((t) => (t.kind === "lit" || t.kind === "percent" ? t.text : t.kind === "comma" ? "," : t.kind === "dot" ? "." : ""))
+      .join("");
   }
   let lastDigit = -1;
   tokens.forEach((t, i) => {

@@ -25,11 +25,56 @@ export interface LocaleInfo {
 }
 
 const LOCALES: Record<string, LocaleInfo> = {
-  vi_VN: { id: "vi_VN", decimal: ",", group: ".", dayFirst: true, dateFormat: "dd/MM/yyyy", dateTimeFormat: "dd/MM/yyyy HH:mm:ss", intl: "vi-VN", newSheetName: "Trang tính" },
-  en_US: { id: "en_US", decimal: ".", group: ",", dayFirst: false, dateFormat: "M/d/yyyy", dateTimeFormat: "M/d/yyyy H:mm:ss", intl: "en-US", newSheetName: "Sheet" },
-  en_GB: { id: "en_GB", decimal: ".", group: ",", dayFirst: true, dateFormat: "dd/MM/yyyy", dateTimeFormat: "dd/MM/yyyy HH:mm:ss", intl: "en-GB", newSheetName: "Sheet" },
-  de_DE: { id: "de_DE", decimal: ",", group: ".", dayFirst: true, dateFormat: "dd.MM.yyyy", dateTimeFormat: "dd.MM.yyyy HH:mm:ss", intl: "de-DE", newSheetName: "Tabellenblatt" },
-  fr_FR: { id: "fr_FR", decimal: ",", group: "\u202f", dayFirst: true, dateFormat: "dd/MM/yyyy", dateTimeFormat: "dd/MM/yyyy HH:mm:ss", intl: "fr-FR", newSheetName: "Feuille" },
+  vi_VN: {
+    id: "vi_VN",
+    decimal: ",",
+    group: ".",
+    dayFirst: true,
+    dateFormat: "dd/MM/yyyy",
+    dateTimeFormat: "dd/MM/yyyy HH:mm:ss",
+    intl: "vi-VN",
+    newSheetName: "Trang tính",
+  },
+  en_US: {
+    id: "en_US",
+    decimal: ".",
+    group: ",",
+    dayFirst: false,
+    dateFormat: "M/d/yyyy",
+    dateTimeFormat: "M/d/yyyy H:mm:ss",
+    intl: "en-US",
+    newSheetName: "Sheet",
+  },
+  en_GB: {
+    id: "en_GB",
+    decimal: ".",
+    group: ",",
+    dayFirst: true,
+    dateFormat: "dd/MM/yyyy",
+    dateTimeFormat: "dd/MM/yyyy HH:mm:ss",
+    intl: "en-GB",
+    newSheetName: "Sheet",
+  },
+  de_DE: {
+    id: "de_DE",
+    decimal: ",",
+    group: ".",
+    dayFirst: true,
+    dateFormat: "dd.MM.yyyy",
+    dateTimeFormat: "dd.MM.yyyy HH:mm:ss",
+    intl: "de-DE",
+    newSheetName: "Tabellenblatt",
+  },
+  fr_FR: {
+    id: "fr_FR",
+    decimal: ",",
+    group: "\u202f",
+    dayFirst: true,
+    dateFormat: "dd/MM/yyyy",
+    dateTimeFormat: "dd/MM/yyyy HH:mm:ss",
+    intl: "fr-FR",
+    newSheetName: "Feuille",
+  },
 };
 
 /** Locale data for an Apps Script locale id ("vi_VN", "en_US"; "vi" → vi_VN); unknown → en_US rules. */

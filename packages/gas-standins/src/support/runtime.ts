@@ -113,7 +113,7 @@ export class Runtime {
 
   /** Total calls of a family, of one "Class.method", or of everything (no argument). */
   count(what?: Family | string): number {
-    if (what !== undefined && what.includes(".")) return this.calls.get(what) ?? 0;
+    if (what?.includes(".")) return this.calls.get(what) ?? 0;
     let n = 0;
     for (const v of (what === undefined ? this.calls : (this.families.get(what as Family) ?? [])).values()) n += v;
     return n;

@@ -83,7 +83,8 @@ function loadCell(target: Cell, cell: ExcelJS.Cell): void {
   const raw = isFormula ? (value as { result?: unknown }).result : value;
   const fmt = cell.numFmt;
   if (fmt && !isAutomaticFormat(fmt)) target.fmt = fmt;
-  if (raw instanceof Date && !isDateFormat(target.fmt)) target.fmt = raw.getUTCHours() || raw.getUTCMinutes() || raw.getUTCSeconds() ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd";
+  if (raw instanceof Date && !isDateFormat(target.fmt))
+    target.fmt = raw.getUTCHours() || raw.getUTCMinutes() || raw.getUTCSeconds() ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd";
   const fill = cell.fill;
   if (fill && fill.type === "pattern" && fill.pattern === "solid") {
     const bg = argbToHex(fill.fgColor);
@@ -120,7 +121,10 @@ export type LoadXlsxOptions = Omit<SpreadsheetInit, "firstSheet">;
  * Reads an .xlsx (a path or its bytes) into a spreadsheet. Throws
  * XlsxFormatError when the data is not an .xlsx workbook.
  */
-export async function loadXlsx(source: string | Buffer | ArrayBuffer | Uint8Array, options: LoadXlsxOptions = {}): Promise<FakeSpreadsheet> {
+export async function loadXlsx(
+  source: string | Buffer | ArrayBuffer | Uint8Array,
+  options: LoadXlsxOptions = {},
+): Promise<FakeSpreadsheet> {
   const label = typeof source === "string" ? source : "the data";
   let bytes: Buffer;
   if (typeof source === "string") {
@@ -207,9 +211,7 @@ export async function saveXlsx(spreadsheet: FakeSpreadsheet | GoogleAppsScript.S
       state: sheet._hidden ? "hidden" : "visible",
       properties: sheet._tabColor ? { tabColor: { argb: hexToArgb(sheet._tabColor) } } : {},
       views:
-        sheet._frozenRows || sheet._frozenColumns
-          ? [{ state: "frozen", xSplit: sheet._frozenColumns, ySplit: sheet._frozenRows }]
-          : [],
+        sheet._frozenRows || sheet._frozenColumns ? [{ state: "frozen", xSplit: sheet._frozenColumns, ySplit: sheet._frozenRows }] : [],
     });
     sheet._grid.rows.forEach((row, ri) => {
       if (!row) return;

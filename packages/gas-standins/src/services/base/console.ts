@@ -10,9 +10,11 @@ export type ConsoleApi = Pick<Console, "log" | "info" | "warn" | "error" | "time
  */
 export function makeConsole(rt: Runtime): ConsoleApi {
   const timers = new Map<string, number>();
-  const write = (prefix: string) => (...args: unknown[]) => {
-    rt.logs.push(prefix + nodeFormat(...args));
-  };
+  const write =
+    (prefix: string) =>
+    (...args: unknown[]) => {
+      rt.logs.push(prefix + nodeFormat(...args));
+    };
   return {
     log: write(""),
     info: write("[info] "),

@@ -17,7 +17,7 @@ export class FakeLogger implements LoggerApi {
         ? new FakeUtilities(this._rt).formatString(data, ...values)
         : typeof data === "string"
           ? data
-          : JSON.stringify(data) ?? String(data);
+          : (JSON.stringify(data) ?? String(data));
     this._rt.logs.push(line);
     return gas<Logger>(this);
   }

@@ -74,12 +74,26 @@ export class FakeUi implements UiApi {
 
   showModalDialog(userInterface: HtmlOutput, title: string): void {
     const o = this._output(userInterface, "showModalDialog");
-    this._rt.records.dialogs.push({ title: String(title), content: o._content, width: o._width, height: o._height, output: o, modal: true });
+    this._rt.records.dialogs.push({
+      title: String(title),
+      content: o._content,
+      width: o._width,
+      height: o._height,
+      output: o,
+      modal: true,
+    });
   }
 
   showModelessDialog(userInterface: HtmlOutput, title: string): void {
     const o = this._output(userInterface, "showModelessDialog");
-    this._rt.records.dialogs.push({ title: String(title), content: o._content, width: o._width, height: o._height, output: o, modal: false });
+    this._rt.records.dialogs.push({
+      title: String(title),
+      content: o._content,
+      width: o._width,
+      height: o._height,
+      output: o,
+      modal: false,
+    });
   }
 }
 

@@ -3,7 +3,14 @@
  * blocks (paragraphs, list items, tables) to append to, insert into, read and
  * clear.
  */
-import type { RecordedBlock, RecordedHorizontalRule, RecordedList, RecordedPageBreak, RecordedParagraph, RecordedTable } from "../../support/documentRecords";
+import type {
+  RecordedBlock,
+  RecordedHorizontalRule,
+  RecordedList,
+  RecordedPageBreak,
+  RecordedParagraph,
+  RecordedTable,
+} from "../../support/documentRecords";
 import { cast, exception, indexArg, signatureError, stringArg } from "./args";
 import { newParagraph, newTable, setParagraphText } from "./content";
 import { childAt, detachedNode, HandleBase, indexOfChild, removeNode } from "./elementBase";

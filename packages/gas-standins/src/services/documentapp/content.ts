@@ -38,11 +38,18 @@ export function newTable(cells: readonly (readonly string[])[]): RecordedTable {
   return table;
 }
 
-
 export type Patch<T> = { [K in keyof T]?: T[K] | null };
 
 export const STYLE_KEYS = [
-  "bold", "italic", "underline", "strikethrough", "fontFamily", "fontSize", "foregroundColor", "backgroundColor", "linkUrl",
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "fontFamily",
+  "fontSize",
+  "foregroundColor",
+  "backgroundColor",
+  "linkUrl",
 ] as const satisfies readonly (keyof TextStyle)[];
 
 export function styleOf(run: TextStyle): TextStyle {
@@ -130,7 +137,11 @@ export function attrEntries(where: string, attrs: unknown): [string, unknown][] 
   return Object.entries(attrs as Record<string, unknown>);
 }
 
-export function textPatch(where: string, attrs: unknown, options: { backgroundIsText: boolean } = { backgroundIsText: true }): Patch<TextStyle> {
+export function textPatch(
+  where: string,
+  attrs: unknown,
+  options: { backgroundIsText: boolean } = { backgroundIsText: true },
+): Patch<TextStyle> {
   const patch: Record<string, unknown> = {};
   for (const [k, v] of attrEntries(where, attrs)) {
     const key = TEXT_ATTRS[k];

@@ -6,7 +6,17 @@ import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedPageBreak } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { exception, numberArg } from "./args";
-import { applyPatch, attrEntries, nullAttributes, paragraphPatch, putParagraphAttributes, putTextAttributes, styleAllParagraphs, styleAllText, textPatch } from "./content";
+import {
+  applyPatch,
+  attrEntries,
+  nullAttributes,
+  paragraphPatch,
+  putParagraphAttributes,
+  putTextAttributes,
+  styleAllParagraphs,
+  styleAllText,
+  textPatch,
+} from "./content";
 import { instrumentDocument } from "./context";
 import { detachedNode } from "./elementBase";
 import { SectionBase } from "./sectionBase";

@@ -4,7 +4,15 @@
  * again by id or URL. Its calls, and those of every element, are counted by
  * the environment's runtime in family "DocumentApp".
  */
-import { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, TextAlignment, VerticalAlignment } from "../../support/enums";
+import {
+  Attribute,
+  ElementType,
+  GlyphType,
+  HorizontalAlignment,
+  ParagraphHeading,
+  TextAlignment,
+  VerticalAlignment,
+} from "../../support/enums";
 import type { RecordedDocument } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import type { Runtime } from "../../support/runtime";

@@ -18,7 +18,6 @@ export type ListItemApi = Pick<
   ParagraphCommon | "getGlyphType" | "getListId" | "getNestingLevel" | "setGlyphType" | "setListId" | "setNestingLevel"
 >;
 
-
 export class FakeListItem extends ParagraphBase<GListItem> implements ListItemApi {
   _type(): ElementTypeName {
     return "LIST_ITEM";

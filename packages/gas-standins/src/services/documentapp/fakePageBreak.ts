@@ -11,14 +11,7 @@ type GPageBreak = GoogleAppsScript.Document.PageBreak;
 
 export type PageBreakApi = Pick<
   GPageBreak,
-  | CastMethods
-  | "getAttributes"
-  | "getNextSibling"
-  | "getParent"
-  | "getPreviousSibling"
-  | "getType"
-  | "removeFromParent"
-  | "setAttributes"
+  CastMethods | "getAttributes" | "getNextSibling" | "getParent" | "getPreviousSibling" | "getType" | "removeFromParent" | "setAttributes"
 >;
 
 export class FakePageBreak extends MarkBase<GPageBreak> implements PageBreakApi {

@@ -6,7 +6,16 @@ import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedRow, RecordedTable } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { cast, exception, indexArg, normColor, numberArg } from "./args";
-import { applyPatch, attrEntries, nullAttributes, paragraphPatch, putTextAttributes, styleAllParagraphs, styleAllText, textPatch } from "./content";
+import {
+  applyPatch,
+  attrEntries,
+  nullAttributes,
+  paragraphPatch,
+  putTextAttributes,
+  styleAllParagraphs,
+  styleAllText,
+  textPatch,
+} from "./content";
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { childAt, detachedNode, indexOfChild, NodeBase, removeNode } from "./elementBase";
@@ -98,8 +107,7 @@ export class FakeTable extends NodeBase<GTable> implements TableApi {
   }
 
   appendTableRow(tableRow?: GTableRow): GTableRow {
-    const row: RecordedRow =
-      tableRow === undefined ? { kind: "row", cells: [] } : detachedNode("Table.appendTableRow", tableRow, "row");
+    const row: RecordedRow = tableRow === undefined ? { kind: "row", cells: [] } : detachedNode("Table.appendTableRow", tableRow, "row");
     attach(this._ref(), this._t.rows.length, row);
     return this._element<GTableRow>(row);
   }

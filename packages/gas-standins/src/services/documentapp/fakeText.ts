@@ -6,7 +6,17 @@ import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedParagraph, TextStyle } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { boolArg, cast, exception, indexArg, stringArg } from "./args";
-import { nullAttributes, normalizeRuns, putTextAttributes, sameStyle, setParagraphText, STYLE_KEYS, styleOf, textPatch, trailingStyle } from "./content";
+import {
+  nullAttributes,
+  normalizeRuns,
+  putTextAttributes,
+  sameStyle,
+  setParagraphText,
+  STYLE_KEYS,
+  styleOf,
+  textPatch,
+  trailingStyle,
+} from "./content";
 import type { Patch } from "./content";
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";

@@ -3,7 +3,7 @@
  * HorizontalRule), heading, alignment, spacing, indents and attributes.
  */
 import { ALIGNMENTS, GLYPHS, HEADINGS } from "../../support/enums";
-import type { AttributeName, ElementTypeName } from "../../support/enums";
+import type { AttributeName } from "../../support/enums";
 import type { RecordedHorizontalRule, RecordedPageBreak, RecordedParagraph, RecordedText } from "../../support/documentRecords";
 import { boolArg, cast, enumValue, exception, indexArg, numberArg, stringArg } from "./args";
 import {
@@ -186,7 +186,11 @@ export abstract class ParagraphBase<Self> extends NodeBase<Self> {
     return this._self();
   }
 
-  _setNumber(method: string, key: "lineSpacing" | "spacingBefore" | "spacingAfter" | "indentFirstLine" | "indentStart" | "indentEnd", v: number): Self {
+  _setNumber(
+    method: string,
+    key: "lineSpacing" | "spacingBefore" | "spacingAfter" | "indentFirstLine" | "indentStart" | "indentEnd",
+    v: number,
+  ): Self {
     this._p[key] = numberArg(this._where(method), v);
     return this._self();
   }

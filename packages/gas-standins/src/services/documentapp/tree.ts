@@ -44,7 +44,7 @@ export function parentOf(node: object): ParentRef | undefined {
 }
 
 function setParent(node: object, ref: ParentRef | undefined): void {
-  if (Object.prototype.hasOwnProperty.call(node, PARENT)) (node as Linked)[PARENT] = ref;
+  if (Object.getOwnPropertyDescriptor(node, PARENT)) (node as Linked)[PARENT] = ref;
   else if (ref) Object.defineProperty(node, PARENT, { value: ref, writable: true, configurable: true, enumerable: false });
 }
 

@@ -16,7 +16,13 @@ type HtmlService = GoogleAppsScript.HTML.HtmlService;
 
 export type HtmlServiceApi = Pick<
   HtmlService,
-  "SandboxMode" | "XFrameOptionsMode" | "createHtmlOutput" | "createHtmlOutputFromFile" | "createTemplate" | "createTemplateFromFile" | "getUserAgent"
+  | "SandboxMode"
+  | "XFrameOptionsMode"
+  | "createHtmlOutput"
+  | "createHtmlOutputFromFile"
+  | "createTemplate"
+  | "createTemplateFromFile"
+  | "getUserAgent"
 >;
 
 export class FakeHtmlService implements HtmlServiceApi {

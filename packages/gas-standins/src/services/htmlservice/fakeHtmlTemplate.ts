@@ -62,7 +62,8 @@ export class FakeHtmlTemplate implements HtmlTemplateApi {
     const vars: Record<string, unknown> = {};
     for (const key of Object.keys(this)) if (!key.startsWith("_")) vars[key] = this[key];
     const body = `with (__vars) {\n${compileTemplate(this._raw)}\n}`;
-    const make = this._rt.compileInScript ?? ((params: string[], code: string) => new Function(...params, code) as (...a: unknown[]) => unknown);
+    const make =
+      this._rt.compileInScript ?? ((params: string[], code: string) => new Function(...params, code) as (...a: unknown[]) => unknown);
     const fn = make(["__vars", "__str", "__esc"], body);
     const str = (x: unknown) => (x === null || x === undefined ? "" : String(x));
     let html: string;

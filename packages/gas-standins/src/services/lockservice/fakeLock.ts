@@ -1,5 +1,5 @@
 /** Lock: a lock handle of one execution, waiting in virtual time. */
-import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import { type Assert, type OnlyApi, instrument } from "../../support/runtime";
 import type { LockState, Runtime } from "../../support/runtime";
 
 type Lock = GoogleAppsScript.Lock.Lock;

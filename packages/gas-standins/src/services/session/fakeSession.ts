@@ -6,7 +6,10 @@ import { FakeUser } from "./fakeUser";
 type Session = GoogleAppsScript.Base.Session;
 type User = GoogleAppsScript.Base.User;
 
-export type SessionApi = Pick<Session, "getActiveUser" | "getActiveUserLocale" | "getEffectiveUser" | "getScriptTimeZone" | "getTemporaryActiveUserKey">;
+export type SessionApi = Pick<
+  Session,
+  "getActiveUser" | "getActiveUserLocale" | "getEffectiveUser" | "getScriptTimeZone" | "getTemporaryActiveUserKey"
+>;
 
 export class FakeSession implements SessionApi {
   constructor(readonly _rt: Runtime) {}

@@ -18,7 +18,7 @@ export interface ConditionSpec {
   readonly underline: boolean | null;
 }
 
-const NO_FORMAT = { background: null, fontColor: null, bold: null, italic: null, strikethrough: null, underline: null } as const;
+const _NO_FORMAT = { background: null, fontColor: null, bold: null, italic: null, strikethrough: null, underline: null } as const;
 
 export type BooleanConditionApi = Pick<
   BooleanCondition,

@@ -182,13 +182,19 @@ export class FakeDataValidationBuilder implements DataValidationBuilderApi {
 
   /** Criteria values: [values, showDropdown]. */
   requireValueInList(values: string[], showDropdown?: boolean): DataValidationBuilder {
-    if (!Array.isArray(values)) throw this._rt.exception("The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.");
+    if (!Array.isArray(values))
+      throw this._rt.exception(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+      );
     return this._require("VALUE_IN_LIST", [values.map(String), showDropdown ?? true]);
   }
 
   /** Criteria values: [range, showDropdown]. */
   requireValueInRange(range: Range, showDropdown?: boolean): DataValidationBuilder {
-    if (!(range instanceof RangeRef)) throw this._rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.");
+    if (!(range instanceof RangeRef))
+      throw this._rt.exception(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.",
+      );
     return this._require("VALUE_IN_RANGE", [range, showDropdown ?? true]);
   }
 

@@ -163,7 +163,9 @@ export class FakeRange extends RangeRef implements RangeApi {
   /** Throws Google's errors unless `data` is an array of rows matching this range's shape. */
   _checkShape(data: unknown, method: string): asserts data is unknown[][] {
     if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) {
-      throw this._rt.exception(`The parameters (${describeArg(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw this._rt.exception(
+        `The parameters (${describeArg(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     if (data.length !== this._nr) {
       throw this._rt.exception(
@@ -220,7 +222,9 @@ export class FakeRange extends RangeRef implements RangeApi {
   _dataValidation(rule: unknown): FakeDataValidation | undefined {
     if (rule === null || rule === undefined) return undefined;
     if (!(rule instanceof FakeDataValidation)) {
-      throw this._rt.exception(`The parameters (${describeArg(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
+      throw this._rt.exception(
+        `The parameters (${describeArg(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`,
+      );
     }
     return rule;
   }

@@ -3,10 +3,10 @@ import { parseA1 } from "../../support/a1";
 import { CellGrid, CONTENT_KEYS, FORMAT_KEYS, LineMetaList, normalizeColor } from "../../support/cells";
 import type { Cell, CellKey } from "../../support/cells";
 import { ProtectionType } from "../../support/enums";
-import { formatDisplay, isAutomaticFormat, isDateFormat } from "../../support/format";
+import { formatDisplay, isDateFormat } from "../../support/format";
 import { serialToMs } from "../../support/locale";
 import { assignValue } from "../../support/values";
-import { type Assert, type OnlyApi, gas, instrument, isDate } from "../../support/runtime";
+import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
 import { FakeConditionalFormatRule } from "./fakeConditionalFormatRule";
 import { FakeProtection } from "./fakeProtection";
 import { BOUNDED, FakeRange } from "./fakeRange";
@@ -311,7 +311,9 @@ export class FakeSheet implements SheetApi {
     const args = [a, column, numRows ?? 1, numColumns ?? 1];
     if (args.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
       const given = [a, column, numRows, numColumns].filter((x) => x !== undefined);
-      const types = given.map((x) => (typeof x === "number" ? "number" : typeof x === "string" ? "String" : x === null ? "null" : "Object"));
+      const types = given.map((x) =>
+        typeof x === "number" ? "number" : typeof x === "string" ? "String" : x === null ? "null" : "Object",
+      );
       throw this._rt.exception(`The parameters (${types.join(",")}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
     }
     return gas<Range>(this._range(a as number, column!, numRows ?? 1, numColumns ?? 1));
@@ -319,8 +321,14 @@ export class FakeSheet implements SheetApi {
 
   /** Ranges of this sheet in A1 notation; a bad reference throws "Range not found". */
   getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
-    if (!Array.isArray(a1Notations)) throw this._rt.exception("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
-    return gas(new FakeRangeList(this._rt, a1Notations.map((a1) => this._rangeA1(a1))));
+    if (!Array.isArray(a1Notations))
+      throw this._rt.exception("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    return gas(
+      new FakeRangeList(
+        this._rt,
+        a1Notations.map((a1) => this._rangeA1(a1)),
+      ),
+    );
   }
 
   getDataRange(): Range {
@@ -351,7 +359,10 @@ export class FakeSheet implements SheetApi {
 
   /** Writes after the last row with content, growing the sheet if needed. */
   appendRow(rowContents: any[]): Sheet {
-    if (!Array.isArray(rowContents)) throw this._rt.exception("The parameters (" + typeof rowContents + ") don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents))
+      throw this._rt.exception(
+        "The parameters (" + typeof rowContents + ") don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+      );
     const row = this._lastRow() + 1;
     if (row > this._maxRows) this._insertRows(this._maxRows + 1, row - this._maxRows);
     if (rowContents.length > this._maxColumns) this._insertColumns(this._maxColumns + 1, rowContents.length - this._maxColumns);
@@ -656,10 +667,15 @@ export class FakeSheet implements SheetApi {
 
   /** Replaces all rules of the sheet (Apps Script semantics). */
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
-    if (!Array.isArray(rules)) throw this._rt.exception("The parameters (" + typeof rules + ") don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+    if (!Array.isArray(rules))
+      throw this._rt.exception(
+        "The parameters (" + typeof rules + ") don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+      );
     const list = rules.map((r) => {
       if (!(r instanceof FakeConditionalFormatRule)) {
-        throw this._rt.exception("The parameters (Object[]) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+        throw this._rt.exception(
+          "The parameters (Object[]) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+        );
       }
       return r._withRanges(r._ranges);
     });

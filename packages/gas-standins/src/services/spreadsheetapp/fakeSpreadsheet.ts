@@ -149,12 +149,14 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 
   _asRange(x: unknown): FakeRange {
-    if (!(x instanceof FakeRange)) throw this._rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.");
+    if (!(x instanceof FakeRange))
+      throw this._rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.");
     return x;
   }
 
   _asSheet(x: unknown): FakeSheet {
-    if (!(x instanceof FakeSheet) || x._ss !== this) throw this._rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.");
+    if (!(x instanceof FakeSheet) || x._ss !== this)
+      throw this._rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.");
     return x;
   }
 
@@ -212,7 +214,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
   /** Recorded in env.ui.toasts. */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this._rt.records.toasts.push({ message: String(msg), title: title === undefined ? "" : String(title), timeoutSeconds: timeoutSeconds ?? null });
+    this._rt.records.toasts.push({
+      message: String(msg),
+      title: title === undefined ? "" : String(title),
+      timeoutSeconds: timeoutSeconds ?? null,
+    });
   }
 
   // ---------------------------------------------------------------- sheets

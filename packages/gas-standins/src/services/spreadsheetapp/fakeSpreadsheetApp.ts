@@ -1,5 +1,13 @@
 /** SpreadsheetApp: the active spreadsheet, its Ui, rule and validation builders, enums. */
-import { BooleanCriteria, BorderStyle, DataValidationCriteria, Dimension, ProtectionType, SheetType, WrapStrategy } from "../../support/enums";
+import {
+  BooleanCriteria,
+  BorderStyle,
+  DataValidationCriteria,
+  Dimension,
+  ProtectionType,
+  SheetType,
+  WrapStrategy,
+} from "../../support/enums";
 import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
 import type { Runtime } from "../../support/runtime";
 import { FakeUi } from "../base/fakeUi";
@@ -103,13 +111,15 @@ export class FakeSpreadsheetApp implements SpreadsheetAppApi {
   /** Only the environment's own document can be opened. */
   openById(id: string): Spreadsheet {
     const doc = this._doc();
-    if (String(id) !== doc._id) throw this._rt.exception("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+    if (String(id) !== doc._id)
+      throw this._rt.exception("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
     return gas<Spreadsheet>(doc);
   }
 
   openByUrl(url: string): Spreadsheet {
     const doc = this._doc();
-    if (!String(url).includes(doc._id)) throw this._rt.exception("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+    if (!String(url).includes(doc._id))
+      throw this._rt.exception("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
     return gas<Spreadsheet>(doc);
   }
 }

@@ -37,7 +37,10 @@ export abstract class RangeRef {
 
 /** A range argument of setRanges/setRange/setUnprotectedRanges, kept by coordinates. */
 export function toRuleRange(rt: Runtime, r: unknown): RuleRange {
-  if (!(r instanceof RangeRef)) throw rt.exception("The parameters (Object[]) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.");
+  if (!(r instanceof RangeRef))
+    throw rt.exception(
+      "The parameters (Object[]) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.",
+    );
   return r._ruleRange();
 }
 

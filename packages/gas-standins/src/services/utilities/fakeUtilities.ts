@@ -13,8 +13,11 @@ export class FakeUtilities implements UtilitiesApi {
 
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDate(date) || typeof timeZone !== "string" || typeof format !== "string") {
-      const t = (x: unknown) => (isDate(x) ? "Date" : typeof x === "string" ? "String" : typeof x === "number" ? "number" : x === null ? "null" : "Object");
-      throw this._rt.exception(`The parameters (${t(date)},${t(timeZone)},${t(format)}) don't match the method signature for Utilities.formatDate.`);
+      const t = (x: unknown) =>
+        isDate(x) ? "Date" : typeof x === "string" ? "String" : typeof x === "number" ? "number" : x === null ? "null" : "Object";
+      throw this._rt.exception(
+        `The parameters (${t(date)},${t(timeZone)},${t(format)}) don't match the method signature for Utilities.formatDate.`,
+      );
     }
     const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
     try {
