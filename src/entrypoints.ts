@@ -10,7 +10,8 @@ import { INDICATORS, type IndicatorDef } from "./core/catalogue";
 import * as fn from "./core/functions";
 import { formList, type FigureKey } from "./core/schema";
 import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod } from "./gas/actions";
-import { generateReport, getSettings, saveSettings } from "./gas/report";
+import { generateReport } from "./gas/report";
+import { getSettings, saveSettings } from "./gas/settings";
 import { menuHighlight, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
 
 export interface ParamDoc {
@@ -189,7 +190,16 @@ const OTHER_ENTRIES = [
       { name: "cell", type: "string", description: "Ô dạng A1." },
     ],
   },
-  { name: "setupSheets", kind: "server", impl: setupSheets, description: "Bảng điều khiển: thiết lập bảng tính.", params: [] },
+  {
+    name: "setupSheets",
+    kind: "server",
+    impl: setupSheets,
+    description: "Bảng điều khiển: thiết lập bảng tính; lần đầu chọn cấp báo cáo (tỉnh, xã, huyện) và tên địa phương.",
+    params: [
+      { name: "level", type: "string", description: "Không bắt buộc. Cấp báo cáo: tỉnh, xã hoặc huyện.", optional: true },
+      { name: "name", type: "string", description: "Không bắt buộc. Tên địa phương, ví dụ Quảng Trị.", optional: true },
+    ],
+  },
   {
     name: "generateReport",
     kind: "server",

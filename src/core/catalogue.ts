@@ -57,7 +57,13 @@ export interface IndicatorEntry {
    * The rule "numerator ≤ denominator" this indicator implies, with its id and
    * severity; absent when the numerator is part of the denominator (always true).
    */
-  readonly bound?: { readonly rule: string; readonly severity: Severity };
+  readonly bound?: {
+    readonly rule: string;
+    readonly severity: Severity;
+    /** The right side when it is not the denominator (fully online ≤ received online, not ≤ (4)+(5)). */
+    readonly right?: readonly FigureKey[];
+    readonly rightTerm?: string;
+  };
   /** The custom function's arguments, when not (numerator, denominator). */
   readonly args?: readonly { readonly name: string; readonly term: string; readonly description: string }[];
   /** Extra JSDoc sentence. */
@@ -186,6 +192,45 @@ const CATALOGUE = [
     missing: "skipIfAnyMissing",
     terms: ["số hồ sơ công việc điện tử", "số hồ sơ công việc"],
     bound: { rule: "e_records_le_records", severity: "error" },
+  },
+  {
+    code: "full_online_rate",
+    fn: "FULL_ONLINE_RATE",
+    name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+    shortName: "Toàn trình",
+    numerator: ["received_online_full"],
+    denominator: ["received_online", "received_direct"],
+    better: "higher",
+    unit: "rate",
+    missing: "skipIfAnyMissing",
+    terms: ["số hồ sơ nhận trực tuyến toàn trình", "số hồ sơ nhận trong kỳ"],
+    bound: { rule: "full_online_le_online", severity: "error", right: ["received_online"], rightTerm: "số hồ sơ nhận trực tuyến" },
+  },
+  {
+    code: "results_digitization_rate",
+    fn: "RESULTS_DIGITIZATION_RATE",
+    name: "Tỷ lệ số hóa kết quả giải quyết",
+    shortName: "Số hóa kết quả",
+    numerator: ["results_digitized"],
+    denominator: ["resolved_early", "resolved_ontime", "resolved_late"],
+    better: "higher",
+    unit: "rate",
+    missing: "skipIfAnyMissing",
+    terms: ["số kết quả giải quyết được số hóa", "số hồ sơ đã giải quyết"],
+    bound: { rule: "results_digitized_le_resolved", severity: "error" },
+  },
+  {
+    code: "satisfaction_rate",
+    fn: "SATISFACTION_RATE",
+    name: "Tỷ lệ hài lòng",
+    shortName: "Hài lòng",
+    numerator: ["ratings_satisfied"],
+    denominator: ["ratings"],
+    better: "higher",
+    unit: "rate",
+    missing: "skipIfAnyMissing",
+    terms: ["số lượt đánh giá hài lòng", "số lượt đánh giá"],
+    bound: { rule: "satisfied_le_ratings", severity: "error" },
   },
   // @catalogue-end-of-rates (a marker for the test that adds an entry)
   {

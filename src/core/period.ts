@@ -1,6 +1,8 @@
 /**
- * Reporting periods: quarters under the 15th-to-14th rule (Q1 runs from
- * 15 December of the previous year to 14 March).
+ * Reporting periods: quarters under one of two rules. "15-14" (Decree
+ * 09/2019/NĐ-CP, the default): Q1 runs from 15 December of the previous year
+ * to 14 March, Q2 from 15 March to 14 June... "calendar" (the national
+ * portal's): Q1 is January to March.
  */
 import { normalizeKey } from "./text";
 
@@ -52,22 +54,62 @@ export function previousPeriod(p: Period): Period {
   return p.quarter === 1 ? { year: p.year - 1, quarter: 4 } : { year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
 }
 
-/** The reporting quarter a calendar day belongs to (day fields read in the runtime's time zone). */
-export function reportingPeriodOfDay(year: number, month: number, day: number): Period {
+export type PeriodRule = "15-14" | "calendar";
+
+/** A rule as a user may write it ("15-14", "calendar", "lịch", blank for the default); null when unreadable. */
+export function readPeriodRule(value: unknown): PeriodRule | null {
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "15-14";
+  const key = normalizeKey(value);
+  if (key === "1514" || key === "15") return "15-14";
+  if (key === "calendar" || key === "lich" || key === "theolich" || key === "quylich") return "calendar";
+  return null;
+}
+
+/** The reporting quarter a calendar day belongs to, under a rule. */
+export function reportingPeriodOfDay(year: number, month: number, day: number, rule: PeriodRule = "15-14"): Period {
   let quarter = Math.ceil(month / 3);
-  if (month % 3 === 0 && day >= 15) quarter += 1;
+  if (rule === "15-14" && month % 3 === 0 && day >= 15) quarter += 1;
   return quarter === 5 ? { year: year + 1, quarter: 1 } : { year, quarter: quarter as 1 | 2 | 3 | 4 };
 }
 
-export function reportingPeriodOf(date: Date): Period {
-  return reportingPeriodOfDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+/** The reporting quarter of a Date, read by its fields in the runtime's time zone. */
+export function reportingPeriodOf(date: Date, rule: PeriodRule = "15-14"): Period {
+  return reportingPeriodOfDay(date.getFullYear(), date.getMonth() + 1, date.getDate(), rule);
 }
 
-/** First and last day of a reporting period, as [y, m, d] triples. */
-export function periodBounds(p: Period): { start: [number, number, number]; end: [number, number, number] } {
+export type Day = [number, number, number];
+
+/** First and last day of a reporting period under a rule, as [y, m, d] triples. */
+export function periodBounds(p: Period, rule: PeriodRule = "15-14"): { start: Day; end: Day } {
   const endMonth = p.quarter * 3;
-  const start: [number, number, number] = p.quarter === 1 ? [p.year - 1, 12, 15] : [p.year, endMonth - 3, 15];
+  if (rule === "calendar") {
+    const last = new Date(Date.UTC(p.year, endMonth, 0)).getUTCDate();
+    return { start: [p.year, endMonth - 2, 1], end: [p.year, endMonth, last] };
+  }
+  const start: Day = p.quarter === 1 ? [p.year - 1, 12, 15] : [p.year, endMonth - 3, 15];
   return { start, end: [p.year, endMonth, 14] };
+}
+
+/** "2023-03-14". */
+export function isoDay(d: Day): string {
+  return `${d[0]}-${String(d[1]).padStart(2, "0")}-${String(d[2]).padStart(2, "0")}`;
+}
+
+/** "14/03/2023". */
+export function vnDay(d: Day): string {
+  return `${String(d[2]).padStart(2, "0")}/${String(d[1]).padStart(2, "0")}/${d[0]}`;
+}
+
+/** The same quarter of the previous year. */
+export function yearAgo(p: Period): Period {
+  return { year: p.year - 1, quarter: p.quarter };
+}
+
+/** -1, 0 or 1 as a day falls before, inside or after a period. */
+export function compareDay(d: Day, p: Period, rule: PeriodRule): number {
+  const { start, end } = periodBounds(p, rule);
+  const key = (x: Day) => x[0] * 10000 + x[1] * 100 + x[2];
+  return key(d) < key(start) ? -1 : key(d) > key(end) ? 1 : 0;
 }
 
 /** A period as one number (year × 4 + quarter − 1), for compact tables; -1 stands for "unreadable". */

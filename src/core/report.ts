@@ -14,7 +14,7 @@ import type { IndicatorResult } from "./indicators";
 import { periodId, periodLabel, type Period } from "./period";
 import { FORM06_TOTALS } from "./rules";
 import { submissionColumn, type ColumnDef, type FigureKey } from "./schema";
-import type { ReportSettings } from "./settings";
+import { levelWords, type LevelWords, type ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
 import { targetText, valueText } from "./view";
 import type { Evaluation, UnitEvaluation } from "./workbook";
@@ -131,11 +131,11 @@ function worstUnits(ev: Evaluation, def: IndicatorDef, limit: number): string[] 
 }
 
 /** One shortfall as a sentence in the style of the source text. */
-export function shortfallSentence(def: IndicatorDef, r: IndicatorResult): string {
+export function shortfallSentence(def: IndicatorDef, r: IndicatorResult, whole = "Toàn huyện"): string {
   if (def.unit === "count") {
     const what = def.countNoun ?? lowerFirst(def.name);
     const goal = r.target === 0 ? "mục tiêu không để hồ sơ trễ hạn" : `mục tiêu không quá ${formatNumber(r.target ?? 0)}`;
-    return `Toàn huyện còn ${formatNumber(r.value ?? 0)} ${what}, chưa đạt ${goal}`;
+    return `${whole} còn ${formatNumber(r.value ?? 0)} ${what}, chưa đạt ${goal}`;
   }
   const target = formatPercent(r.target ?? 0);
   const cap = r.target !== null && r.target >= 1 ? target : `${target} trở lên`;
@@ -210,11 +210,11 @@ function form06Table(ev: Evaluation, scope: string): TableBlock {
   };
 }
 
-function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock {
+function indicatorTable(ev: Evaluation, previous: Evaluation | null, whole: LevelWords): TableBlock {
   const prevLabel = previous ? `Quý trước (${periodId(previous.period)})` : "Quý trước";
   return {
     kind: "table",
-    caption: `Bảng 1. Kết quả các chỉ tiêu toàn huyện ${quarterText(ev.period)}`,
+    caption: `Bảng 1. Kết quả các chỉ tiêu toàn ${whole.noun} ${quarterText(ev.period)}`,
     header: [["STT", "Chỉ tiêu", `Kết quả ${periodId(ev.period)}`, prevLabel, "Tăng/giảm", "Mục tiêu", "Đánh giá"]],
     rows: INDICATORS.map((d, i) => {
       const r = ev.district.indicators[d.code];
@@ -234,7 +234,7 @@ function indicatorTable(ev: Evaluation, previous: Evaluation | null): TableBlock
   };
 }
 
-function overdueTable(ev: Evaluation): TableBlock | null {
+function overdueTable(ev: Evaluation, whole: string): TableBlock | null {
   const late = ev.units.filter((u) => (u.indicators.overdue_dossiers.value ?? 0) > 0 || (u.figure("apologies") ?? 0) > 0);
   if (!late.length) return null;
   const total = { late: 0, pending: 0, all: 0, apologies: 0 };
@@ -250,7 +250,7 @@ function overdueTable(ev: Evaluation): TableBlock | null {
     return [String(i + 1), u.name, num(l), num(pe), num(l + pe), num(a), rate === null ? "—" : formatPercent(rate)];
   });
   const allRate = total.all > 0 ? formatPercent(total.apologies / total.all) : "—";
-  rows.push(["", "Toàn huyện", num(total.late), num(total.pending), num(total.all), num(total.apologies), allRate]);
+  rows.push(["", whole, num(total.late), num(total.pending), num(total.all), num(total.apologies), allRate]);
   return {
     kind: "table",
     caption: "Bảng 3. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức theo đơn vị",
@@ -278,7 +278,7 @@ function compactValue(def: IndicatorDef, value: number | null): string {
   return def.unit === "rate" ? formatPercent(value, 1) : formatNumber(value);
 }
 
-function appendixTable(ev: Evaluation): TableBlock {
+function appendixTable(ev: Evaluation, whole: string): TableBlock {
   return {
     kind: "table",
     caption: `Chỉ tiêu của từng đơn vị ${quarterText(ev.period)}`,
@@ -295,7 +295,7 @@ function appendixTable(ev: Evaluation): TableBlock {
         }),
         u.errors > 0 ? String(u.errors) : "",
       ]),
-      ["", "Toàn huyện", ...INDICATORS.map((d) => compactValue(d, ev.district.indicators[d.code].value) || "—"), ""],
+      ["", whole, ...INDICATORS.map((d) => compactValue(d, ev.district.indicators[d.code].value) || "—"), ""],
     ],
     widths: [3, 11, ...INDICATORS.map(() => 5), 3],
     totalRow: true,
@@ -315,6 +315,7 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): ReportContent {
   const { evaluation: ev, previous, settings: s, today } = input;
+  const w = levelWords(s);
   const q = quarterText(ev.period);
   const unitName = new Map(ev.allUnits.map((u) => [u.code, u.name]));
   const blocks: Block[] = [];
@@ -340,8 +341,8 @@ export function buildReport(input: ReportInput): ReportContent {
 
   blocks.push(
     body(
-      `Ủy ban nhân dân huyện ${s.district} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
-        `trên cơ sở số liệu do các xã, thị trấn và các phòng, ban chuyên môn cập nhật vào bảng theo dõi chung, như sau:`,
+      `${w.committee} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
+        `trên cơ sở số liệu do ${w.units} cập nhật vào bảng theo dõi chung, như sau:`,
     ),
   );
 
@@ -366,7 +367,7 @@ export function buildReport(input: ReportInput): ReportContent {
   const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
   blocks.push(
     body(
-      `Trong ${INDICATORS.length} chỉ tiêu theo dõi, toàn huyện đạt ${met} chỉ tiêu, chưa đạt ${missed} chỉ tiêu; các chỉ tiêu còn lại chưa có mục tiêu hoặc chưa có số liệu để đánh giá (Bảng 1).`,
+      `Trong ${INDICATORS.length} chỉ tiêu theo dõi, toàn ${w.noun} đạt ${met} chỉ tiêu, chưa đạt ${missed} chỉ tiêu; các chỉ tiêu còn lại chưa có mục tiêu hoặc chưa có số liệu để đánh giá (Bảng 1).`,
     ),
   );
   const unjudged = INDICATORS.filter(
@@ -379,7 +380,7 @@ export function buildReport(input: ReportInput): ReportContent {
       ),
     );
   }
-  blocks.push(indicatorTable(ev, previous));
+  blocks.push(indicatorTable(ev, previous, w));
 
   blocks.push(p("3. Tiếp nhận và giải quyết thủ tục hành chính", { style: "subheading", bold: true }));
   const d = ev.district.indicators;
@@ -391,13 +392,13 @@ export function buildReport(input: ReportInput): ReportContent {
   const resolved = d.ontime_rate.denominator ?? 0;
   blocks.push(
     body(
-      `Toàn huyện tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +
+      `${w.whole} tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +
         `đã giải quyết ${formatNumber(resolved)} hồ sơ` +
         (d.ontime_rate.value !== null ? `, tỷ lệ giải quyết trước và đúng hạn đạt ${formatPercent(d.ontime_rate.value)}` : "") +
         `; số hồ sơ trễ hạn là ${formatNumber(d.overdue_dossiers.value ?? 0)} (Bảng 2).`,
     ),
   );
-  blocks.push(form06Table(ev, "Toàn huyện"));
+  blocks.push(form06Table(ev, w.whole));
 
   blocks.push(p("4. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức", { style: "subheading", bold: true }));
   const overdue = d.overdue_dossiers.value ?? 0;
@@ -407,13 +408,13 @@ export function buildReport(input: ReportInput): ReportContent {
     const apologies = d.apology_rate.numerator ?? 0;
     blocks.push(
       body(
-        `Toàn huyện có ${formatNumber(overdue)} hồ sơ thủ tục hành chính trễ hạn; các đơn vị đã gửi ${formatNumber(apologies)} phiếu xin lỗi` +
+        `${w.whole} có ${formatNumber(overdue)} hồ sơ thủ tục hành chính trễ hạn; các đơn vị đã gửi ${formatNumber(apologies)} phiếu xin lỗi` +
           (d.apology_rate.value !== null ? `, đạt ${formatPercent(d.apology_rate.value)} số hồ sơ trễ hạn` : "") +
           " (Bảng 3).",
       ),
     );
   }
-  const overdueBlock = overdueTable(ev);
+  const overdueBlock = overdueTable(ev, w.whole);
   if (overdueBlock) blocks.push(overdueBlock);
 
   // II. Shortfalls, ranked by how far they miss.
@@ -430,7 +431,7 @@ export function buildReport(input: ReportInput): ReportContent {
       blocks.push(p(`- ${apology}.`, { align: "justify", indent: true }));
       continue;
     }
-    let sentence = shortfallSentence(def, ev.district.indicators[def.code]);
+    let sentence = shortfallSentence(def, ev.district.indicators[def.code], w.whole);
     const worst = def.unit === "rate" ? worstUnits(ev, def, 5) : [];
     if (worst.length) sentence += `; thấp nhất là ${worst.join(", ")}`;
     blocks.push(p(`- ${sentence}.`, { align: "justify", indent: true }));
@@ -468,7 +469,7 @@ export function buildReport(input: ReportInput): ReportContent {
   tasks.push("Các đơn vị cập nhật số liệu đầy đủ, chính xác và đúng hạn vào bảng theo dõi chung");
   for (const t of tasks) blocks.push(p(`- ${t}.`, { align: "justify", indent: true }));
 
-  blocks.push(body(`Trên đây là báo cáo tình hình thực hiện công tác cải cách hành chính ${q} của Ủy ban nhân dân huyện ${s.district}./.`));
+  blocks.push(body(`Trên đây là báo cáo tình hình thực hiện công tác cải cách hành chính ${q} của ${w.committee}./.`));
 
   // Nơi nhận and the signature.
   blocks.push({
@@ -490,9 +491,9 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push({ kind: "pageBreak" });
   blocks.push(p("PHỤ LỤC", { style: "title", align: "center", bold: true }));
   blocks.push(p(`Số liệu chi tiết theo đơn vị ${q}`, { align: "center", italic: true }));
-  blocks.push(appendixTable(ev));
+  blocks.push(appendixTable(ev, w.whole));
 
-  return { title: `Báo cáo CCHC ${q} - huyện ${s.district}`, blocks };
+  return { title: `Báo cáo CCHC ${q} - ${w.body}`, blocks };
 }
 
 /** All the text of a report, paragraph by paragraph and cell by cell (for tests and the command line). */

@@ -4,7 +4,7 @@
  */
 import { normalizeKey } from "./text";
 
-export type FieldKind = "count" | "amount" | "text" | "period" | "unit" | "checkbox" | "fraction" | "year";
+export type FieldKind = "count" | "amount" | "text" | "period" | "unit" | "checkbox" | "fraction" | "year" | "date";
 
 export interface ColumnDef<K extends string = string> {
   readonly key: K;
@@ -29,6 +29,8 @@ export const UNIT_COLUMNS = [
   { key: "kind", header: "Loại", kind: "text", required: false },
   { key: "editors", header: "Email nhập liệu", kind: "text", required: false },
   { key: "active", header: "Hoạt động", kind: "checkbox", required: false },
+  { key: "successors", header: "Sáp nhập vào", kind: "text", required: false },
+  { key: "merged_on", header: "Từ ngày", kind: "date", required: false },
 ] as const satisfies readonly ColumnDef[];
 
 export const TARGET_COLUMNS = [
@@ -77,6 +79,10 @@ export const SUBMISSION_COLUMNS = [
   { key: "documents_signed", header: "Văn bản đi được ký số", kind: "count", required: false },
   { key: "work_records", header: "Hồ sơ công việc", kind: "count", required: false },
   { key: "work_records_electronic", header: "Hồ sơ công việc điện tử", kind: "count", required: false },
+  { key: "received_online_full", header: "Nhận trực tuyến toàn trình", kind: "count", required: false },
+  { key: "results_digitized", header: "Kết quả giải quyết được số hóa", kind: "count", required: false },
+  { key: "ratings", header: "Lượt đánh giá", kind: "count", required: false },
+  { key: "ratings_satisfied", header: "Lượt đánh giá hài lòng", kind: "count", required: false },
   { key: "explanation", header: "Giải trình", kind: "text", required: false },
 ] as const satisfies readonly ColumnDef[];
 

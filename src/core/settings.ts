@@ -1,17 +1,30 @@
 /**
- * The report's settings (issuing body, district, place, signer...), kept in
- * document properties and edited in the sidebar; validated with zod.
+ * The report's settings ("Thông tin báo cáo"), kept in document properties
+ * and edited in the sidebar or given to the command line; validated with zod.
+ * The reporting level (tỉnh, xã, huyện) and the body's name decide every
+ * word that names the level (levelWords) and the defaults of the other fields
+ * (levelDefaults): choosing a level fills those defaults and keeps what the
+ * user typed (applyLevel).
  */
 import * as z from "zod/mini";
 
+export const LEVELS = ["tỉnh", "xã", "huyện"] as const;
+export type Level = (typeof LEVELS)[number];
+export const PERIOD_RULES = ["15-14", "calendar"] as const;
+export type PeriodRule = (typeof PERIOD_RULES)[number];
+
 export interface ReportSettings {
+  /** The reporting level: a province or a commune (from 1/7/2025), or a district (earlier periods). */
+  level: Level;
+  /** The body's name: "Quảng Trị", "Vĩnh Linh". */
+  name: string;
+  /** How a date falls into a quarter: "15-14" (Decree 09/2019/NĐ-CP) or "calendar". */
+  periodRule: PeriodRule;
   /** The body above the issuer, first line of the header block; may be empty. */
   parentBody: string;
-  /** "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH". */
+  /** "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ". */
   issuingBody: string;
-  /** "Vĩnh Linh": used in sentences ("toàn huyện Vĩnh Linh"). */
-  district: string;
-  /** "Vĩnh Linh": the place in "<place>, ngày … tháng … năm …". */
+  /** The place in "<place>, ngày … tháng … năm …". */
   place: string;
   /** The document number's suffix: "BC-UBND". */
   numberSuffix: string;
@@ -25,24 +38,125 @@ export interface ReportSettings {
   recipients: string[];
 }
 
-export const DEFAULT_SETTINGS: ReportSettings = {
-  parentBody: "",
-  issuingBody: "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH",
-  district: "Vĩnh Linh",
-  place: "Vĩnh Linh",
-  numberSuffix: "BC-UBND",
-  signerAuthority: "TM. ỦY BAN NHÂN DÂN",
-  signerTitle: "CHỦ TỊCH",
-  signerName: "",
-  recipients: [
-    "UBND tỉnh (b/c);",
-    "Sở Nội vụ (b/c);",
-    "TT Huyện ủy, TT HĐND huyện (b/c);",
-    "CT, các PCT UBND huyện;",
-    "Các phòng, ban, UBND các xã, thị trấn;",
-    "Lưu: VT.",
-  ],
+/** The words that name a level, for sentences, tables and the masthead. */
+export interface LevelWords {
+  /** "tỉnh": "toàn tỉnh", "UBND tỉnh". */
+  readonly noun: string;
+  /** "Toàn tỉnh". */
+  readonly whole: string;
+  /** "tỉnh Quảng Trị". */
+  readonly body: string;
+  /** "Ủy ban nhân dân tỉnh Quảng Trị". */
+  readonly committee: string;
+  /** Who fills the sheet: "các xã, phường, đặc khu, các sở, ban, ngành và Trung tâm Phục vụ hành chính công". */
+  readonly units: string;
+  /** The code of the total row in the results sheet: "TỈNH". */
+  readonly totalCode: string;
+}
+
+const UNITS: Record<Level, string> = {
+  tỉnh: "các xã, phường, đặc khu, các sở, ban, ngành và Trung tâm Phục vụ hành chính công tỉnh",
+  xã: "các phòng chuyên môn và Trung tâm Phục vụ hành chính công xã",
+  huyện: "các xã, thị trấn và các phòng, ban chuyên môn",
 };
+
+function upper(text: string): string {
+  return text.toLocaleUpperCase("vi-VN");
+}
+
+export function levelWords(s: Pick<ReportSettings, "level" | "name">): LevelWords {
+  const body = s.name ? `${s.level} ${s.name}` : s.level;
+  const capital = s.level.charAt(0).toUpperCase() + s.level.slice(1);
+  return {
+    noun: s.level,
+    whole: `Toàn ${s.level}`,
+    body,
+    committee: `Ủy ban nhân dân ${body}`,
+    units: UNITS[s.level],
+    totalCode: upper(capital),
+  };
+}
+
+/** The defaults a level gives the other fields, for a body's name. */
+export function levelDefaults(level: Level, name: string): Omit<ReportSettings, "level" | "name" | "periodRule" | "signerName"> {
+  const body = upper(name ? `${level} ${name}` : level);
+  const common = {
+    issuingBody: `ỦY BAN NHÂN DÂN ${body}`,
+    place: name,
+    numberSuffix: "BC-UBND",
+    signerAuthority: "TM. ỦY BAN NHÂN DÂN",
+    signerTitle: "CHỦ TỊCH",
+  };
+  switch (level) {
+    case "tỉnh":
+      return {
+        ...common,
+        parentBody: "",
+        recipients: [
+          "Văn phòng Chính phủ (b/c);",
+          "Bộ Nội vụ (b/c);",
+          "TT Tỉnh ủy, TT HĐND tỉnh (b/c);",
+          "CT, các PCT UBND tỉnh;",
+          "Các sở, ban, ngành;",
+          "UBND các xã, phường, đặc khu;",
+          "Lưu: VT.",
+        ],
+      };
+    case "xã":
+      return {
+        ...common,
+        parentBody: "",
+        recipients: [
+          "UBND tỉnh (b/c);",
+          "Sở Nội vụ (b/c);",
+          "TT Đảng ủy, TT HĐND xã (b/c);",
+          "CT, các PCT UBND xã;",
+          "Các phòng chuyên môn, Trung tâm Phục vụ hành chính công xã;",
+          "Lưu: VT.",
+        ],
+      };
+    case "huyện":
+      return {
+        ...common,
+        parentBody: "",
+        recipients: [
+          "UBND tỉnh (b/c);",
+          "Sở Nội vụ (b/c);",
+          "TT Huyện ủy, TT HĐND huyện (b/c);",
+          "CT, các PCT UBND huyện;",
+          "Các phòng, ban, UBND các xã, thị trấn;",
+          "Lưu: VT.",
+        ],
+      };
+  }
+}
+
+/** Settings of a level with every other field at its default. */
+export function settingsFor(level: Level, name: string, periodRule: PeriodRule = "15-14"): ReportSettings {
+  return { level, name, periodRule, signerName: "", ...levelDefaults(level, name) };
+}
+
+/**
+ * A change of level or name: each field the user left at the old level's
+ * default takes the new default; what the user typed is kept.
+ */
+export function applyLevel(current: ReportSettings, level: Level, name: string): ReportSettings {
+  const before = levelDefaults(current.level, current.name);
+  const after = levelDefaults(level, name);
+  const out: ReportSettings = { ...current, level, name };
+  for (const key of Object.keys(after) as (keyof typeof after)[]) {
+    const was = current[key];
+    const untouched = Array.isArray(was) ? JSON.stringify(was) === JSON.stringify(before[key]) : was === before[key] || was === "";
+    if (untouched) (out as unknown as Record<string, unknown>)[key] = after[key];
+  }
+  return out;
+}
+
+/** The settings of a document that has none yet: the district of the first sample, as before levels existed. */
+export const DEFAULT_SETTINGS: ReportSettings = settingsFor("huyện", "Vĩnh Linh");
+
+/** A document property holds at most 9 KB (Apps Script quota). */
+export const PROPERTY_LIMIT = 9 * 1024;
 
 const line = (label: string, max: number) => z.string().check(z.trim(), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
 
@@ -54,9 +168,11 @@ let schema: ReturnType<typeof settingsSchema> | null = null;
 /** Built on first use (nothing runs at load). */
 function settingsSchema() {
   return z.object({
+    level: z.enum(LEVELS, "Cấp báo cáo phải là tỉnh, xã hoặc huyện."),
+    name: required("Tên địa phương", 60),
+    periodRule: z.enum(PERIOD_RULES, 'Cách tính kỳ phải là "15-14" hoặc "calendar".'),
     parentBody: line("Cơ quan cấp trên", 120),
     issuingBody: required("Cơ quan ban hành", 120),
-    district: required("Tên huyện", 60),
     place: required("Địa danh", 60),
     numberSuffix: required("Ký hiệu văn bản", 30),
     signerAuthority: line("Thẩm quyền ký", 80),
@@ -66,19 +182,55 @@ function settingsSchema() {
   });
 }
 
-/** Parses settings from the sidebar or from a stored JSON; throws an Error with the Vietnamese messages. */
+/** Bytes of a string in UTF-8 (Apps Script has no TextEncoder). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Parses settings from the sidebar, a JSON file or a stored JSON; throws an Error with the Vietnamese messages. */
 export function parseSettings(input: unknown): ReportSettings {
   schema ??= settingsSchema();
   const r = schema.safeParse(input);
   if (!r.success) throw new Error(r.error.issues.map((i) => i.message).join(" "));
-  return { ...r.data, recipients: r.data.recipients.filter((x) => x !== "") };
+  const out: ReportSettings = { ...r.data, recipients: r.data.recipients.filter((x) => x !== "") };
+  const size = utf8Length(JSON.stringify(out));
+  if (size > PROPERTY_LIMIT) {
+    throw new Error(`Thông tin báo cáo dài ${size} byte, quá giới hạn 9 KB của một thuộc tính tài liệu; hãy rút gọn Nơi nhận.`);
+  }
+  return out;
 }
 
-/** Stored JSON (or null) to settings; unreadable or partial JSON falls back to the defaults field by field. */
+/**
+ * Settings from partial input (a settings file, stored JSON of an older
+ * version): the level and name it gives (or the defaults'), the other fields
+ * from the input where given, else the level's defaults.
+ */
+export function completeSettings(input: Partial<ReportSettings>, base: ReportSettings = DEFAULT_SETTINGS): ReportSettings {
+  const level = input.level ?? base.level;
+  const name = input.name ?? base.name;
+  const start = level === base.level && name === base.name ? base : settingsFor(level, name, base.periodRule);
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+  return parseSettings({ ...start, ...given, level, name });
+}
+
+/** Stored JSON (or null) to settings; an older JSON without a level is a district's; unreadable JSON gives the defaults. */
 export function loadSettings(json: string | null): ReportSettings {
   if (!json) return { ...DEFAULT_SETTINGS };
   try {
-    return parseSettings({ ...DEFAULT_SETTINGS, ...(JSON.parse(json) as object) });
+    const raw = JSON.parse(json) as Partial<ReportSettings> & { district?: string };
+    const migrated = raw.level ? raw : { ...raw, level: "huyện" as const, name: raw.name ?? raw.district ?? DEFAULT_SETTINGS.name };
+    delete (migrated as { district?: string }).district;
+    return completeSettings(migrated);
   } catch {
     return { ...DEFAULT_SETTINGS };
   }

@@ -7,13 +7,12 @@
  */
 import { previousPeriod, periodId, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
-import { loadSettings, parseSettings, type ReportSettings } from "../core/settings";
 import { evaluate, periodsIn, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
 import { withDocumentLock } from "./lock";
+import { getSettings } from "./settings";
 import { openWorkbook } from "./workbook";
 
-const SETTINGS_PROPERTY = "cchc.settings";
 const MM = 72 / 25.4;
 /** A4 and Decree 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
 const up = (mm: number) => Math.ceil(mm * MM); // whole points, never below the minimum
@@ -21,18 +20,6 @@ export const PAGE = { width: 210 * MM, height: 297 * MM, top: up(20), bottom: up
 const FONT = "Times New Roman";
 const BODY_SIZE = 13;
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-
-export function getSettings(): ReportSettings {
-  return loadSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY));
-}
-
-export function saveSettings(input: unknown): ReportSettings {
-  const settings = parseSettings(input);
-  return withDocumentLock(() => {
-    PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
-    return settings;
-  });
-}
 
 export interface ReportResult {
   period: string;

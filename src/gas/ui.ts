@@ -1,11 +1,10 @@
 /** Menu and sidebar: the only code here that touches the Ui and HtmlService. */
-import { setupSheets } from "./actions";
 
 /** The add-on menu's title and the sidebar's. */
 export const MENU_TITLE = "Báo cáo CCHC";
 
 /** What the sidebar runs by itself when opened from a menu item. */
-export type SidebarAction = "" | "validate" | "highlight" | "report";
+export type SidebarAction = "" | "validate" | "highlight" | "report" | "setup";
 
 /** SPEC's menu, in order: label and the entry point it calls. */
 export const MENU_ITEMS: readonly (readonly [string, string])[] = [
@@ -39,15 +38,8 @@ export function showSidebar(action: SidebarAction = ""): void {
   SpreadsheetApp.getUi().showSidebar(html.setTitle(MENU_TITLE));
 }
 
-export function menuSetup(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    ui.alert(MENU_TITLE, setupSheets().message, ui.ButtonSet.OK);
-  } catch (e) {
-    ui.alert(MENU_TITLE, `Không thiết lập được bảng tính: ${(e as Error).message}`, ui.ButtonSet.OK);
-  }
-}
-
+/** "Thiết lập bảng tính": the sidebar opens on set-up, which asks for the level first on a new sheet. */
+export const menuSetup = () => showSidebar("setup");
 export const menuValidate = () => showSidebar("validate");
 export const menuHighlight = () => showSidebar("highlight");
 export const menuReport = () => showSidebar("report");

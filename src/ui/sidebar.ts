@@ -163,7 +163,7 @@ async function run(action: Action): Promise<void> {
 const SETTING_FIELDS = [
   "parentBody",
   "issuingBody",
-  "district",
+  "name",
   "place",
   "numberSuffix",
   "signerAuthority",

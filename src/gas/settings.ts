@@ -1,0 +1,30 @@
+/** The report's settings in document properties (one JSON property, at most 9 KB). */
+import { applyLevel, LEVELS, loadSettings, parseSettings, type Level, type ReportSettings } from "../core/settings";
+import { withDocumentLock } from "./lock";
+
+const SETTINGS_PROPERTY = "cchc.settings";
+
+export function getSettings(): ReportSettings {
+  return loadSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY));
+}
+
+/** True once someone has saved the settings (set-up asks for the level first until then). */
+export function hasSettings(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY) !== null;
+}
+
+export function saveSettings(input: unknown): ReportSettings {
+  const settings = parseSettings(input);
+  return withDocumentLock(() => {
+    PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
+    return settings;
+  });
+}
+
+/** A level and name chosen at set-up: the other fields follow the level's defaults, what the user typed stays. */
+export function saveLevel(level: unknown, name: unknown): ReportSettings {
+  if (!LEVELS.includes(level as Level)) throw new Error(`Cấp báo cáo "${String(level ?? "")}" không hợp lệ; hãy chọn tỉnh, xã hoặc huyện.`);
+  const text = String(name ?? "").trim();
+  if (!text) throw new Error("Hãy nhập tên địa phương (ví dụ Quảng Trị).");
+  return saveSettings(applyLevel(getSettings(), level as Level, text));
+}
