@@ -5,7 +5,8 @@
 import { columnRange } from "./a1";
 import { INDICATORS, indicator, type IndicatorCode } from "./catalogue";
 import { directionOf, type IndicatorResult } from "./indicators";
-import { periodId, periodLabel } from "./period";
+import { periodBounds, periodId, periodLabel, previousPeriod, vnDay, yearAgo } from "./period";
+import { DEFAULT_SETTINGS, levelWords, type ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
 import type { Finding } from "./validation";
 import type { Evaluation } from "./workbook";
@@ -22,6 +23,12 @@ export interface IndicatorView {
   bar: number;
   /** "còn thiếu 24,1 điểm %" / "vượt 23 hồ sơ", "" when met or not judged. */
   gapText: string;
+  /** The value of the previous quarter ("4,1%"), "" when it has none. */
+  previousText: string;
+  /** The value of the same quarter of the previous year, "" when it has none. */
+  yearAgoText: string;
+  /** "chưa gồm 2 đơn vị có số liệu sai", "" when no unit is left out. */
+  excludedText: string;
 }
 
 export interface FindingView extends Finding {
@@ -39,6 +46,13 @@ export interface UnitFindingsView {
 export interface ValidationView {
   period: string;
   periodLabel: string;
+  /** "từ ngày 15/03/2026 đến ngày 14/06/2026", under the settings' period rule. */
+  periodRange: string;
+  /** "Chỉ tiêu toàn tỉnh Quảng Trị": the title of the indicators' table. */
+  scopeTitle: string;
+  /** "2026-Q1" and "2025-Q2": the periods the comparisons are with. */
+  previousPeriod: string;
+  yearAgoPeriod: string;
   errorCount: number;
   warningCount: number;
   /** Units (active) that have not submitted for the period. */
@@ -70,7 +84,12 @@ export function gapText(code: IndicatorCode, r: IndicatorResult): string {
   return `vượt ${formatNumber(r.shortfall)}${def.countUnit ? ` ${def.countUnit}` : ""}`;
 }
 
-export function indicatorView(code: IndicatorCode, r: IndicatorResult): IndicatorView {
+export function indicatorView(
+  code: IndicatorCode,
+  r: IndicatorResult,
+  before: { previous: number | null; yearAgo: number | null } = { previous: null, yearAgo: null },
+  excluded = 0,
+): IndicatorView {
   const def = indicator(code);
   const bar = r.value === null ? 0 : def.unit === "rate" ? Math.min(1, r.value) : r.met === false ? 1 : 0;
   return {
@@ -81,10 +100,16 @@ export function indicatorView(code: IndicatorCode, r: IndicatorResult): Indicato
     met: r.met,
     bar,
     gapText: gapText(code, r),
+    previousText: valueText(code, before.previous),
+    yearAgoText: valueText(code, before.yearAgo),
+    excludedText: excluded ? `chưa gồm ${excluded} đơn vị có số liệu sai` : "",
   };
 }
 
-export function validationView(ev: Evaluation): ValidationView {
+export function validationView(ev: Evaluation, settings: Pick<ReportSettings, "level" | "name" | "periodRule"> = DEFAULT_SETTINGS): ValidationView {
+  const words = levelWords(settings);
+  const bounds = periodBounds(ev.period, settings.periodRule);
+  const cmp = ev.comparison;
   const unitNames = new Map(ev.allUnits.map((u) => [u.code, u.name]));
   const groups = new Map<string, UnitFindingsView>();
   for (const f of ev.findings) {
@@ -108,7 +133,18 @@ export function validationView(ev: Evaluation): ValidationView {
     warningCount: ev.findings.length - errorCount,
     missing: ev.missing_units.map((code) => ({ code, name: unitNames.get(code) ?? code })),
     groups: ordered,
-    indicators: INDICATORS.map((d) => indicatorView(d.code, ev.district.indicators[d.code])),
+    indicators: INDICATORS.map((d) =>
+      indicatorView(
+        d.code,
+        ev.district.indicators[d.code],
+        { previous: cmp?.total.previous[d.code] ?? null, yearAgo: cmp?.total.yearAgo[d.code] ?? null },
+        ev.excludedUnits[d.code].length,
+      ),
+    ),
+    periodRange: `từ ngày ${vnDay(bounds.start)} đến ngày ${vnDay(bounds.end)}`,
+    scopeTitle: `Chỉ tiêu toàn ${words.body}`,
+    previousPeriod: periodId(previousPeriod(ev.period)),
+    yearAgoPeriod: periodId(yearAgo(ev.period)),
     submitted: ev.units.length,
     expected: ev.units.length + ev.missing_units.length,
   };

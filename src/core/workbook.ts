@@ -223,8 +223,23 @@ export class UnitEvaluation {
   }
 }
 
+/** An indicator's values in the earlier periods a report compares with; null where there is none. */
+export type EarlierValues = { readonly previous: Record<IndicatorCode, number | null>; readonly yearAgo: Record<IndicatorCode, number | null> };
+
+/** The comparisons of a period with the previous quarter and the same quarter a year before. */
+export interface Comparison {
+  readonly previous: Period;
+  readonly yearAgo: Period;
+  /** The total over every unit of the earlier period. */
+  readonly total: EarlierValues;
+  /** Per unit code: its values with the units merged into it; `split` when it was formed by a split (no comparison). */
+  readonly units: ReadonlyMap<string, EarlierValues & { readonly split: boolean }>;
+}
+
 export interface Evaluation {
   readonly period: Period;
+  /** Set by compare(): the previous quarter and the year before, merged units mapped to their successors. */
+  readonly comparison?: Comparison;
   /** The whole reporting body ("toàn tỉnh/xã/huyện"). */
   readonly district: { readonly indicators: IndicatorResults };
   /** Per indicator, the codes of the units left out of the total (figures that failed validation). */
