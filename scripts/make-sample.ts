@@ -1,26 +1,32 @@
 /**
- * Regenerates samples/vinh-linh.xlsx, the sample district workbook (see
- * src/local/sample.ts for what it holds and why), with exceljs: cells keep
- * their types (a count typed as text stays text), headers are bold and
- * frozen, targets are formatted as percentages.
+ * Regenerates the sample workbooks with exceljs: samples/vinh-linh.xlsx, the
+ * sample district (src/local/sample.ts), and samples/quang-tri-2026.xlsx, the
+ * sample province (src/local/sample-quang-tri.ts; see there for what each
+ * holds and why). Cells keep their types (a count typed as text stays text,
+ * a merger date is a date shown dd/mm/yyyy), headers are bold and frozen,
+ * targets are formatted as percentages.
  * Run: npm run sample
  */
 import ExcelJS from "exceljs";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sampleWorkbook } from "../src/local/sample";
-import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../src/core/schema";
+import { sampleWorkbook, type SampleWorkbook } from "../src/local/sample";
+import { quangTriWorkbook } from "../src/local/sample-quang-tri";
+import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, UNIT_COLUMNS } from "../src/core/schema";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PATH = join(root, "samples", "vinh-linh.xlsx");
+export const PROVINCE_SAMPLE_PATH = join(root, "samples", "quang-tri-2026.xlsx");
 
-export async function writeSample(path = SAMPLE_PATH): Promise<string> {
-  const data = sampleWorkbook();
+/** Column widths of `Đơn vị` by key; an extra column (a note) is wide. */
+const UNIT_WIDTHS: Record<string, number> = { code: 12, name: 36, kind: 16, editors: 36, active: 11, successors: 16, merged_on: 12 };
+
+async function writeWorkbook(data: SampleWorkbook, path: string, created: Date): Promise<string> {
   const book = new ExcelJS.Workbook();
   book.creator = "Báo cáo CCHC (mẫu)";
-  book.created = new Date(Date.UTC(2023, 2, 20));
-  book.modified = book.created;
+  book.created = created;
+  book.modified = created;
   const add = (name: string, rows: unknown[][], widths: number[]) => {
     const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
     for (const r of rows) sheet.addRow(r as ExcelJS.CellValue[]);
@@ -30,17 +36,41 @@ export async function writeSample(path = SAMPLE_PATH): Promise<string> {
     widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
     return sheet;
   };
-  add(SHEET_UNITS, data.units, [12, 36, 12, 36, 11]);
+  const unitHeader = data.units[0] as string[];
+  const units = add(
+    SHEET_UNITS,
+    data.units,
+    unitHeader.map((h) => UNIT_WIDTHS[UNIT_COLUMNS.find((c) => c.header === h)?.key ?? ""] ?? 60),
+  );
+  const dateColumn = unitHeader.indexOf(UNIT_COLUMNS.find((c) => c.key === "merged_on")!.header) + 1;
+  units.getColumn(dateColumn).eachCell((cell, row) => {
+    if (row > 1 && cell.value instanceof Date) cell.numFmt = "dd/mm/yyyy";
+  });
   const targets = add(SHEET_TARGETS, data.targets, [26, 8, 10, 60]);
   targets.getColumn(3).eachCell((cell, row) => {
     if (row > 1) cell.numFmt = String(targets.getCell(row, 1).value) === "overdue_dossiers" ? "0" : "0%";
   });
-  add(SHEET_SUBMISSIONS, data.submissions, [11, 12, ...Array(22).fill(11), 60]);
+  add(
+    SHEET_SUBMISSIONS,
+    data.submissions,
+    SUBMISSION_COLUMNS.map((c) => (c.key === "explanation" ? 60 : c.key === "unit" ? 12 : 11)),
+  );
   mkdirSync(dirname(path), { recursive: true });
   await book.xlsx.writeFile(path);
   return path;
 }
 
+/** samples/vinh-linh.xlsx (or `path`). */
+export function writeSample(path = SAMPLE_PATH): Promise<string> {
+  return writeWorkbook(sampleWorkbook(), path, new Date(Date.UTC(2023, 2, 20)));
+}
+
+/** samples/quang-tri-2026.xlsx (or `path`). */
+export function writeProvinceSample(path = PROVINCE_SAMPLE_PATH): Promise<string> {
+  return writeWorkbook(quangTriWorkbook(), path, new Date(Date.UTC(2026, 5, 10)));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`wrote ${await writeSample()}`);
+  console.log(`wrote ${await writeProvinceSample()}`);
 }

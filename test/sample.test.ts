@@ -1,21 +1,56 @@
-/** samples/vinh-linh.xlsx is what scripts/make-sample.ts writes from src/local/sample.ts. */
+/**
+ * The committed sample workbooks are what scripts/make-sample.ts writes from
+ * their generators (src/local/sample.ts, src/local/sample-quang-tri.ts), and
+ * the province sample holds what SPEC "Samples" promises: the 78 new units,
+ * the departments and the centre; the old communes with their successors and
+ * the merger date; the split; the quarters; every validation rule holding but
+ * the findings made on purpose; one unit missing in 2026-Q2.
+ */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadXlsx } from "@cchc/gas-standins";
-import { sampleWorkbook, SAMPLE_UNITS } from "../src/local/sample";
-import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../src/core/schema";
+import { sampleWorkbook, SAMPLE_UNITS, type SampleWorkbook } from "../src/local/sample";
+import {
+  CENTRE,
+  DEPARTMENTS,
+  FINDINGS,
+  MISSING_UNIT,
+  OLD_CODE_SUFFIX,
+  QT_CURRENT,
+  QT_PERIODS,
+  quangTriWorkbook,
+  UNITS_DATA,
+} from "../src/local/sample-quang-tri";
+import { INDICATORS } from "../src/core/catalogue";
+import { periodBounds, parsePeriod } from "../src/core/period";
+import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, UNIT_COLUMNS, type SubmissionKey } from "../src/core/schema";
+import { readFileSync } from "node:fs";
 
-describe("the committed sample workbook", () => {
-  it("matches its generator (run npm run sample after changing src/local/sample.ts)", async () => {
-    const book = await loadXlsx(join(__dirname, "..", "samples", "vinh-linh.xlsx"));
-    const expected = sampleWorkbook();
-    const read = (name: string) => book.getSheetByName(name)!.getDataRange().getValues();
-    expect(book.getSheets().map((s) => s.getName())).toEqual([SHEET_UNITS, SHEET_TARGETS, SHEET_SUBMISSIONS]);
-    expect(read(SHEET_UNITS)).toEqual(expected.units);
-    expect(read(SHEET_TARGETS)).toEqual(expected.targets);
-    expect(read(SHEET_SUBMISSIONS)).toEqual(expected.submissions);
+const SAMPLES = join(__dirname, "..", "samples");
+
+/** A Date cell as its calendar day: the generator writes UTC midnight, a loaded sheet gives midnight in its time zone. */
+function days(rows: unknown[][], timeZone: string): unknown[][] {
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return rows.map((r) => r.map((v) => (v instanceof Date ? `day ${fmt.format(v)}` : v)));
+}
+
+async function expectCommitted(file: string, expected: SampleWorkbook): Promise<void> {
+  const book = await loadXlsx(join(SAMPLES, file));
+  const read = (name: string) => days(book.getSheetByName(name)!.getDataRange().getValues(), book.getSpreadsheetTimeZone());
+  expect(book.getSheets().map((s) => s.getName())).toEqual([SHEET_UNITS, SHEET_TARGETS, SHEET_SUBMISSIONS]);
+  expect(read(SHEET_UNITS)).toEqual(days(expected.units, "UTC"));
+  expect(read(SHEET_TARGETS)).toEqual(expected.targets);
+  expect(read(SHEET_SUBMISSIONS)).toEqual(expected.submissions);
+}
+
+describe("the committed sample workbooks", () => {
+  it("vinh-linh.xlsx matches its generator (run npm run sample after changing src/local/sample.ts)", async () => {
+    await expectCommitted("vinh-linh.xlsx", sampleWorkbook());
   });
-  it("is a district of the size of Vĩnh Linh with two quarters", () => {
+  it("quang-tri-2026.xlsx matches its generator (run npm run sample after changing src/local/sample-quang-tri.ts)", async () => {
+    await expectCommitted("quang-tri-2026.xlsx", quangTriWorkbook());
+  });
+  it("the district is of the size of Vĩnh Linh with two quarters", () => {
     expect(SAMPLE_UNITS).toHaveLength(25);
     const periods = new Set(
       sampleWorkbook()
@@ -23,5 +58,223 @@ describe("the committed sample workbook", () => {
         .map((r) => r[0]),
     );
     expect([...periods]).toEqual(["2022-Q4", "2023-Q1", "Quý I/2023"]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The province sample's design, read back from the arrays the workbook is written from.
+
+const wb = quangTriWorkbook();
+const source = JSON.parse(readFileSync(UNITS_DATA, "utf8")) as {
+  units: { code: string; name: string; kind: string; merged_from: { code: string; name: string; whole: boolean }[] }[];
+};
+
+interface UnitRow {
+  code: string;
+  name: string;
+  kind: string;
+  active: boolean;
+  successors: string[];
+  mergedOn: Date | "";
+}
+const unitHeader = wb.units[0] as string[];
+const ucol = (key: string) => unitHeader.indexOf(UNIT_COLUMNS.find((c) => c.key === key)!.header);
+const units: UnitRow[] = wb.units.slice(1).map((r) => ({
+  code: String(r[ucol("code")]),
+  name: String(r[ucol("name")]),
+  kind: String(r[ucol("kind")]),
+  active: r[ucol("active")] === true,
+  successors: String(r[ucol("successors")])
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+  mergedOn: r[ucol("merged_on")] as Date | "",
+}));
+const unitByCode = new Map(units.map((u) => [u.code, u]));
+
+type Row = Record<SubmissionKey, unknown>;
+const rows: Row[] = wb.submissions.slice(1).map((r) => Object.fromEntries(SUBMISSION_COLUMNS.map((c, i) => [c.key, r[i]])) as Row);
+const rowsOf = (period: string) => rows.filter((r) => r.period === period);
+const num = (v: unknown) => (typeof v === "number" ? v : Number.NaN);
+const sum = (r: Row, keys: SubmissionKey[]) => keys.reduce((a, k) => a + num(r[k]), 0);
+const RECEIVED: SubmissionKey[] = ["received_online", "received_direct", "received_carried"];
+const RESOLVED: SubmissionKey[] = ["resolved_early", "resolved_ontime", "resolved_late"];
+const PENDING: SubmissionKey[] = ["pending_within", "pending_overdue"];
+
+const L = (...k: SubmissionKey[]) => k;
+/** SPEC's validation rules, restated: [id, left, "=" or "≤", right]; a rule over an unreadable or blank cell is not checked. */
+const RULES: [string, SubmissionKey[], "=" | "≤", SubmissionKey[]][] = [
+  ["received_total", L("received_total"), "=", RECEIVED],
+  ["resolved_total", L("resolved_total"), "=", RESOLVED],
+  ["pending_total", L("pending_total"), "=", PENDING],
+  ["received_balance", RECEIVED, "=", [...RESOLVED, ...PENDING]],
+  ["online_le_service", L("received_online"), "≤", L("online_service_dossiers")],
+  ["paid_le_fee", L("paid_online"), "≤", L("fee_dossiers")],
+  ["digitized_le_received", L("digitized"), "≤", L("received_online", "received_direct")],
+  ["signed_le_issued", L("documents_signed"), "≤", L("documents_issued")],
+  ["e_records_le_records", L("work_records_electronic"), "≤", L("work_records")],
+  ["full_online_le_online", L("received_online_full"), "≤", L("received_online")],
+  ["results_digitized_le_resolved", L("results_digitized"), "≤", RESOLVED],
+  ["satisfied_le_ratings", L("ratings_satisfied"), "≤", L("ratings")],
+  ["apologies_gt_overdue", L("apologies"), "≤", L("resolved_late", "pending_overdue")],
+  ["disbursed_gt_plan", L("investment_disbursed"), "≤", L("investment_plan")],
+];
+
+/** The rules a row breaks (cell errors as not_a_number). */
+function brokenRules(r: Row): string[] {
+  const broken: string[] = [];
+  if (!unitByCode.has(String(r.unit))) broken.push("unknown_unit");
+  for (const c of SUBMISSION_COLUMNS) {
+    if (c.kind !== "count" && c.kind !== "amount") continue;
+    const v = r[c.key];
+    if (v === "" && !c.required) continue;
+    if (typeof v !== "number" || v < 0 || (c.kind === "count" && !Number.isInteger(v))) broken.push("not_a_number");
+  }
+  for (const [id, left, op, right] of RULES) {
+    if (![...left, ...right].every((k) => typeof r[k] === "number")) continue;
+    const a = sum(r, left);
+    const b = sum(r, right);
+    if (op === "=" ? a !== b : a > b) broken.push(id);
+  }
+  return [...new Set(broken)];
+}
+
+/** SPEC "Đơn vị": a unit with successors is expected in periods that end before its date; a successor from the period containing it. */
+function expectedIn(period: string): Set<string> {
+  const p = parsePeriod(period)!;
+  const { end } = periodBounds(p, "15-14");
+  const key = (d: number[]) => d[0]! * 10000 + d[1]! * 100 + d[2]!;
+  const dayOf = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const successorFrom = new Map<string, Date>();
+  for (const u of units) for (const s of u.successors) successorFrom.set(s, u.mergedOn as Date);
+  const out = new Set<string>();
+  for (const u of units) {
+    if (u.successors.length) {
+      if (key(end) < key(dayOf(u.mergedOn as Date))) out.add(u.code);
+      continue;
+    }
+    const from = successorFrom.get(u.code);
+    if (from && key(end) < key(dayOf(from))) continue;
+    if (u.active) out.add(u.code);
+  }
+  return out;
+}
+
+describe("the province sample (samples/quang-tri-2026.xlsx)", () => {
+  it("has the 78 new units of the data, the departments and the centre, all active", () => {
+    const active = units.filter((u) => u.active);
+    expect(active).toHaveLength(78 + DEPARTMENTS.length + 1);
+    expect(DEPARTMENTS.length).toBeGreaterThanOrEqual(14);
+    for (const s of source.units)
+      expect(unitByCode.get(s.code)).toMatchObject({ name: s.name, kind: s.kind, active: true, successors: [] });
+    expect(active.filter((u) => u.kind === "Sở, ban, ngành").map((u) => u.name)).toContain("Sở Nội vụ");
+    expect(unitByCode.get(CENTRE.code)).toMatchObject({ name: "Trung tâm Phục vụ hành chính công tỉnh", kind: "Trung tâm PVHCC" });
+    expect(new Set(units.map((u) => u.code)).size).toBe(units.length);
+  });
+
+  it("has every old unit, inactive, merged into successors in the sheet from 01/07/2025; a kept code is marked", () => {
+    const old = units.filter((u) => !u.active);
+    const sourceOld = new Set(source.units.flatMap((s) => s.merged_from.map((o) => o.code)));
+    expect(old).toHaveLength(sourceOld.size);
+    expect(old.length).toBe(265);
+    for (const u of old) {
+      expect(u.successors.length).toBeGreaterThan(0);
+      for (const s of u.successors) expect(unitByCode.get(s)?.active).toBe(true);
+      expect(u.mergedOn).toEqual(new Date(Date.UTC(2025, 6, 1)));
+    }
+    expect(unitByCode.get(`19363${OLD_CODE_SUFFIX}`)).toMatchObject({ name: "Thị trấn Hồ Xá", kind: "Thị trấn", successors: ["19363"] });
+    expect(unitByCode.get("19363")!.name).toBe("Xã Vĩnh Linh");
+    expect(old.filter((u) => u.code.endsWith(OLD_CODE_SUFFIX))).toHaveLength(77);
+  });
+
+  it("splits the old units the data splits: Xã Quảng Tiến between Xã Trung Thuần and Xã Nam Ba Đồn", () => {
+    // The data (Resolution 1680/NQ-UBTVQH15) has one old unit divided among several new ones.
+    const split = units.filter((u) => u.successors.length > 1);
+    expect(split.map((u) => [u.code, u.name, u.successors])).toEqual([["19039", "Xã Quảng Tiến", ["19030", "19075"]]]);
+  });
+
+  it("has 2025-Q2 for the old units and the departments, 2025-Q3 to 2026-Q3 for every active unit", () => {
+    expect([...new Set(rows.map((r) => r.period))]).toEqual([...QT_PERIODS]);
+    const counts = Object.fromEntries(QT_PERIODS.map((p) => [p, rowsOf(p).length]));
+    expect(counts).toEqual({ "2025-Q2": 265 + 16, "2025-Q3": 94, "2025-Q4": 94, "2026-Q1": 94, "2026-Q2": 94, "2026-Q3": 94 });
+    for (const p of QT_PERIODS) {
+      const expected = expectedIn(p);
+      const got = new Set(rowsOf(p).map((r) => String(r.unit)));
+      const missing = [...expected].filter((c) => !got.has(c));
+      const unexpected = [...got].filter((c) => !expected.has(c));
+      expect({ p, missing, unexpected }).toEqual({
+        p,
+        missing: p === QT_CURRENT ? [MISSING_UNIT] : [],
+        unexpected: p === QT_CURRENT ? ["SGTVT"] : [],
+      });
+    }
+  });
+
+  it("keeps every validation rule but the findings made on purpose in 2026-Q2", () => {
+    const broken = rows.flatMap((r) => brokenRules(r).map((rule) => `${r.period} ${r.unit} ${rule}`));
+    expect(broken.sort()).toEqual(FINDINGS.map((f) => `${QT_CURRENT} ${f.unit} ${f.rule}`).sort());
+    expect(FINDINGS.filter((f) => f.severity === "error").length).toBeGreaterThanOrEqual(3);
+    expect(FINDINGS.some((f) => f.rule === "disbursed_gt_plan")).toBe(true);
+  });
+
+  it("has varied, plausible figures: no two units alike, sizes by kind, rates rising", () => {
+    for (const p of QT_PERIODS) {
+      const figures = rowsOf(p).map((r) =>
+        JSON.stringify(SUBMISSION_COLUMNS.filter((c) => c.kind === "count" || c.kind === "amount").map((c) => r[c.key])),
+      );
+      expect(new Set(figures).size).toBe(figures.length);
+    }
+    const received = (r: Row) => sum(r, ["received_online", "received_direct"]);
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const q = rowsOf(QT_CURRENT);
+    const ofKind = (kind: string) => q.filter((r) => unitByCode.get(String(r.unit))?.kind === kind);
+    expect(median(ofKind("Phường").map(received))).toBeGreaterThan(2 * median(ofKind("Xã").map(received)));
+    expect(received(q.find((r) => r.unit === "19588") ?? q.find((r) => r.unit === "19489")!)).toBeLessThan(
+      median(ofKind("Xã").map(received)),
+    );
+    const centre = received(q.find((r) => r.unit === CENTRE.code)!);
+    expect(q.every((r) => r.unit === CENTRE.code || received(r) < centre)).toBe(true);
+    const share = (rs: Row[], num_: SubmissionKey, den: SubmissionKey[]) =>
+      rs.reduce((a, r) => a + num(r[num_]), 0) / rs.reduce((a, r) => a + sum(r, den), 0);
+    expect(share(ofKind("Sở, ban, ngành"), "received_online", ["received_online", "received_direct"])).toBeGreaterThan(
+      share(ofKind("Xã"), "received_online", ["received_online", "received_direct"]),
+    );
+    for (const [n, d] of [
+      ["received_online", ["received_online", "received_direct"]],
+      ["digitized", ["received_online", "received_direct"]],
+      ["results_digitized", RESOLVED],
+    ] as [SubmissionKey, SubmissionKey[]][]) {
+      const byQuarter = QT_PERIODS.map((p) => share(rowsOf(p), n, d));
+      for (let i = 1; i < byQuarter.length; i++) expect(byQuarter[i]).toBeGreaterThan(byQuarter[i - 1]!);
+    }
+  });
+
+  it("compares 2026-Q2 sensibly with the old communes' 2025-Q2 across the merger", () => {
+    const received = (rs: Row[]) => rs.reduce((a, r) => a + sum(r, ["received_online", "received_direct"]), 0);
+    const isOld = (r: Row) => !unitByCode.get(String(r.unit))!.active;
+    const isNew = (r: Row) => source.units.some((s) => s.code === r.unit);
+    const before = received(rowsOf("2025-Q2").filter(isOld));
+    const after = received(rowsOf("2026-Q2").filter(isNew));
+    expect(after / before).toBeGreaterThan(0.9);
+    expect(after / before).toBeLessThan(1.3);
+    // Xã Vĩnh Linh against Thị trấn Hồ Xá, Xã Vĩnh Chấp and Xã Vĩnh Long.
+    const vl = received(rowsOf("2026-Q2").filter((r) => r.unit === "19363"));
+    const olds = received(rowsOf("2025-Q2").filter((r) => ["19363-CU", "19375", "19387"].includes(String(r.unit))));
+    expect(vl / olds).toBeGreaterThan(0.85);
+    expect(vl / olds).toBeLessThan(1.35);
+  });
+
+  it("leaves one unit without a 2026-Q2 row, explains a few shortfalls and sets 2026 targets with their basis", () => {
+    expect(rowsOf(QT_CURRENT).some((r) => r.unit === MISSING_UNIT)).toBe(false);
+    expect(rowsOf("2026-Q3").some((r) => r.unit === MISSING_UNIT)).toBe(true);
+    expect(rowsOf(QT_CURRENT).filter((r) => r.explanation !== "").length).toBeGreaterThanOrEqual(4);
+    expect(rowsOf(QT_CURRENT).every((r) => typeof r.period === "string")).toBe(true);
+    const targets2026 = wb.targets.slice(1).filter((t) => t[1] === 2026);
+    expect(targets2026.map((t) => t[0])).toEqual(INDICATORS.map((d) => d.code));
+    for (const t of targets2026) expect(String(t[3])).toMatch(/2026.*\(mẫu\)/);
+    const target = (code: string) => targets2026.find((t) => t[0] === code)![2];
+    expect(target("online_payment_rate")).toBeGreaterThanOrEqual(0.5);
+    expect(target("ontime_rate")).toBe(1);
+    expect(target("overdue_dossiers")).toBe(0);
   });
 });

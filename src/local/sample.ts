@@ -6,7 +6,7 @@
  * unit (Vĩnh Ô) not submitted, and a few findings for the clerks to fix.
  * Deterministic: the same workbook every time.
  */
-import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey } from "../core/schema";
+import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../core/schema";
 
 export interface SampleUnit {
   code: string;
@@ -199,7 +199,16 @@ export function sampleWorkbook(): SampleWorkbook {
   return {
     units: [
       UNIT_COLUMNS.map((c) => c.header),
-      ...SAMPLE_UNITS.map((u) => [u.code, u.name, u.kind, `vanthu.${u.code.toLowerCase()}@vinhlinh.example.vn`, true]),
+      ...SAMPLE_UNITS.map((u) => {
+        const cells: Partial<Record<UnitKey, unknown>> = {
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          editors: `vanthu.${u.code.toLowerCase()}@vinhlinh.example.vn`,
+          active: true,
+        };
+        return UNIT_COLUMNS.map((c) => cells[c.key] ?? "");
+      }),
     ],
     targets: [
       TARGET_COLUMNS.map((c) => c.header),
