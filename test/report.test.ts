@@ -156,7 +156,17 @@ describe("npm run report (command line over an .xlsx export)", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect(Object.keys(result)).toEqual(["period", "total", "district", "units", "findings", "missing_units"]);
+    expect(Object.keys(result)).toEqual([
+      "period",
+      "period_start",
+      "period_end",
+      "body",
+      "total",
+      "district",
+      "units",
+      "findings",
+      "missing_units",
+    ]);
     const text = (await readDocx(readFileSync(out))).text;
     expect(text).toContain("Tỷ lệ thanh toán trực tuyến chỉ đạt 5,9% so với mục tiêu 30% trở lên");
   });
@@ -171,6 +181,8 @@ describe("npm run report (command line over an .xlsx export)", () => {
       target: 0.3,
       met: false,
       shortfall: 0.241,
+      previous: 39 / 950,
+      year_ago: null,
       excluded_units: [],
     });
     expect(d["online_origin_rate"]).toEqual({
@@ -180,6 +192,8 @@ describe("npm run report (command line over an .xlsx export)", () => {
       target: 0.2,
       met: false,
       shortfall: 0.1558,
+      previous: 180 / 4800,
+      year_ago: null,
       excluded_units: [],
     });
     expect(d["overdue_dossiers"]).toEqual({
@@ -189,6 +203,8 @@ describe("npm run report (command line over an .xlsx export)", () => {
       target: 0,
       met: false,
       shortfall: 23,
+      previous: 30,
+      year_ago: null,
       excluded_units: [],
     });
     expect(d["apology_rate"]).toMatchObject({ value: 9 / 23, numerator: 9, denominator: 23, target: 1, met: false });

@@ -7,6 +7,7 @@ import { startAddon, type LocalAddon } from "../src/local/runtime";
 import { SUBMISSION_COLUMNS } from "../src/core/schema";
 import type { ValidationView } from "../src/core/view";
 import type { HighlightResult, SetupResult, SidebarState } from "../src/gas/actions";
+import { settingsFor, type ReportSettings } from "../src/core/settings";
 import { districtAddon, sampleAddon, snapshot } from "./helpers/addon";
 
 const MENU = ["Mở bảng điều khiển", "Thiết lập bảng tính", "Kiểm tra số liệu", "Tô sáng chỉ tiêu chưa đạt", "Tạo báo cáo quý"];
@@ -87,10 +88,26 @@ describe("Thiết lập bảng tính", () => {
     expect(r.skipped).toEqual(["Đơn vị", "Chỉ tiêu", "Số liệu"]);
     expect(snapshot(addon)).toEqual(before);
   });
-  it("from the menu, reports in an alert", () => {
+  it("from the menu, opens the sidebar on set-up (which asks for the level first); nothing is created before that", () => {
     const addon = track(startAddon());
     addon.call("menuSetup");
-    expect(addon.env.ui.alerts.at(-1)!.prompt).toContain('Đã tạo trang "Đơn vị", "Chỉ tiêu", "Số liệu"');
+    expect(addon.env.ui.sidebars.at(-1)!.content).toContain('data-autorun="setup"');
+    expect(addon.env.document.getSheets().map((s) => s.getName())).toEqual(["Trang tính1"]);
+  });
+  it("set-up with a level saves it with the level's defaults and keeps what the user typed", () => {
+    const addon = track(startAddon());
+    addon.call("saveSettings", { ...settingsFor("huyện", "Vĩnh Linh"), signerName: "Nguyễn Văn A" });
+    const r = addon.call<SetupResult>("setupSheets", "tỉnh", "Quảng Trị");
+    expect(r.created).toEqual(["Đơn vị", "Chỉ tiêu", "Số liệu"]);
+    const s = addon.call<ReportSettings>("getSettings");
+    expect(s).toMatchObject({
+      level: "tỉnh",
+      name: "Quảng Trị",
+      issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+      signerName: "Nguyễn Văn A",
+    });
+    expect(s.recipients.join(" ")).not.toMatch(/huyện/i);
+    expect(() => addon.call("setupSheets", "quận", "X")).toThrow(/Cấp báo cáo "quận" không hợp lệ/);
   });
 });
 
@@ -207,10 +224,12 @@ describe("locks", () => {
     const addon = track(sampleAddon());
     const before = snapshot(addon);
     const release = addon.env.holdDocumentLock();
-    expect(() => addon.call(fn, "2023-Q1")).toThrow(/đang ghi vào bảng tính này.*chưa có gì bị thay đổi/);
+    expect(() => addon.call(fn, ...(fn === "setupSheets" ? [] : ["2023-Q1"]))).toThrow(
+      /đang ghi vào bảng tính này.*chưa có gì bị thay đổi/,
+    );
     expect(snapshot(addon)).toEqual(before);
     release();
-    addon.call(fn, "2023-Q1");
+    addon.call(fn, ...(fn === "setupSheets" ? [] : ["2023-Q1"]));
   });
   it("the lock is released after an action, even a failed one", () => {
     const addon = track(sampleAddon());

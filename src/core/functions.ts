@@ -11,10 +11,10 @@
 import { BLANK as BLANK_CELL, cellProblem, isBlank, readNumber, type NumberKind } from "./cells";
 import { FORMULA_MISSING, valueKindOf, type IndicatorDef } from "./catalogue";
 import { meets, shortfall, type Direction } from "./indicators";
-import { dayOfCell, periodId, reportingPeriodOf, reportingPeriodOfDay } from "./period";
+import { dayOfCell, periodId, readPeriodRule, reportingPeriodOfDay, vnDay, type Day, type PeriodRule } from "./period";
 import { allRows, figureAt, readRows, readSubmissions } from "./read";
 import { checkRules, failureMessage } from "./rules";
-import { describeValue, formatNumber, isDate } from "./text";
+import { describeValue, formatDate, formatNumber, isDate } from "./text";
 
 /** A blank result cell. */
 export const BLANK = "";
@@ -240,26 +240,43 @@ export function meetsTarget(value: unknown, target: unknown, direction?: unknown
   return compare(value, target, direction, meets);
 }
 
-function periodOfCell(v: unknown): Cell {
+/** A Date's day in the runtime's own time zone (the default when no spreadsheet tells its zone). */
+export function localDay(d: Date): Day {
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+}
+
+function periodOfCell(v: unknown, rule: PeriodRule, dayOf: (d: Date) => Day): Cell {
   if (isBlank(v)) return BLANK;
   if (isDate(v)) {
     if (Number.isNaN(v.getTime())) throw new InputError("Ngày không hợp lệ");
-    return periodId(reportingPeriodOf(v));
+    const [y, m, d] = dayOf(v);
+    if (y < 1900 || y > 9999) throw new InputError(`Ngày ${formatDate(v)} nằm ngoài các năm 1900–9999`);
+    return periodId(reportingPeriodOfDay(y, m, d, rule));
   }
   const day = dayOfCell(v);
-  if (typeof day !== "string") return periodId(reportingPeriodOfDay(day[0], day[1], day[2]));
+  if (typeof day !== "string") {
+    if (day[0] < 1900 || day[0] > 9999) throw new InputError(`Ngày ${vnDay(day)} nằm ngoài các năm 1900–9999`);
+    return periodId(reportingPeriodOfDay(day[0], day[1], day[2], rule));
+  }
   throw new InputError(day || `${capitalize(describeValue(v))} không phải là ngày (hãy nhập ngày, ví dụ 14/03/2023)`);
 }
 
-/** (date): "2023-Q1" under the 15th-to-14th rule; a range gives one period per cell. */
-export function reportingPeriod(date: unknown): Result {
-  if (!Array.isArray(date)) return periodOfCell(date);
+/**
+ * (date, [rule]): "2023-Q1" under the rule ("15-14", the default, or
+ * "calendar"); a range gives one period per cell. `dayOf` reads a Date's day
+ * (in Sheets: in the spreadsheet's time zone).
+ */
+export function reportingPeriod(date: unknown, rule?: unknown, dayOf: (d: Date) => Day = localDay): Result {
+  const r0 = Array.isArray(rule) ? (rule as unknown[]).flat()[0] : rule;
+  const parsed = readPeriodRule(r0);
+  if (!parsed) throw new InputError(`Cách tính kỳ ${describeValue(r0)} không hợp lệ; dùng "15-14" (mặc định) hoặc "calendar"`);
+  if (!Array.isArray(date)) return periodOfCell(date, parsed, dayOf);
   const rows = (date as unknown[]).map((r) => (Array.isArray(r) ? r : [r]));
-  if (rows.length === 1 && rows[0]!.length === 1) return periodOfCell(rows[0]![0]);
+  if (rows.length === 1 && rows[0]!.length === 1) return periodOfCell(rows[0]![0], parsed, dayOf);
   return rows.map((r) =>
     r.map((v) => {
       try {
-        return periodOfCell(v);
+        return periodOfCell(v, parsed, dayOf);
       } catch (e) {
         if (e instanceof InputError) return `#LỖI: ${e.message}`;
         throw e;

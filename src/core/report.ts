@@ -11,7 +11,7 @@
  */
 import { INDICATORS, indicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
 import type { IndicatorResult } from "./indicators";
-import { periodId, periodLabel, type Period } from "./period";
+import { periodBounds, periodId, periodLabel, previousPeriod, vnDay, yearAgo, type Period } from "./period";
 import { FORM06_TOTALS } from "./rules";
 import { submissionColumn, type ColumnDef, type FigureKey } from "./schema";
 import { levelWords, type LevelWords, type ReportSettings } from "./settings";
@@ -210,27 +210,50 @@ function form06Table(ev: Evaluation, scope: string): TableBlock {
   };
 }
 
-function indicatorTable(ev: Evaluation, previous: Evaluation | null, whole: LevelWords): TableBlock {
-  const prevLabel = previous ? `Quý trước (${periodId(previous.period)})` : "Quý trước";
+function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
+  const cmp = ev.comparison;
+  const prev = periodId(cmp?.previous ?? previousPeriod(ev.period));
+  const ago = periodId(cmp?.yearAgo ?? yearAgo(ev.period));
   return {
     kind: "table",
-    caption: `Bảng 1. Kết quả các chỉ tiêu toàn ${whole.noun} ${quarterText(ev.period)}`,
-    header: [["STT", "Chỉ tiêu", `Kết quả ${periodId(ev.period)}`, prevLabel, "Tăng/giảm", "Mục tiêu", "Đánh giá"]],
+    caption: `Bảng 1. Kết quả các chỉ tiêu toàn ${whole.body} ${quarterText(ev.period)}`,
+    header: [
+      [
+        "STT",
+        "Chỉ tiêu",
+        `Kết quả ${periodId(ev.period)}`,
+        `Quý trước (${prev})`,
+        "Tăng/giảm",
+        `Cùng kỳ (${ago})`,
+        "Tăng/giảm",
+        "Mục tiêu",
+        "Đánh giá",
+      ],
+    ],
     rows: INDICATORS.map((d, i) => {
       const r = ev.district.indicators[d.code];
-      const before = previous ? previous.district.indicators[d.code].value : null;
+      const before = cmp?.total.previous[d.code] ?? null;
+      const yearBefore = cmp?.total.yearAgo[d.code] ?? null;
+      const left = ev.excludedUnits[d.code].length;
       return [
         String(i + 1),
         d.name,
         valueText(d.code, r.value) || "—",
         before === null ? "—" : valueText(d.code, before),
         changeText(d.code, r.value, before),
+        yearBefore === null ? "—" : valueText(d.code, yearBefore),
+        changeText(d.code, r.value, yearBefore),
         targetText(d.code, r.target) || "—",
-        verdict(r),
+        r.value === null
+          ? "Chưa có số liệu"
+          : left && r.met !== null
+            ? `${verdict(r)} (chưa gồm ${left} đơn vị có số liệu sai)`
+            : verdict(r),
       ];
     }),
-    widths: [4, 24, 9, 9, 12, 8, 9],
-    fontSize: 11,
+    widths: [4, 22, 8, 8, 9, 8, 9, 7, 10],
+    fontSize: 10,
+    note: "Quý trước và cùng kỳ: toàn bộ đơn vị của kỳ đó, kể cả các đơn vị đã sáp nhập sau kỳ đó.",
   };
 }
 
@@ -304,17 +327,54 @@ function appendixTable(ev: Evaluation, whole: string): TableBlock {
   };
 }
 
+/**
+ * Each unit against the same quarter of the previous year, for the
+ * indicators the total misses most (at most four): merged units counted in
+ * their successor; a unit formed by a split is not compared.
+ */
+function unitComparisonTable(ev: Evaluation, shortfalls: readonly IndicatorDef[]): TableBlock | null {
+  const cmp = ev.comparison;
+  if (!cmp) return null;
+  const picked = (shortfalls.length ? shortfalls : INDICATORS.filter((d) => d.unit === "rate")).slice(0, 4);
+  const ago = periodId(cmp.yearAgo);
+  return {
+    kind: "table",
+    caption: `So sánh từng đơn vị với cùng kỳ năm trước (${ago})`,
+    header: [["STT", "Đơn vị", ...picked.flatMap((d) => [`${d.shortName} ${periodId(ev.period)}`, `${d.shortName} ${ago}`]), "Ghi chú"]],
+    rows: ev.units.map((u, i) => {
+      const earlier = cmp.units.get(u.unit);
+      const merged = (ev.allUnits.length && earlier && !earlier.split && hasMerged(ev, u.unit)) || false;
+      return [
+        String(i + 1),
+        u.name,
+        ...picked.flatMap((d) => [
+          compactValue(d, u.indicators[d.code].value) || "—",
+          earlier?.split ? "—" : compactValue(d, earlier?.yearAgo[d.code] ?? null) || "—",
+        ]),
+        earlier?.split ? "Không so sánh được do chia tách" : merged ? "Gồm số liệu các đơn vị sáp nhập" : "",
+      ];
+    }),
+    widths: [3, 12, ...picked.flatMap(() => [5, 5]), 10],
+    fontSize: 8,
+  };
+}
+
+/** Whether units were merged into this one (its comparisons include them). */
+function hasMerged(ev: Evaluation, code: string): boolean {
+  return ev.allUnits.some((u) => u.successors.length === 1 && u.successors[0] === code);
+}
+
 export interface ReportInput {
+  /** The period's evaluation with its comparisons (evaluateWithComparisons). */
   evaluation: Evaluation;
-  /** The previous quarter's evaluation, or null when it has no rows. */
-  previous: Evaluation | null;
   settings: ReportSettings;
   /** The report's date (in the script's time zone). */
   today: { year: number; month: number; day: number };
 }
 
 export function buildReport(input: ReportInput): ReportContent {
-  const { evaluation: ev, previous, settings: s, today } = input;
+  const { evaluation: ev, settings: s, today } = input;
+  const bounds = periodBounds(ev.period, s.periodRule);
   const w = levelWords(s);
   const q = quarterText(ev.period);
   const unitName = new Map(ev.allUnits.map((u) => [u.code, u.name]));
@@ -342,6 +402,7 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push(
     body(
       `${w.committee} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
+        `(từ ngày ${vnDay(bounds.start)} đến ngày ${vnDay(bounds.end)}) ` +
         `trên cơ sở số liệu do ${w.units} cập nhật vào bảng theo dõi chung, như sau:`,
     ),
   );
@@ -380,7 +441,7 @@ export function buildReport(input: ReportInput): ReportContent {
       ),
     );
   }
-  blocks.push(indicatorTable(ev, previous, w));
+  blocks.push(indicatorTable(ev, w));
 
   blocks.push(p("3. Tiếp nhận và giải quyết thủ tục hành chính", { style: "subheading", bold: true }));
   const d = ev.district.indicators;
@@ -492,6 +553,8 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push(p("PHỤ LỤC", { style: "title", align: "center", bold: true }));
   blocks.push(p(`Số liệu chi tiết theo đơn vị ${q}`, { align: "center", italic: true }));
   blocks.push(appendixTable(ev, w.whole));
+  const comparisons = unitComparisonTable(ev, shortfalls);
+  if (comparisons) blocks.push(comparisons);
 
   return { title: `Báo cáo CCHC ${q} - ${w.body}`, blocks };
 }

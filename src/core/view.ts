@@ -106,7 +106,10 @@ export function indicatorView(
   };
 }
 
-export function validationView(ev: Evaluation, settings: Pick<ReportSettings, "level" | "name" | "periodRule"> = DEFAULT_SETTINGS): ValidationView {
+export function validationView(
+  ev: Evaluation,
+  settings: Pick<ReportSettings, "level" | "name" | "periodRule"> = DEFAULT_SETTINGS,
+): ValidationView {
   const words = levelWords(settings);
   const bounds = periodBounds(ev.period, settings.periodRule);
   const cmp = ev.comparison;

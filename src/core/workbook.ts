@@ -4,10 +4,36 @@
  */
 import { INDICATORS, fieldsOf, findIndicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
 import { judge, noData, type Figures, type IndicatorResult } from "./indicators";
-import { periodId, periodKey, periodOfKey, type Period } from "./period";
-import { figureAt, openSheet, periodRows, readRows, readSubmissions, type RowBlock, type SubmissionTable, type Values } from "./read";
+import {
+  compareDay,
+  dayOfCell,
+  periodBounds,
+  periodId,
+  periodKey,
+  periodOfKey,
+  previousPeriod,
+  isoDay,
+  vnDay,
+  yearAgo,
+  type Day,
+  type Period,
+  type PeriodRule,
+} from "./period";
+import {
+  figureAt,
+  openSheet,
+  periodRows,
+  readRows,
+  readSubmissions,
+  unitCode,
+  type RowBlock,
+  type SubmissionTable,
+  type Values,
+} from "./read";
 import { parseRow, readCheckbox, readText } from "./rows";
-import { describeValue } from "./text";
+import { describeValue, isDate } from "./text";
+import { isBlank } from "./cells";
+import type { ReportSettings } from "./settings";
 import { checkRules, ruleCell, ruleFields, sumAt, type RuleFailure } from "./rules";
 import {
   FIGURE_KEYS,
@@ -31,6 +57,8 @@ export interface WorkbookValues {
   readonly targets: Values | null;
   /** `Số liệu`. */
   readonly submissions: Values;
+  /** A Date cell's calendar day (in Sheets: in the spreadsheet's time zone); the runtime's fields by default. */
+  readonly dayOf?: (d: Date) => Day;
 }
 
 export interface Unit {
@@ -39,6 +67,10 @@ export interface Unit {
   readonly kind: string;
   readonly editors: string;
   readonly active: boolean;
+  /** Codes this unit was merged into (several: it was split); empty when it was not. */
+  readonly successors: readonly string[];
+  /** The day the merger took effect, or null. */
+  readonly mergedOn: Day | null;
   /** 1-based sheet row. */
   readonly row: number;
 }
@@ -49,6 +81,8 @@ export interface Workbook {
   readonly submissions: SubmissionTable;
   /** Findings about `Đơn vị` and `Chỉ tiêu`, reported with every period. */
   readonly sheetFindings: readonly Finding[];
+  /** Per successor code, the units merged into it. */
+  readonly predecessors: ReadonlyMap<string, readonly Unit[]>;
   /** 0-based column of each submission field found, for A1 cells and highlighting. */
   readonly submissionColumns: Partial<Record<string, number>>;
   readonly submissionHeaderRow: number;
@@ -59,6 +93,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
   const sheetFindings: Finding[] = [];
 
   const u = openSheet(UNITS_SHEET, input.units);
+  const dayOf = input.dayOf ?? localDay;
   const units: Unit[] = [];
   const seenUnits = new Map<string, number>();
   // Read by hand, not with a schema per row: a province has a few hundred units, a test workbook thousands.
@@ -94,15 +129,41 @@ export function readWorkbook(input: WorkbookValues): Workbook {
       continue;
     }
     seenUnits.set(code, i + 1);
+    const successors = [
+      ...new Set(
+        readText(at("successors"))
+          .split(/[,;\s]+/)
+          .map(unitCode)
+          .filter(Boolean),
+      ),
+    ];
+    const rawDate = at("merged_on");
+    const mergedOn = readDay(rawDate, dayOf);
+    if (successors.length && !mergedOn) {
+      const what = isBlank(rawDate) ? "chưa nhập" : `không đọc được (${describeValue(rawDate)})`;
+      sheetFindings.push(
+        makeFinding(
+          "merger_without_date",
+          u.cell(i, "merged_on") ?? u.cell(i, "successors"),
+          code,
+          `Đơn vị ${code} sáp nhập vào ${successors.join(", ")} nhưng ô "${u.header("merged_on")}" ${what}; hãy ghi ngày, ví dụ 01/07/2025`,
+          SHEET_UNITS,
+        ),
+      );
+    }
     units.push({
       code,
       name: readText(at("name")) || code,
       kind: readText(at("kind")),
       editors: readText(at("editors")),
       active: active !== false,
+      successors,
+      mergedOn: successors.length ? mergedOn : null,
       row: i + 1,
     });
   }
+  const { predecessors, findings: mergerFindings } = checkMergers(units, u);
+  sheetFindings.push(...mergerFindings);
 
   const targets: TargetRow[] = [];
   if (input.targets) {
@@ -130,6 +191,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
     targets,
     submissions,
     sheetFindings,
+    predecessors,
     submissionColumns: submissions.sheet.map.columns,
     submissionHeaderRow: submissions.sheet.map.headerRow,
   };
@@ -140,6 +202,91 @@ function rowObject(row: readonly unknown[], columns: Partial<Record<string, numb
   for (const key in columns) raw[key] = row[columns[key]!] ?? "";
   return raw;
 }
+
+function localDay(d: Date): Day {
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+}
+
+/** A day in a cell: a Date, a date serial, "01/07/2025" or "2025-07-01"; null when blank or unreadable. */
+function readDay(v: unknown, dayOf: (d: Date) => Day): Day | null {
+  if (isBlank(v)) return null;
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? null : dayOf(v);
+  const d = dayOfCell(v);
+  return typeof d === "string" ? null : d;
+}
+
+/**
+ * The mergers of `Đơn vị`: successors that are not in the sheet, a unit
+ * merged into itself, cycles. Returns the units merged into each successor.
+ */
+function checkMergers(units: readonly Unit[], sheet: { cell(row: number, key: string): string | null }) {
+  const findings: Finding[] = [];
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const predecessors = new Map<string, Unit[]>();
+  const cell = (u: Unit) => sheet.cell(u.row - 1, "successors");
+  for (const u of units) {
+    for (const s of u.successors) {
+      if (s === u.code) {
+        findings.push(makeFinding("merger_cycle", cell(u), u.code, `Đơn vị ${u.code} ghi sáp nhập vào chính nó`, SHEET_UNITS));
+      } else if (!byCode.has(s)) {
+        findings.push(
+          makeFinding(
+            "unknown_successor",
+            cell(u),
+            u.code,
+            `Đơn vị ${u.code} sáp nhập vào mã ${s}, mã này không có trong trang "${SHEET_UNITS}"`,
+            SHEET_UNITS,
+          ),
+        );
+      } else {
+        const list = predecessors.get(s);
+        if (list) list.push(u);
+        else predecessors.set(s, [u]);
+      }
+    }
+  }
+  // A cycle of mergers (A into B, B into A): each unit on one is reported once.
+  const state = new Map<string, 1 | 2>();
+  const reported = new Set<string>();
+  const visit = (u: Unit, path: Unit[]): void => {
+    state.set(u.code, 1);
+    for (const s of u.successors) {
+      const next = byCode.get(s);
+      if (!next || next === u) continue;
+      if (state.get(s) === 1) {
+        const cycle = [...path.slice(path.findIndex((x) => x.code === s)), u];
+        const codes = [...cycle.map((x) => x.code), s];
+        for (const x of cycle) {
+          if (reported.has(x.code)) continue;
+          reported.add(x.code);
+          findings.push(makeFinding("merger_cycle", cell(x), x.code, `Sáp nhập vòng tròn: ${codes.join(" → ")}`, SHEET_UNITS));
+        }
+      } else if (!state.has(s)) visit(next, [...path, u]);
+    }
+    state.set(u.code, 2);
+  };
+  for (const u of units) if (!state.has(u.code)) visit(u, []);
+  return { predecessors, findings };
+}
+
+/** Why a unit is not expected in a period: merged away before it, or not formed yet; null when it is. */
+export function notExpected(wb: Workbook, u: Unit, period: Period, rule: PeriodRule): "merged" | "not_formed" | null {
+  if (u.successors.length && u.mergedOn && compareDay(u.mergedOn, period, rule) <= 0) return "merged";
+  const from = formedOn(wb, u.code);
+  if (from && compareDay(from, period, rule) > 0) return "not_formed";
+  return null;
+}
+
+/** The earliest day units were merged into this one, or null. */
+function formedOn(wb: Workbook, code: string): Day | null {
+  let first: Day | null = null;
+  for (const p of wb.predecessors.get(code) ?? []) {
+    if (p.mergedOn && (!first || dayKey(p.mergedOn) < dayKey(first))) first = p.mergedOn;
+  }
+  return first;
+}
+
+const dayKey = (d: Day) => d[0] * 10000 + d[1] * 100 + d[2];
 
 function checkTargets(targets: readonly TargetRow[]): Finding[] {
   const out: Finding[] = [];
@@ -224,7 +371,10 @@ export class UnitEvaluation {
 }
 
 /** An indicator's values in the earlier periods a report compares with; null where there is none. */
-export type EarlierValues = { readonly previous: Record<IndicatorCode, number | null>; readonly yearAgo: Record<IndicatorCode, number | null> };
+export type EarlierValues = {
+  readonly previous: Record<IndicatorCode, number | null>;
+  readonly yearAgo: Record<IndicatorCode, number | null>;
+};
 
 /** The comparisons of a period with the previous quarter and the same quarter a year before. */
 export interface Comparison {
@@ -264,7 +414,7 @@ function compiled() {
 const NONE: ReadonlySet<IndicatorCode> = new Set();
 
 /** Evaluates one period: validation, each unit's indicators and the total. */
-export function evaluate(wb: Workbook, period: Period): Evaluation {
+export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14"): Evaluation {
   const t = wb.submissions;
   const key = periodKey(period);
   // The period's rows, and rows whose period cannot be read (their problems show in every period).
@@ -296,8 +446,21 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
       if (f >= 0) (bad ??= new Uint8Array(nFields))[f] = 1;
     }
     if (pk === -1 || !code) continue;
-    if (!known.has(code)) {
+    const unit = known.get(code);
+    if (!unit) {
       findings.push(makeFinding("unknown_unit", cell(k, "unit"), code, `Mã đơn vị ${code} không có trong trang "${SHEET_UNITS}"`));
+      continue;
+    }
+    if (notExpected(wb, unit, period, rule) === "merged") {
+      findings.push(
+        makeFinding(
+          "merged_away",
+          cell(k, "unit"),
+          code,
+          `${unit.name} (${code}) đã sáp nhập vào ${unit.successors.join(", ")} từ ngày ${vnDay(unit.mergedOn!)}; ` +
+            `số liệu kỳ ${periodId(period)} của đơn vị này không được tính`,
+        ),
+      );
       continue;
     }
     const first = taken.get(code);
@@ -329,7 +492,7 @@ export function evaluate(wb: Workbook, period: Period): Evaluation {
 
   const missing: string[] = [];
   for (const u of wb.units) {
-    if (u.active && !taken.has(u.code)) {
+    if (u.active && !taken.has(u.code) && !notExpected(wb, u, period, rule)) {
       missing.push(u.code);
       findings.push(makeFinding("missing_submission", null, u.code, `${u.name} (${u.code}) chưa nộp số liệu kỳ ${periodId(period)}`));
     }
@@ -425,23 +588,125 @@ export function periodsIn(wb: Workbook): Period[] {
   return [...keys].sort((a, b) => b - a).map(periodOfKey);
 }
 
-/** SPEC's JSON: period, total (and "district" for older readers), units, findings, missing_units. */
-export function toJson(ev: Evaluation) {
+/** Whether a period has any row. */
+function hasRows(wb: Workbook, p: Period): boolean {
+  return wb.submissions.byPeriod.has(periodKey(p));
+}
+
+function noValues(): Record<IndicatorCode, number | null> {
+  const out = {} as Record<IndicatorCode, number | null>;
+  for (const d of INDICATORS) out[d.code] = null;
+  return out;
+}
+
+/**
+ * A unit's values in an earlier period: its own figures and those of the
+ * units merged into it (a single successor), Σ numerators / Σ denominators;
+ * `split` when a unit that existed then was split among several successors.
+ */
+function unitEarlier(wb: Workbook, code: string, earlier: Evaluation, rule: PeriodRule, units: ReadonlyMap<string, UnitEvaluation>) {
+  const parts: UnitEvaluation[] = [];
+  let split = false;
+  const seen = new Set<string>();
+  const walk = (c: string) => {
+    if (seen.has(c)) return;
+    seen.add(c);
+    const own = units.get(c);
+    if (own) parts.push(own);
+    for (const p of wb.predecessors.get(c) ?? []) {
+      // Only units that still existed in the earlier period matter.
+      if (!p.mergedOn || compareDay(p.mergedOn, earlier.period, rule) <= 0) continue;
+      if (p.successors.length > 1) split = true;
+      else walk(p.code);
+    }
+  };
+  walk(code);
+  const values = noValues();
+  if (!split) {
+    for (const d of INDICATORS) {
+      let num = 0;
+      let den = 0;
+      let counted = 0;
+      for (const u of parts) {
+        const r = u.indicators[d.code];
+        if (r.numerator === null || u.excluded.has(d.code)) continue;
+        num += r.numerator;
+        den += r.denominator ?? 0;
+        counted++;
+      }
+      values[d.code] = counted === 0 ? null : d.unit === "count" ? num : den === 0 ? null : num / den;
+    }
+  }
+  return { previous: values, split };
+}
+
+/**
+ * Evaluates a period with its comparisons: the previous quarter and the same
+ * quarter of the previous year, for the total (over every unit of that
+ * period) and for each unit (with the units merged into it).
+ */
+export function evaluateWithComparisons(wb: Workbook, period: Period, rule: PeriodRule = "15-14"): Evaluation {
+  const ev = evaluate(wb, period, rule);
+  const prevP = previousPeriod(period);
+  const agoP = yearAgo(period);
+  const prev = hasRows(wb, prevP) ? evaluate(wb, prevP, rule) : null;
+  const ago = hasRows(wb, agoP) ? evaluate(wb, agoP, rule) : null;
+  const totalOf = (e: Evaluation | null) => {
+    const out = noValues();
+    if (e) for (const d of INDICATORS) out[d.code] = e.district.indicators[d.code].value;
+    return out;
+  };
+  const byCode = (e: Evaluation | null) => new Map((e?.units ?? []).map((u) => [u.unit, u]));
+  const prevUnits = byCode(prev);
+  const agoUnits = byCode(ago);
+  const units = new Map<string, EarlierValues & { split: boolean }>();
+  for (const u of ev.units) {
+    const p = prev ? unitEarlier(wb, u.unit, prev, rule, prevUnits) : { previous: noValues(), split: false };
+    const a = ago ? unitEarlier(wb, u.unit, ago, rule, agoUnits) : { previous: noValues(), split: false };
+    units.set(u.unit, { previous: p.previous, yearAgo: a.previous, split: p.split || a.split });
+  }
+  return { ...ev, comparison: { previous: prevP, yearAgo: agoP, total: { previous: totalOf(prev), yearAgo: totalOf(ago) }, units } };
+}
+
+/** SPEC's JSON: period and its bounds, the body, the total (and "district" for older readers), units, findings, missing units. */
+export function toJson(ev: Evaluation, settings?: Pick<ReportSettings, "level" | "name" | "periodRule">) {
+  const rule = settings?.periodRule ?? "15-14";
+  const bounds = periodBounds(ev.period, rule);
   const byCode = <T>(f: (code: IndicatorCode) => T) => {
     const out = {} as Record<IndicatorCode, T>;
     for (const d of INDICATORS) out[d.code] = f(d.code);
     return out;
   };
-  const total = { indicators: byCode((c) => ({ ...ev.district.indicators[c], excluded_units: [...ev.excludedUnits[c]] })) };
+  const cmp = ev.comparison;
+  const total = {
+    indicators: byCode((c) => ({
+      ...ev.district.indicators[c],
+      previous: cmp?.total.previous[c] ?? null,
+      year_ago: cmp?.total.yearAgo[c] ?? null,
+      excluded_units: [...ev.excludedUnits[c]],
+    })),
+  };
   return {
     period: periodId(ev.period),
+    period_start: isoDay(bounds.start),
+    period_end: isoDay(bounds.end),
+    body: { level: settings?.level ?? null, name: settings?.name ?? null },
     total,
     district: total,
-    units: ev.units.map((u) => ({
-      unit: u.unit,
-      name: u.name,
-      indicators: byCode((c) => ({ ...u.indicators[c], excluded: u.excluded.has(c) })),
-    })),
+    units: ev.units.map((u) => {
+      const earlier = cmp?.units.get(u.unit);
+      return {
+        unit: u.unit,
+        name: u.name,
+        ...(earlier?.split ? { comparison_note: "không so sánh được do chia tách" } : {}),
+        indicators: byCode((c) => ({
+          ...u.indicators[c],
+          previous: earlier?.previous[c] ?? null,
+          year_ago: earlier?.yearAgo[c] ?? null,
+          excluded: u.excluded.has(c),
+        })),
+      };
+    }),
     findings: ev.findings.map((f) => ({
       severity: f.severity,
       rule: f.rule,

@@ -4,7 +4,7 @@
  * writes in batches; each action that writes holds the document lock.
  */
 import { INDICATORS } from "../core/catalogue";
-import { parsePeriod, periodId, reportingPeriodOf, previousPeriod, type Period } from "../core/period";
+import { parsePeriod, periodId, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
 import {
   FIGURE_COLUMNS,
   SHEET_SUBMISSIONS,
@@ -18,9 +18,11 @@ import {
 } from "../core/schema";
 import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
 import { cellCount, shortfallRanges, validationView, targetText, type ValidationView } from "../core/view";
-import { evaluate, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
+import { evaluateWithComparisons, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
+import { levelWords, type LevelWords, type PeriodRule, type ReportSettings } from "../core/settings";
 import { withDocumentLock } from "./lock";
-import { activeSpreadsheet, openWorkbook, sheetsByName, type OpenedWorkbook } from "./workbook";
+import { getSettings, hasSettings, saveLevel } from "./settings";
+import { activeSpreadsheet, openWorkbook, sheetsByName, spreadsheetDay, type OpenedWorkbook } from "./workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -34,8 +36,9 @@ const MISS_FONT = "#a50e0e";
 const MET_BACKGROUND = "#d9ead3";
 const HEADER_BACKGROUND = "#e8f0fe";
 
-export function currentPeriod(now: Date = new Date()): Period {
-  return reportingPeriodOf(now);
+/** The period of today (in the spreadsheet's time zone) under the settings' rule. */
+export function currentPeriod(rule: PeriodRule = getSettings().periodRule, now: Date = new Date()): Period {
+  return reportingPeriodOfDay(...spreadsheetDay(now), rule);
 }
 
 export function readPeriod(text: unknown): Period {
@@ -44,11 +47,12 @@ export function readPeriod(text: unknown): Period {
   return p;
 }
 
-function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation } {
+function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation; settings: ReportSettings } {
   const period = readPeriod(periodText);
+  const settings = getSettings();
   const opened = openWorkbook();
   const wb = readWorkbook(opened.values);
-  return { opened, wb, ev: evaluate(wb, period) };
+  return { opened, wb, ev: evaluateWithComparisons(wb, period, settings.periodRule), settings };
 }
 
 // ---------------------------------------------------------------- sidebar start
@@ -58,10 +62,14 @@ export interface SidebarState {
   periods: string[];
   /** A message when the sheets are not ready (set-up needed), else "". */
   notice: string;
+  /** False until someone saves the settings: set-up then asks for the level first. */
+  settingsSaved: boolean;
+  settings: ReportSettings;
 }
 
 export function sidebarState(): SidebarState {
-  const current = currentPeriod();
+  const settings = getSettings();
+  const current = currentPeriod(settings.periodRule);
   const ids = new Set<string>([periodId(current)]);
   let notice = "";
   try {
@@ -72,19 +80,21 @@ export function sidebarState(): SidebarState {
     notice = e.message;
   }
   const periods = [...ids].sort().reverse();
-  return { currentPeriod: periodId(current), periods, notice };
+  return { currentPeriod: periodId(current), periods, notice, settingsSaved: hasSettings(), settings };
 }
 
 // ---------------------------------------------------------------- validation
 
 /** "Kiểm tra số liệu": SPEC validation for the period. Writes nothing. */
 export function validatePeriod(periodText: unknown): ValidationView {
-  return validationView(evaluateActive(periodText).ev);
+  const { ev, settings } = evaluateActive(periodText);
+  return validationView(ev, settings);
 }
 
 /** SPEC's JSON for a period: district and unit indicators, findings, missing units. */
 export function periodResults(periodText: unknown): ReturnType<typeof toJson> {
-  return toJson(evaluateActive(periodText).ev);
+  const { ev, settings } = evaluateActive(periodText);
+  return toJson(ev, settings);
 }
 
 /** A click on a finding: select its cell. */
@@ -119,7 +129,7 @@ function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): bo
  */
 export function highlightPeriod(periodText: unknown): HighlightResult {
   return withDocumentLock(() => {
-    const { opened, wb, ev } = evaluateActive(periodText);
+    const { opened, wb, ev, settings } = evaluateActive(periodText);
     const sheet = opened.sheets.submissions;
     const ranges = shortfallRanges(ev, wb.submissionColumns);
     const cells = cellCount(ranges);
@@ -139,10 +149,10 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
     sheet.setConditionalFormatRules([...ours, ...userRules]);
 
     const results = resultsSheet(opened);
-    writeResults(results, ev);
+    writeResults(results, ev, levelWords(settings));
 
     const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
-    const view = validationView(ev);
+    const view = validationView(ev, settings);
     return {
       period: periodId(ev.period),
       markedCells: cells,
@@ -150,7 +160,7 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
       resultsSheet: RESULTS_SHEET,
       message:
         `Đã tô sáng ${cells} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả kỳ ${periodId(ev.period)} ` +
-        `vào trang "${RESULTS_SHEET}" (toàn huyện: ${missed} chỉ tiêu chưa đạt).`,
+        `vào trang "${RESULTS_SHEET}" (toàn ${levelWords(settings).noun}: ${missed} chỉ tiêu chưa đạt).`,
       view,
     };
   });
@@ -180,7 +190,7 @@ function resultsSheet(opened: OpenedWorkbook): Sheet {
   return sheet;
 }
 
-function writeResults(sheet: Sheet, ev: Evaluation): void {
+function writeResults(sheet: Sheet, ev: Evaluation, words: LevelWords): void {
   const header = ["Mã đơn vị", "Tên đơn vị", ...INDICATORS.map((d) => d.name), "Số lỗi", "Số cảnh báo"];
   const width = header.length;
   const title = [
@@ -190,7 +200,7 @@ function writeResults(sheet: Sheet, ev: Evaluation): void {
     [...title, ...Array(width - 1).fill("")],
     header,
     ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target)), "", ""],
-    ["HUYỆN", "Toàn huyện", ...INDICATORS.map((d) => ev.district.indicators[d.code].value ?? ""), "", ""],
+    [words.totalCode, words.whole, ...INDICATORS.map((d) => ev.district.indicators[d.code].value ?? ""), "", ""],
     ...ev.units.map((u) => [u.unit, u.name, ...INDICATORS.map((d) => u.indicators[d.code].value ?? ""), u.errors, u.warnings]),
   ];
   const formats = rows.map((_, r) => ["@", "@", ...INDICATORS.map((d) => (r >= 3 ? (d.unit === "rate" ? "0.0%" : "0") : "@")), "0", "0"]);
@@ -225,6 +235,9 @@ interface SheetPlan {
   readonly prepare: (sheet: Sheet, col: (key: string) => number, find: (name: string) => Sheet | null) => void;
 }
 
+/** SPEC's unit kinds, at every level. */
+const UNIT_KINDS = ["Xã", "Phường", "Đặc khu", "Thị trấn", "Sở, ban, ngành", "Phòng ban", "Trung tâm PVHCC"] as const;
+
 const COUNT_HELP = "Nhập số không âm: số hồ sơ là số nguyên; vốn tính bằng triệu đồng.";
 
 function periodChoices(): string[] {
@@ -241,11 +254,12 @@ const PLANS: readonly SheetPlan[] = [
     columns: UNIT_COLUMNS,
     prepare(sheet, col) {
       const rows = sheet.getMaxRows() - 1;
-      sheet
-        .getRange(2, col("kind"), rows, 1)
-        .setDataValidation(
-          SpreadsheetApp.newDataValidation().requireValueInList(["Xã", "Thị trấn", "Phòng ban"], true).setAllowInvalid(false).build(),
-        );
+      sheet.getRange(2, col("kind"), rows, 1).setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...UNIT_KINDS], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
       sheet.getRange(2, col("active"), rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     },
   },
@@ -326,8 +340,13 @@ export function runs(columns: readonly number[]): [number, number][] {
   return out;
 }
 
-/** "Thiết lập bảng tính": creates the SPEC sheets that are missing; never changes a sheet that has data. */
-export function setupSheets(): SetupResult {
+/**
+ * "Thiết lập bảng tính": creates the SPEC sheets that are missing; never
+ * changes a sheet that exists. The level and name chosen first (on a new
+ * sheet) are saved with the level's defaults.
+ */
+export function setupSheets(level?: unknown, name?: unknown): SetupResult {
+  if (level !== undefined && level !== null && level !== "") saveLevel(level, name);
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
     let find = sheetsByName(ss);
@@ -341,6 +360,8 @@ export function setupSheets(): SetupResult {
       }
       const sheet = existing ?? ss.insertSheet(plan.name, ss.getSheets().length);
       const headers = plan.columns.map((c) => c.header);
+      const width = sheet.getMaxColumns();
+      if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
       sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
       sheet.setFrozenRows(1);
       sheet.setColumnWidths(1, headers.length, 130);

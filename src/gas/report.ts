@@ -5,13 +5,13 @@
  * each table goes in with one appendTable call, so the count does not grow
  * with the number of units.
  */
-import { previousPeriod, periodId, type Period } from "../core/period";
+import { periodId, periodLabel, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
-import { evaluate, periodsIn, readWorkbook } from "../core/workbook";
+import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
 import { withDocumentLock } from "./lock";
 import { getSettings } from "./settings";
-import { openWorkbook } from "./workbook";
+import { openWorkbook, spreadsheetDay } from "./workbook";
 
 const MM = 72 / 25.4;
 /** A4 and Decree 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
@@ -30,15 +30,13 @@ export interface ReportResult {
 
 /** Builds the report content for a period from the active spreadsheet. */
 export function reportContent(period: Period, now: Date = new Date()): ReportContent {
+  const settings = getSettings();
   const wb = readWorkbook(openWorkbook().values);
-  const prev = previousPeriod(period);
-  const hasPrevious = periodsIn(wb).some((p) => periodId(p) === periodId(prev));
-  return buildReport({
-    evaluation: evaluate(wb, period),
-    previous: hasPrevious ? evaluate(wb, prev) : null,
-    settings: getSettings(),
-    today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
-  });
+  const [year, month, day] = spreadsheetDay(now);
+  const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
+  if (evaluation.units.length === 0)
+    throw new Error(`Kỳ ${periodLabel(period).toLowerCase()} chưa có đơn vị nào nộp số liệu; không tạo báo cáo.`);
+  return buildReport({ evaluation, settings, today: { year, month, day } });
 }
 
 export function generateReport(periodText: unknown): ReportResult {

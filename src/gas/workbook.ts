@@ -4,6 +4,7 @@
  * core's WorkbookValues.
  */
 import { findSheetName, SchemaError, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../core/schema";
+import type { Day } from "../core/period";
 import type { WorkbookValues } from "../core/workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,6 +54,23 @@ export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkb
       units: units.getDataRange().getValues(),
       targets: targets ? targets.getDataRange().getValues() : null,
       submissions: submissions.getDataRange().getValues(),
+      dayOf: spreadsheetDay,
     },
   };
+}
+
+/**
+ * A Date's calendar day as the spreadsheet shows it, in the spreadsheet's own
+ * time zone whatever the script's (a custom function may run where there is
+ * no spreadsheet: then the runtime's own fields).
+ */
+export function spreadsheetDay(date: Date): Day {
+  try {
+    const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    const [y, m, d] = Utilities.formatDate(date, zone, "yyyy-MM-dd").split("-").map(Number);
+    if (y && m && d) return [y, m, d];
+  } catch {
+    // no spreadsheet here (a bare runtime): the runtime's fields below
+  }
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
 }

@@ -7,14 +7,17 @@
  * standard error when the workbook cannot be used; 1 with --strict when the
  * findings include errors.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import { loadXlsx, XlsxFormatError } from "@cchc/gas-standins";
 import { toDocx } from "./docx-writer";
-import { parsePeriod, periodId } from "../core/period";
+import { parsePeriod, periodId, readPeriodRule } from "../core/period";
+import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, type Level, type ReportSettings } from "../core/settings";
 import { startAddon } from "./runtime";
 
-const USAGE = "Cách dùng: npm run report -- <tệp.xlsx> --period 2023-Q1 [--out báo-cáo.docx] [--json kết-quả.json] [--strict]";
+const USAGE =
+  "Cách dùng: npm run report -- <tệp.xlsx> --period 2023-Q1 [--out báo-cáo.docx] [--json kết-quả.json] " +
+  '[--settings thông-tin.json] [--level tỉnh|xã|huyện] [--name "Quảng Trị"] [--period-rule 15-14|calendar] [--strict]';
 
 /** A problem that makes the workbook or the command unusable: one line on stderr, exit 2. */
 class Unusable extends Error {}
@@ -25,6 +28,46 @@ interface Args {
   out: string | null;
   json: string | null;
   strict: boolean;
+  /** The report's settings when any of --settings, --level, --name, --period-rule is given. */
+  settings: ReportSettings | null;
+}
+
+/** --settings, then --level/--name (which fill the other fields with the level's defaults), then --period-rule. */
+function settingsFrom(file: string | null, level: string | null, name: string | null, rule: string | null): ReportSettings | null {
+  if (file === null && level === null && name === null && rule === null) return null;
+  let given: Partial<ReportSettings> = {};
+  if (file !== null) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(file), "utf8");
+    } catch (e) {
+      throw new Unusable(`Không đọc được tệp thông tin báo cáo "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    }
+    try {
+      given = JSON.parse(text) as Partial<ReportSettings>;
+    } catch (e) {
+      throw new Unusable(`Tệp thông tin báo cáo "${file}" không phải JSON đọc được: ${(e as Error).message}`);
+    }
+    if (given === null || typeof given !== "object" || Array.isArray(given))
+      throw new Unusable(`Tệp thông tin báo cáo "${file}" phải là một đối tượng JSON.`);
+  }
+  if (level !== null) {
+    if (!LEVELS.includes(level as Level)) throw new Unusable(`Cấp báo cáo "${level}" không hợp lệ; dùng --level tỉnh, xã hoặc huyện.`);
+    given = { ...given, level: level as Level };
+  }
+  if (name !== null) given = { ...given, name };
+  if (rule !== null) {
+    const r = readPeriodRule(rule);
+    if (!r) throw new Unusable(`Cách tính kỳ "${rule}" không hợp lệ; dùng --period-rule 15-14 hoặc calendar.`);
+    given = { ...given, periodRule: r };
+  }
+  // --level or --name without a file: every other field from the level's defaults.
+  const base = file === null ? settingsFor(given.level ?? DEFAULT_SETTINGS.level, given.name ?? DEFAULT_SETTINGS.name) : DEFAULT_SETTINGS;
+  try {
+    return completeSettings(given, base);
+  } catch (e) {
+    throw new Unusable(`Thông tin báo cáo không hợp lệ: ${(e as Error).message}`);
+  }
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -33,6 +76,10 @@ export function parseArgs(argv: readonly string[]): Args {
   let out: string | null = null;
   let json: string | null = null;
   let strict = false;
+  let settings: string | null = null;
+  let level: string | null = null;
+  let name: string | null = null;
+  let rule: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -47,6 +94,14 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--json") json = value();
     else if (a.startsWith("--json=")) json = a.slice(7);
     else if (a === "--strict") strict = true;
+    else if (a === "--settings") settings = value();
+    else if (a.startsWith("--settings=")) settings = a.slice(11);
+    else if (a === "--level") level = value();
+    else if (a.startsWith("--level=")) level = a.slice(8);
+    else if (a === "--name") name = value();
+    else if (a.startsWith("--name=")) name = a.slice(7);
+    else if (a === "--period-rule") rule = value();
+    else if (a.startsWith("--period-rule=")) rule = a.slice(14);
     else if (a === "--help" || a === "-h") throw new Unusable(USAGE);
     else if (a.startsWith("--")) throw new Unusable(`Không hiểu tùy chọn ${a}. ${USAGE}`);
     else if (!workbook) workbook = a;
@@ -56,7 +111,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (!period) throw new Unusable(`Thiếu --period (ví dụ --period 2023-Q1). ${USAGE}`);
   const p = parsePeriod(period);
   if (!p) throw new Unusable(`Kỳ báo cáo "${period}" không đọc được; hãy ghi dạng 2023-Q1.`);
-  return { workbook, period: periodId(p), out, json, strict };
+  return { workbook, period: periodId(p), out, json, strict, settings: settingsFrom(settings, level, name, rule) };
 }
 
 /** Writes an output file, creating its folder; a failure is one clear line. */
@@ -70,6 +125,7 @@ function writeOutput(path: string, data: string | Buffer): void {
 }
 
 interface JsonResult {
+  body: { level: ReportSettings["level"]; name: string };
   district: { indicators: Record<string, { value: number | null; met: boolean | null }> };
   findings: { severity: string }[];
   missing_units: string[];
@@ -93,6 +149,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     let result: JsonResult;
     let report: { name: string };
     try {
+      // The same settings the sidebar saves, through the add-on's own entry point.
+      if (args.settings) addon.call("saveSettings", args.settings);
       result = addon.call<JsonResult>("periodResults", args.period);
       report = addon.call<{ name: string }>("generateReport", args.period);
     } catch (e) {
@@ -106,7 +164,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const warnings = result.findings.length - errors;
     const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
     console.log(
-      `Kỳ ${args.period}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn huyện chưa đạt.`,
+      `Kỳ ${args.period}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn ${levelWords(result.body).noun} chưa đạt.`,
     );
     console.log(`Báo cáo: ${out} (${report.name})`);
     if (args.json) console.log(`JSON: ${resolve(args.json)}`);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildReport, changeText, reportText, vietnameseDate, type TableBlock, type TwoColumnBlock } from "../../src/core/report";
 import { DEFAULT_SETTINGS, loadSettings, parseSettings } from "../../src/core/settings";
-import { evaluate, readWorkbook } from "../../src/core/workbook";
+import { evaluateWithComparisons, readWorkbook } from "../../src/core/workbook";
 import { sampleWorkbook, SAMPLE_UNITS } from "../../src/local/sample";
 
 const wb = readWorkbook(sampleWorkbook());
-const ev = evaluate(wb, { year: 2023, quarter: 1 });
-const prev = evaluate(wb, { year: 2022, quarter: 4 });
-const content = buildReport({ evaluation: ev, previous: prev, settings: DEFAULT_SETTINGS, today: { year: 2023, month: 3, day: 20 } });
+const ev = evaluateWithComparisons(wb, { year: 2023, quarter: 1 });
+const content = buildReport({ evaluation: ev, settings: DEFAULT_SETTINGS, today: { year: 2023, month: 3, day: 20 } });
 const text = reportText(content);
 const tables = content.blocks.filter((b): b is TableBlock => b.kind === "table");
 
@@ -71,15 +70,19 @@ describe("report content", () => {
       "5,9%",
       "4,11%",
       "+1,79 điểm %",
+      "—",
+      "—",
       "≥ 30%",
       "Chưa đạt",
     ]);
     expect(indicators!.rows.find((r) => r[1] === "Số hồ sơ trễ hạn")).toEqual([
-      "10",
+      "13",
       "Số hồ sơ trễ hạn",
       "23",
       "30",
       "-7",
+      "—",
+      "—",
       "≤ 0",
       "Chưa đạt",
     ]);

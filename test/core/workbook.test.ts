@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../src/core/catalogue";
+import { settingsFor } from "../../src/core/settings";
 import { evaluate, readWorkbook, toJson } from "../../src/core/workbook";
 import { mapColumns, SchemaError, SUBMISSIONS_SHEET, SUBMISSION_COLUMNS, type ColumnDef, type SubmissionKey } from "../../src/core/schema";
 import { goodRow, submissionRows, targetRows, unitRows, workbook, SUBMISSION_HEADERS } from "../fixtures";
@@ -294,7 +295,7 @@ describe("indicators", () => {
       .filter(([, units]) => units.includes("A"))
       .map(([code]) => code)
       .sort();
-    expect(out).toEqual(["digitization_rate", "online_origin_rate", "online_submission_rate"]);
+    expect(out).toEqual(["digitization_rate", "full_online_rate", "online_origin_rate", "online_submission_rate"]);
   });
   it("a warning does not leave a unit out", () => {
     const ev = run([goodRow("A", "2023-Q1", { investment_disbursed: 1200 }), goodRow("B")]);
@@ -315,8 +316,19 @@ describe("indicators", () => {
     });
   });
   it("the JSON has SPEC's shape", () => {
-    const json = toJson(run([goodRow("A"), goodRow("B", "2023-Q1", { paid_online: "x" })]));
-    expect(Object.keys(json)).toEqual(["period", "total", "district", "units", "findings", "missing_units"]);
+    const json = toJson(run([goodRow("A"), goodRow("B", "2023-Q1", { paid_online: "x" })]), settingsFor("tỉnh", "Quảng Trị"));
+    expect(Object.keys(json)).toEqual([
+      "period",
+      "period_start",
+      "period_end",
+      "body",
+      "total",
+      "district",
+      "units",
+      "findings",
+      "missing_units",
+    ]);
+    expect(json).toMatchObject({ period_start: "2022-12-15", period_end: "2023-03-14", body: { level: "tỉnh", name: "Quảng Trị" } });
     expect(json.period).toBe("2023-Q1");
     expect(json.district).toEqual(json.total);
     expect(Object.keys(json.total.indicators)).toEqual(INDICATORS.map((d) => d.code));
@@ -327,6 +339,8 @@ describe("indicators", () => {
       "target",
       "met",
       "shortfall",
+      "previous",
+      "year_ago",
       "excluded_units",
     ]);
     expect(json.total.indicators.online_payment_rate.excluded_units).toEqual(["B"]);
