@@ -131,7 +131,7 @@ function worstUnits(ev: Evaluation, def: IndicatorDef, limit: number): string[] 
 }
 
 /** One shortfall as a sentence in the style of the source text. */
-export function shortfallSentence(def: IndicatorDef, r: IndicatorResult, whole = "Toàn huyện"): string {
+export function shortfallSentence(def: IndicatorDef, r: IndicatorResult, whole: string): string {
   if (def.unit === "count") {
     const what = def.countNoun ?? lowerFirst(def.name);
     const goal = r.target === 0 ? "mục tiêu không để hồ sơ trễ hạn" : `mục tiêu không quá ${formatNumber(r.target ?? 0)}`;
