@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { DIST, runFromSidebar, startAddon, type LocalAddon } from "../src/local/runtime";
 import { googleScriptShim } from "../src/local/google-script-shim";
 import { SHEET_SUBMISSIONS, SHEET_UNITS } from "../src/core/schema";
+import type { ValidationView } from "../src/core/view";
 import { goodRow, submissionRows, unitRows } from "./fixtures";
 import { launchChromium } from "./helpers/browser";
 import { sampleAddon } from "./helpers/addon";
@@ -65,13 +66,17 @@ describe("sidebar", () => {
     }
   });
 
-  it("Kiểm tra số liệu: shows missing units, findings by unit, and district indicators with bars", async () => {
+  it("Kiểm tra số liệu: shows missing units, findings by unit, and the whole body's indicators with bars", async () => {
     const p = await openSidebar(sampleAddon());
     await p.selectOption("#period", "2023-Q1");
     await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
     await p.locator("#findings").waitFor({ state: "visible" });
     expect(await p.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
-    expect(await p.locator("#findings-summary").innerText()).toBe("Kỳ 2023-Q1: 3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.");
+    expect(await p.locator("#findings-summary").innerText()).toBe(
+      "Kỳ 2023-Q1 (từ ngày 15/12/2022 đến ngày 14/03/2023): 3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.",
+    );
+    // The sample's sheet has no saved settings: a district's, as before levels existed.
+    expect(await p.getByRole("heading", { name: "Chỉ tiêu toàn huyện Vĩnh Linh" }).isVisible()).toBe(true);
     const firstGroup = p.locator("#findings-list details").first();
     expect(await firstGroup.locator("summary").innerText()).toBe("Thị trấn Hồ Xá (HOXA): 1 lỗi");
     const payment = p.locator('tr[data-code="online_payment_rate"]');
@@ -174,6 +179,35 @@ describe("sidebar", () => {
     await p.getByRole("button", { name: "Lưu thông tin" }).click();
     await p.getByRole("alert").waitFor({ state: "visible" });
     expect(await p.getByRole("alert").innerText()).toContain("Cơ quan ban hành không được để trống.");
+  });
+
+  it("the indicators table shows the previous quarter and the same quarter a year before, and the units left out", async () => {
+    const p = await openSidebar(sampleAddon());
+    await p.selectOption("#period", "2023-Q1");
+    await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await p.locator("#indicators").waitFor({ state: "visible" });
+    const headers = (await p.locator("#indicators th").allInnerTexts()).map((h) => h.replace(/\s+/g, " ").trim());
+    expect(headers).toEqual(["Chỉ tiêu", "Đạt được", "Quý trước 2022-Q4", "Cùng kỳ 2022-Q1", "Mục tiêu"]);
+
+    const view = (runFromSidebar(addon, "validatePeriod", ["2023-Q1"]) as { ok: true; value: ValidationView }).value;
+    expect(view.indicators.filter((i) => i.previousText).length).toBeGreaterThan(5); // the sample has 2022-Q4
+    expect(view.indicators.some((i) => i.excludedText)).toBe(true); // and rows that fail validation in 2023-Q1
+    for (const i of view.indicators) {
+      const row = p.locator(`tr[data-code="${i.code}"]`);
+      const cells = await row.locator("td").allInnerTexts();
+      expect(cells.slice(1).map((c) => c.trim())).toEqual([
+        i.valueText || "—",
+        i.previousText || "—",
+        i.yearAgoText || "—",
+        i.targetText || "không có",
+      ]);
+      if (i.excludedText) expect(await row.locator(".excluded").innerText()).toBe(i.excludedText);
+      else expect(await row.locator(".excluded").count()).toBe(0);
+    }
+    const payment = p.locator('tr[data-code="online_payment_rate"] td');
+    expect(await payment.nth(2).innerText()).toMatch(/^\d+(,\d+)?%$/);
+    expect(await payment.nth(3).innerText()).toBe("—"); // no 2022-Q1 in the sample
+    expect(await payment.nth(3).getAttribute("title")).toBe("Kỳ 2022-Q1: không có số liệu");
   });
 
   it("opened from a menu item, it runs that action by itself", async () => {

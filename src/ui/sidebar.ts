@@ -1,8 +1,9 @@
 /**
  * The sidebar: a period picker, SPEC's three buttons, progress, the findings
  * (a click selects the cell), the units that have not submitted and the
- * district indicators against targets. Every string from a sheet goes on
- * screen through textContent, never as markup.
+ * indicators of the whole reporting body against targets and the earlier
+ * periods. Every string from a sheet goes on screen through textContent,
+ * never as markup.
  */
 import type { HighlightResult, SidebarState } from "../gas/actions";
 import type { ReportSettings } from "../core/settings";
@@ -77,11 +78,9 @@ function findingNode(f: FindingView): HTMLElement {
 }
 
 function renderFindings(view: ValidationView): void {
-  const summary =
-    view.errorCount + view.warningCount === 0
-      ? `Kỳ ${view.period}: không có lỗi. ${view.submitted}/${view.expected} đơn vị đã nộp.`
-      : `Kỳ ${view.period}: ${view.errorCount} lỗi, ${view.warningCount} cảnh báo. ${view.submitted}/${view.expected} đơn vị đã nộp.`;
-  $("findings-summary").textContent = summary;
+  const when = view.periodRange ? `Kỳ ${view.period} (${view.periodRange})` : `Kỳ ${view.period}`;
+  const counts = view.errorCount + view.warningCount === 0 ? "không có lỗi." : `${view.errorCount} lỗi, ${view.warningCount} cảnh báo.`;
+  $("findings-summary").textContent = `${when}: ${counts} ${view.submitted}/${view.expected} đơn vị đã nộp.`;
   $("findings-list").replaceChildren(
     ...view.groups.map((g) => {
       const counts = [g.errors ? `${g.errors} lỗi` : "", g.warnings ? `${g.warnings} cảnh báo` : ""].filter(Boolean).join(", ");
@@ -98,18 +97,28 @@ function renderFindings(view: ValidationView): void {
   $("findings").hidden = false;
 }
 
-function indicatorRow(i: IndicatorView): HTMLTableRowElement {
+/** A value of an earlier period: "—" when it has none, the period in the cell's title. */
+function earlierCell(text: string, periodId: string, className: string): HTMLTableCellElement {
+  const cell = el("td", { className: `num ${className}`, text: text || "—" });
+  cell.title = text ? `Kỳ ${periodId}: ${text}` : `Kỳ ${periodId}: không có số liệu`;
+  return cell;
+}
+
+function indicatorRow(i: IndicatorView, view: ValidationView): HTMLTableRowElement {
   const meter = el("div", { className: "meter" }, el("span"));
   (meter.firstChild as HTMLElement).style.width = `${Math.round(i.bar * 100)}%`;
   const nameCell = el("td", {}, el("span", { text: i.name }), meter);
   if (i.gapText) nameCell.appendChild(el("span", { className: "gap", text: i.gapText }));
+  if (i.excludedText) nameCell.appendChild(el("span", { className: "excluded", text: i.excludedText }));
   const status = i.met === false ? "Chưa đạt" : i.met === true ? "Đạt" : "";
   const row = el(
     "tr",
     { className: i.met === false ? "missed" : i.met === true ? "met" : "" },
     nameCell,
     el("td", { className: "num value", text: i.valueText || "—" }),
-    el("td", { className: "num", text: i.targetText || "không có" }),
+    earlierCell(i.previousText, view.previousPeriod, "previous"),
+    earlierCell(i.yearAgoText, view.yearAgoPeriod, "year-ago"),
+    el("td", { className: "num target", text: i.targetText || "không có" }),
   );
   row.title = status ? `${i.name}: ${status}` : i.name;
   row.dataset["code"] = i.code;
@@ -117,7 +126,10 @@ function indicatorRow(i: IndicatorView): HTMLTableRowElement {
 }
 
 function renderIndicators(view: ValidationView): void {
-  $("indicator-rows").replaceChildren(...view.indicators.map(indicatorRow));
+  $("indicators-title").textContent = view.scopeTitle;
+  $("th-previous-period").textContent = view.previousPeriod;
+  $("th-yearago-period").textContent = view.yearAgoPeriod;
+  $("indicator-rows").replaceChildren(...view.indicators.map((i) => indicatorRow(i, view)));
   $("indicators").hidden = false;
 }
 
