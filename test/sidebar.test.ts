@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DIST, runFromSidebar, startAddon, type LocalAddon } from "../src/local/runtime";
 import { googleScriptShim } from "../src/local/google-script-shim";
-import { SHEET_SUBMISSIONS, SHEET_UNITS } from "../src/core/schema";
+import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../src/core/schema";
+import { settingsFor, type ReportSettings } from "../src/core/settings";
 import type { ValidationView } from "../src/core/view";
 import { goodRow, submissionRows, unitRows } from "./fixtures";
 import { launchChromium } from "./helpers/browser";
@@ -29,6 +30,19 @@ afterEach(async () => {
   await page?.close();
   addon?.dispose();
 });
+
+/** What the server has stored, read as the sidebar reads it. */
+function storedSettings(a: LocalAddon): ReportSettings {
+  return (runFromSidebar(a, "getSettings", []) as { ok: true; value: ReportSettings }).value;
+}
+
+function saveFromServer(a: LocalAddon, settings: ReportSettings): void {
+  expect(runFromSidebar(a, "saveSettings", [settings])).toMatchObject({ ok: true });
+}
+
+function sheetNames(a: LocalAddon): string[] {
+  return a.env.document.getSheets().map((sh) => sh.getName());
+}
 
 async function openSidebar(a: LocalAddon, opts: { delayMs?: number; content?: string } = {}): Promise<Page> {
   addon = a;
@@ -157,28 +171,122 @@ describe("sidebar", () => {
         [SHEET_SUBMISSIONS]: submissionRows([goodRow("A", "2023-Q1", { paid_online: -1, explanation: evil })]),
       },
     });
+    saveFromServer(a, settingsFor("tỉnh", evil));
     const p = await openSidebar(a);
     await p.selectOption("#period", "2023-Q1");
     await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
     await p.locator("#findings").waitFor({ state: "visible" });
     expect(await p.locator("#missing-list").innerText()).toContain(`${evil} 2 (B)`);
     expect(await p.locator("#findings-list").innerText()).toContain(`${evil} (A)`);
+    expect(await p.locator("#indicators-title").innerText()).toBe(`Chỉ tiêu toàn tỉnh ${evil}`);
+    await p.locator("#settings summary").click();
+    expect(await p.locator("#s-name-hint").innerText()).toContain(`“tỉnh ${evil}”`);
     expect(await p.locator("img").count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
 
-  it("report settings are edited and saved from the sidebar", async () => {
+  it("report settings are edited and saved from the sidebar; the server's message shows when it refuses", async () => {
     const p = await openSidebar(sampleAddon());
     await p.locator("#settings summary").click();
-    await expect.poll(() => p.locator("#s-issuingBody").inputValue()).toBe("ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH");
-    await p.getByLabel("Họ tên người ký").fill("Nguyễn Văn An");
+    const form = p.locator("#settings-form");
+    await expect.poll(() => form.getByLabel("Cơ quan ban hành").inputValue()).toBe("ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH");
+    await form.getByLabel("Họ tên người ký").fill("Nguyễn Văn An");
     await p.getByRole("button", { name: "Lưu thông tin" }).click();
     await expect.poll(() => p.locator("#settings-status").innerText()).toBe("Đã lưu.");
-    expect((runFromSidebar(addon, "getSettings", []) as { value: { signerName: string } }).value.signerName).toBe("Nguyễn Văn An");
-    await p.getByLabel("Cơ quan ban hành").fill(" ");
+    expect(storedSettings(addon).signerName).toBe("Nguyễn Văn An");
+
+    await form.getByLabel("Cơ quan ban hành").fill(" ");
     await p.getByRole("button", { name: "Lưu thông tin" }).click();
-    await p.getByRole("alert").waitFor({ state: "visible" });
-    expect(await p.getByRole("alert").innerText()).toContain("Cơ quan ban hành không được để trống.");
+    const alert = form.getByRole("alert");
+    await alert.waitFor({ state: "visible" });
+    expect(await alert.innerText()).toBe("Chưa lưu được: Cơ quan ban hành không được để trống.");
+
+    await form.getByLabel("Cơ quan ban hành").fill("ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH");
+    const longLine = `UBND các xã ${"Vĩnh Thái, Vĩnh Tú, Vĩnh Chấp, ".repeat(8)}(để biết);`;
+    await form.getByLabel("Nơi nhận").fill(`Sở Nội vụ (b/c);\n${longLine}\nLưu: VT.`);
+    await p.getByRole("button", { name: "Lưu thông tin" }).click();
+    await expect.poll(() => alert.innerText()).toBe("Chưa lưu được: Nơi nhận dài quá 200 ký tự.");
+    expect(await p.locator("#settings-status").innerText()).toBe("");
+    expect(storedSettings(addon).recipients).not.toContain(longLine);
+  });
+
+  it("choosing a level fills the other fields with its defaults and keeps what the user typed", async () => {
+    const p = await openSidebar(sampleAddon());
+    await p.locator("#settings summary").click();
+    const form = p.locator("#settings-form");
+    const field = (label: string) => form.getByLabel(label, { exact: true });
+    await expect.poll(() => field("Cơ quan ban hành").inputValue()).toBe("ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH");
+    // The level first, then the name, then the period rule.
+    const labels = await form.locator("label").allInnerTexts();
+    expect(labels.slice(0, 3)).toEqual(["Cấp báo cáo", "Tên địa phương", "Cách tính kỳ báo cáo"]);
+    expect(await field("Cấp báo cáo").locator("option").allInnerTexts()).toEqual(["Tỉnh", "Xã", "Huyện"]);
+    expect(await field("Cách tính kỳ báo cáo").locator("option").allInnerTexts()).toEqual([
+      "Từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP)",
+      "Theo quý dương lịch",
+    ]);
+
+    await field("Cấp báo cáo").selectOption("tỉnh");
+    await field("Tên địa phương").fill("Quảng Trị");
+    expect(await field("Cơ quan ban hành").inputValue()).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    expect(await field("Địa danh (ghi trước ngày tháng)").inputValue()).toBe("Quảng Trị");
+    expect(await form.getByLabel("Nơi nhận").inputValue()).toContain("UBND các xã, phường, đặc khu;");
+    expect(await p.locator("#s-name-hint").innerText()).toBe("Chỉ ghi tên, không ghi chữ “tỉnh” (báo cáo ghi “tỉnh Quảng Trị”).");
+
+    await field("Chức vụ người ký").fill("PHÓ CHỦ TỊCH");
+    await field("Cấp báo cáo").selectOption("xã");
+    expect(await field("Cơ quan ban hành").inputValue()).toBe("ỦY BAN NHÂN DÂN XÃ QUẢNG TRỊ");
+    expect(await field("Chức vụ người ký").inputValue()).toBe("PHÓ CHỦ TỊCH");
+    expect((await form.getByLabel("Nơi nhận").inputValue()).split("\n")).toEqual(settingsFor("xã", "Quảng Trị").recipients);
+    expect(await p.locator("#s-name-hint").innerText()).toBe("Chỉ ghi tên, không ghi chữ “xã” (báo cáo ghi “xã Quảng Trị”).");
+
+    // A new name carries the defaults along, typing letter by letter as a clerk does.
+    await field("Tên địa phương").fill("");
+    await field("Tên địa phương").pressSequentially("Vĩnh Linh");
+    expect(await field("Tên địa phương").inputValue()).toBe("Vĩnh Linh");
+    expect(await field("Cơ quan ban hành").inputValue()).toBe("ỦY BAN NHÂN DÂN XÃ VĨNH LINH");
+    expect(await field("Chức vụ người ký").inputValue()).toBe("PHÓ CHỦ TỊCH");
+  });
+
+  it("the level, name and period rule saved are there when the sidebar opens again, and the indicators follow them", async () => {
+    const a = sampleAddon();
+    const first = await openSidebar(a);
+    await first.selectOption("#period", "2023-Q1");
+    await first.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await expect.poll(() => first.locator("#indicators-title").innerText()).toBe("Chỉ tiêu toàn huyện Vĩnh Linh");
+    await first.locator("#settings summary").click();
+    const form = first.locator("#settings-form");
+    await expect.poll(() => form.getByLabel("Cơ quan ban hành").inputValue()).not.toBe("");
+    await form.getByLabel("Cấp báo cáo").selectOption("tỉnh");
+    await form.getByLabel("Tên địa phương").fill("Quảng Trị");
+    await form.getByLabel("Cách tính kỳ báo cáo").selectOption("calendar");
+    await first.getByRole("button", { name: "Lưu thông tin" }).click();
+    await expect.poll(() => first.locator("#settings-status").innerText()).toBe("Đã lưu.");
+    expect(storedSettings(a)).toMatchObject({
+      level: "tỉnh",
+      name: "Quảng Trị",
+      periodRule: "calendar",
+      issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+    });
+    // Results worded for the district are taken off the screen.
+    await expect.poll(() => first.locator("#indicators").isHidden()).toBe(true);
+    await first.close();
+
+    const p = await openSidebar(a);
+    await p.locator("#settings summary").click();
+    await expect.poll(() => p.locator("#s-level").inputValue()).toBe("tỉnh");
+    expect(await p.locator("#s-name").inputValue()).toBe("Quảng Trị");
+    expect(await p.locator("#s-periodRule").inputValue()).toBe("calendar");
+    expect(await p.locator("#s-issuingBody").inputValue()).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+
+    await p.selectOption("#period", "2023-Q1");
+    await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await p.locator("#indicators").waitFor({ state: "visible" });
+    expect(await p.getByRole("heading", { name: "Chỉ tiêu toàn tỉnh Quảng Trị" }).isVisible()).toBe(true);
+    expect(await p.locator("#findings-summary").innerText()).toMatch(/^Kỳ 2023-Q1 \(từ ngày 01\/01\/2023 đến ngày 31\/03\/2023\): /);
+    // No word of the sidebar's own names a district (the level select still offers one).
+    for (const id of ["#indicators", "#findings-summary", "#s-name-hint", "#settings summary"]) {
+      expect(await p.locator(id).innerText()).not.toMatch(/huyện/i);
+    }
   });
 
   it("the indicators table shows the previous quarter and the same quarter a year before, and the units left out", async () => {
@@ -208,6 +316,68 @@ describe("sidebar", () => {
     expect(await payment.nth(2).innerText()).toMatch(/^\d+(,\d+)?%$/);
     expect(await payment.nth(3).innerText()).toBe("—"); // no 2022-Q1 in the sample
     expect(await payment.nth(3).getAttribute("title")).toBe("Kỳ 2022-Q1: không có số liệu");
+  });
+
+  it("Thiết lập bảng tính from the menu on an empty spreadsheet asks for the level first, then creates the sheets", async () => {
+    const a = startAddon();
+    a.call("menuSetup");
+    const p = await openSidebar(a, { content: a.env.ui.sidebars[0]!.content });
+    const panel = p.getByRole("region", { name: "Thiết lập bảng tính" });
+    await panel.waitFor({ state: "visible" });
+    expect(await panel.getByLabel("Cấp báo cáo").inputValue()).toBe("");
+    expect(await panel.getByLabel("Tên địa phương").inputValue()).toBe("");
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe("setup-level");
+    const setup = p.getByRole("button", { name: "Thiết lập bảng tính", exact: true });
+    expect(await setup.count()).toBe(1); // the buttons that open the panel are hidden while it is open
+
+    await setup.click();
+    await expect.poll(() => panel.getByRole("alert").innerText()).toBe("Hãy chọn cấp báo cáo.");
+    expect(sheetNames(a)).not.toContain(SHEET_UNITS);
+
+    await panel.getByLabel("Cấp báo cáo").selectOption("xã");
+    await panel.getByLabel("Tên địa phương").fill("Vĩnh Linh");
+    expect(await p.locator("#setup-name-hint").innerText()).toBe("Chỉ ghi tên, không ghi chữ “xã” (báo cáo ghi “xã Vĩnh Linh”).");
+    await setup.click();
+    await expect.poll(() => p.locator("#setup-status").innerText()).toMatch(/^Đã tạo trang "Đơn vị"/);
+    expect(sheetNames(a)).toEqual(expect.arrayContaining([SHEET_UNITS, SHEET_TARGETS, SHEET_SUBMISSIONS]));
+    expect(storedSettings(a)).toMatchObject({ level: "xã", name: "Vĩnh Linh", issuingBody: "ỦY BAN NHÂN DÂN XÃ VĨNH LINH" });
+    // The period list and the notice are read again; the settings form shows the new level.
+    await expect.poll(() => p.locator("#notice-box").isHidden()).toBe(true);
+    expect(await p.locator("#period option").count()).toBeGreaterThan(0);
+    expect(await p.locator("#s-level").inputValue()).toBe("xã");
+    expect(await p.locator("#s-issuingBody").inputValue()).toBe("ỦY BAN NHÂN DÂN XÃ VĨNH LINH");
+    expect(await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).isEnabled()).toBe(true);
+  });
+
+  it("a notice of missing sheets offers Thiết lập bảng tính; the settings always do, prefilled once saved", async () => {
+    const empty = startAddon();
+    const p = await openSidebar(empty);
+    expect(await p.locator("#notice").innerText()).toContain('Không tìm thấy trang "Đơn vị"');
+    const open = p.getByRole("button", { name: "Thiết lập bảng tính", exact: true });
+    expect(await open.getAttribute("aria-expanded")).toBe("false");
+    await open.click();
+    await p.getByRole("region", { name: "Thiết lập bảng tính" }).waitFor({ state: "visible" });
+    expect(await p.locator("#setup-level").inputValue()).toBe("");
+    await p.getByRole("button", { name: "Đóng" }).click();
+    expect(await p.locator("#setup").isHidden()).toBe(true);
+    expect(await open.isVisible()).toBe(true);
+    await p.close();
+    empty.dispose();
+
+    const a = sampleAddon();
+    saveFromServer(a, settingsFor("tỉnh", "Quảng Trị"));
+    const before = storedSettings(a);
+    const q = await openSidebar(a);
+    expect(await q.locator("#notice-box").isHidden()).toBe(true);
+    await q.locator("#settings summary").click();
+    await q.locator("#settings").getByRole("button", { name: "Thiết lập bảng tính", exact: true }).click();
+    const panel = q.getByRole("region", { name: "Thiết lập bảng tính" });
+    await panel.waitFor({ state: "visible" });
+    expect(await panel.getByLabel("Cấp báo cáo").inputValue()).toBe("tỉnh");
+    expect(await panel.getByLabel("Tên địa phương").inputValue()).toBe("Quảng Trị");
+    await panel.getByRole("button", { name: "Thiết lập bảng tính", exact: true }).click();
+    await expect.poll(() => q.locator("#setup-status").innerText()).toMatch(/đã có dữ liệu; không thay đổi gì\.$/);
+    expect(storedSettings(a)).toEqual(before);
   });
 
   it("opened from a menu item, it runs that action by itself", async () => {

@@ -2,15 +2,18 @@
  * The sidebar: a period picker, SPEC's three buttons, progress, the findings
  * (a click selects the cell), the units that have not submitted and the
  * indicators of the whole reporting body against targets and the earlier
- * periods. Every string from a sheet goes on screen through textContent,
- * never as markup.
+ * periods; set-up (the level and name first) and the report's settings.
+ * Every string from a sheet goes on screen through textContent, never as
+ * markup; every word that names the level comes from the settings or the
+ * server's view.
  */
 import type { HighlightResult, SidebarState } from "../gas/actions";
-import type { ReportSettings } from "../core/settings";
+import { applyLevel, LEVELS, levelWords, type Level, type PeriodRule, type ReportSettings } from "../core/settings";
 import type { FindingView, IndicatorView, ValidationView } from "../core/view";
 import { serverCall } from "./server";
 
 type Action = "validate" | "highlight" | "report";
+type Work = Action | "setup";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -26,36 +29,69 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-const PROGRESS: Record<Action, string> = {
+function option(value: string, text: string): HTMLOptionElement {
+  const o = el("option", { text });
+  o.value = value;
+  return o;
+}
+
+const PROGRESS: Record<Work, string> = {
   validate: "Đang kiểm tra số liệu…",
   highlight: "Đang tô sáng các chỉ tiêu chưa đạt…",
   report: "Đang tạo báo cáo quý (có thể mất vài chục giây)…",
+  setup: "Đang thiết lập bảng tính…",
 };
+
+/** The period rules as a clerk reads them. */
+const PERIOD_RULE_TEXT: Record<PeriodRule, string> = {
+  "15-14": "Từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP)",
+  calendar: "Theo quý dương lịch",
+};
+
+/** "Tỉnh" for tỉnh: the level as an option of a select. */
+function levelText(level: Level): string {
+  return level.charAt(0).toLocaleUpperCase("vi-VN") + level.slice(1);
+}
+
+function isLevel(value: string): value is Level {
+  return (LEVELS as readonly string[]).includes(value);
+}
 
 let busy = false;
 
-function setBusy(action: Action | null): void {
-  busy = action !== null;
+function setBusy(work: Work | null): void {
+  busy = work !== null;
   document.querySelectorAll<HTMLButtonElement>("button[data-action]").forEach((b) => (b.disabled = busy));
+  $<HTMLButtonElement>("btn-setup").disabled = busy;
   $<HTMLSelectElement>("period").disabled = busy;
   $("progress").hidden = !busy;
-  $("progress-text").textContent = action ? PROGRESS[action] : "";
+  $("progress-text").textContent = work ? PROGRESS[work] : "";
 }
 
-function showError(message: string): void {
-  const box = $("error");
+function showIn(id: string, message: string): void {
+  const box = $(id);
   box.textContent = message;
   box.hidden = !message;
 }
 
-function messageOf(e: unknown): string {
+function showError(message: string): void {
+  showIn("error", message);
+}
+
+function reason(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  return `Không thực hiện được: ${text.replace(/^(Exception|Error):\s*/, "") || "lỗi không rõ nguyên nhân"}`;
+  return text.replace(/^(Exception|Error):\s*/, "") || "lỗi không rõ nguyên nhân";
+}
+
+function messageOf(e: unknown): string {
+  return `Không thực hiện được: ${reason(e)}`;
 }
 
 function period(): string {
   return $<HTMLSelectElement>("period").value;
 }
+
+// ---------------------------------------------------------------- results
 
 function renderMissing(view: ValidationView): void {
   const list = $("missing-list");
@@ -139,10 +175,17 @@ function renderView(view: ValidationView): void {
   renderIndicators(view);
 }
 
+/** Results worded for other settings (another level, name or period rule) are taken off the screen. */
+function clearView(): void {
+  for (const id of ["missing", "findings", "indicators", "result"]) $(id).hidden = true;
+}
+
+function sameScope(a: ReportSettings, b: ReportSettings): boolean {
+  return a.level === b.level && a.name === b.name && a.periodRule === b.periodRule;
+}
+
 function showResult(text: string): void {
-  const box = $("result");
-  box.textContent = text;
-  box.hidden = !text;
+  showIn("result", text);
 }
 
 async function run(action: Action): Promise<void> {
@@ -172,25 +215,44 @@ async function run(action: Action): Promise<void> {
   }
 }
 
-const SETTING_FIELDS = [
-  "parentBody",
-  "issuingBody",
-  "name",
-  "place",
-  "numberSuffix",
-  "signerAuthority",
-  "signerTitle",
-  "signerName",
-] as const;
+// ---------------------------------------------------------------- settings
+
+/** The settings as stored, or null while nobody has saved them (set-up then asks for the level first). */
+let stored: ReportSettings | null = null;
+/** The settings in effect (stored or the defaults), as the last results on screen were worded for. */
+let effective: ReportSettings | null = null;
+/** The level and name the form's other fields were last filled for: a change of either is measured from it. */
+let formBase: Pick<ReportSettings, "level" | "name"> | null = null;
+
+const TEXT_FIELDS = ["name", "parentBody", "issuingBody", "place", "numberSuffix", "signerAuthority", "signerTitle", "signerName"] as const;
+
+function setValue(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
+  if (control.value !== value) control.value = value; // leaves the caret alone in the field being typed in
+}
+
+/** "Chỉ ghi tên, không ghi chữ “tỉnh” (báo cáo ghi “tỉnh Quảng Trị”).": the name's hint follows the level. */
+function nameHint(level: string, name: string): string {
+  if (!isLevel(level)) return "Chọn cấp báo cáo, rồi ghi tên địa phương (không ghi chữ chỉ cấp).";
+  const trimmed = name.trim();
+  const head = `Chỉ ghi tên, không ghi chữ “${level}”`;
+  return trimmed ? `${head} (báo cáo ghi “${levelWords({ level, name: trimmed }).body}”).` : `${head}.`;
+}
 
 function fillSettings(s: ReportSettings): void {
-  for (const f of SETTING_FIELDS) $<HTMLInputElement>(`s-${f}`).value = s[f];
-  $<HTMLTextAreaElement>("s-recipients").value = s.recipients.join("\n");
+  setValue($<HTMLSelectElement>("s-level"), s.level);
+  setValue($<HTMLSelectElement>("s-periodRule"), s.periodRule);
+  for (const f of TEXT_FIELDS) setValue($<HTMLInputElement>(`s-${f}`), s[f]);
+  setValue($<HTMLTextAreaElement>("s-recipients"), s.recipients.join("\n"));
+  $("s-name-hint").textContent = nameHint(s.level, $<HTMLInputElement>("s-name").value);
+  formBase = { level: s.level, name: s.name.trim() };
+  $<HTMLButtonElement>("settings-save").disabled = false;
 }
 
 function readSettings(): ReportSettings {
   const out = {} as Record<string, unknown>;
-  for (const f of SETTING_FIELDS) out[f] = $<HTMLInputElement>(`s-${f}`).value;
+  out["level"] = $<HTMLSelectElement>("s-level").value;
+  out["periodRule"] = $<HTMLSelectElement>("s-periodRule").value;
+  for (const f of TEXT_FIELDS) out[f] = $<HTMLInputElement>(`s-${f}`).value;
   out["recipients"] = $<HTMLTextAreaElement>("s-recipients")
     .value.split("\n")
     .map((x) => x.trim())
@@ -198,51 +260,168 @@ function readSettings(): ReportSettings {
   return out as unknown as ReportSettings;
 }
 
-function setupSettings(): void {
+/** A change of level or name: fields left at the old defaults take the new ones; what the user typed stays. */
+function onLevelOrName(): void {
+  const current = readSettings();
+  if (!formBase || !isLevel(current.level)) return;
+  const name = current.name.trim();
+  const next = applyLevel({ ...current, level: formBase.level, name: formBase.name }, current.level, name);
+  fillSettings({ ...next, name: current.name }); // the name field stays as typed, spaces and all
+}
+
+function setupSettingsForm(): void {
+  $<HTMLSelectElement>("s-level").replaceChildren(...LEVELS.map((l) => option(l, levelText(l))));
+  $<HTMLSelectElement>("s-periodRule").replaceChildren(
+    ...(Object.keys(PERIOD_RULE_TEXT) as PeriodRule[]).map((r) => option(r, PERIOD_RULE_TEXT[r])),
+  );
+  $("s-level").addEventListener("change", onLevelOrName);
+  $("s-name").addEventListener("input", onLevelOrName);
   const form = $<HTMLFormElement>("settings-form");
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const status = $("settings-status");
     status.textContent = "Đang lưu…";
+    showIn("settings-error", "");
     serverCall("saveSettings", readSettings())
-      .then((saved) => {
+      .then(async (saved) => {
+        stored = saved;
         fillSettings(saved);
         status.textContent = "Đã lưu.";
+        await refreshState(false); // the period rule decides the current period
       })
       .catch((e) => {
         status.textContent = "";
-        showError(messageOf(e));
+        showIn("settings-error", `Chưa lưu được: ${reason(e)}`);
       });
   });
-  serverCall("getSettings").then(fillSettings, (e) => showError(messageOf(e)));
+}
+
+// ---------------------------------------------------------------- set-up
+
+/** sidebarState's notice says a sheet is missing: the notice then offers set-up. */
+let sheetsMissing = false;
+
+/** sidebarState's notice for a sheet that does not exist (a missing column is not set-up's to fix). */
+function noticeNeedsSetup(notice: string): boolean {
+  return /Không tìm thấy trang/i.test(notice);
+}
+
+function updateSetupOpeners(): void {
+  const open = !$("setup").hidden;
+  const fromNotice = $<HTMLButtonElement>("setup-open-notice");
+  const fromSettings = $<HTMLButtonElement>("setup-open-settings");
+  fromNotice.hidden = open || !sheetsMissing;
+  fromSettings.hidden = open;
+  for (const b of [fromNotice, fromSettings]) b.setAttribute("aria-expanded", String(open));
+}
+
+function showSetupHint(): void {
+  $("setup-name-hint").textContent = nameHint($<HTMLSelectElement>("setup-level").value, $<HTMLInputElement>("setup-name").value);
+}
+
+function openSetup(): void {
+  const panel = $("setup");
+  if (panel.hidden) {
+    setValue($<HTMLSelectElement>("setup-level"), stored?.level ?? "");
+    setValue($<HTMLInputElement>("setup-name"), stored?.name ?? "");
+    $("setup-status").textContent = "";
+    showIn("setup-error", "");
+    showSetupHint();
+    panel.hidden = false;
+  }
+  updateSetupOpeners();
+  panel.scrollIntoView({ block: "nearest" });
+  $(stored ? "btn-setup" : "setup-level").focus();
+}
+
+function closeSetup(): void {
+  $("setup").hidden = true;
+  updateSetupOpeners();
+  const back = $<HTMLButtonElement>("setup-open-notice");
+  (back.hidden ? $("setup-open-settings") : back).focus();
+}
+
+async function runSetup(): Promise<void> {
+  if (busy) return;
+  const levelBox = $<HTMLSelectElement>("setup-level");
+  const nameBox = $<HTMLInputElement>("setup-name");
+  const level = levelBox.value;
+  const name = nameBox.value.trim();
+  $("setup-status").textContent = "";
+  if (!isLevel(level)) {
+    showIn("setup-error", "Hãy chọn cấp báo cáo.");
+    levelBox.focus();
+    return;
+  }
+  if (!name) {
+    showIn("setup-error", "Hãy nhập tên địa phương.");
+    nameBox.focus();
+    return;
+  }
+  showIn("setup-error", "");
+  showError("");
+  const changed = !stored || stored.level !== level || stored.name !== name;
+  setBusy("setup");
+  try {
+    const r = changed ? await serverCall("setupSheets", level, name) : await serverCall("setupSheets");
+    $("setup-status").textContent = r.message;
+    await refreshState(changed);
+  } catch (e) {
+    showIn("setup-error", messageOf(e));
+  } finally {
+    setBusy(null);
+  }
+}
+
+function setupSetupPanel(): void {
+  $<HTMLSelectElement>("setup-level").append(...LEVELS.map((l) => option(l, levelText(l))));
+  $("setup-level").addEventListener("change", showSetupHint);
+  $("setup-name").addEventListener("input", showSetupHint);
+  $("btn-setup").addEventListener("click", () => void runSetup());
+  $("setup-close").addEventListener("click", closeSetup);
+  for (const id of ["setup-open-notice", "setup-open-settings"]) $(id).addEventListener("click", openSetup);
+}
+
+// ---------------------------------------------------------------- start
+
+/** Reads the periods, the notice and the settings again; `refill` puts the stored settings back in the form. */
+async function refreshState(refill: boolean): Promise<void> {
+  const state: SidebarState = await serverCall("sidebarState");
+  const select = $<HTMLSelectElement>("period");
+  const chosen = select.value;
+  select.replaceChildren(...state.periods.map((p) => option(p, p === state.currentPeriod ? `${p} (kỳ hiện tại)` : p)));
+  select.value = state.periods.includes(chosen) && !refill ? chosen : state.currentPeriod;
+  $("notice").textContent = state.notice;
+  $("notice-box").hidden = !state.notice;
+  sheetsMissing = noticeNeedsSetup(state.notice);
+  updateSetupOpeners();
+  if (effective && !sameScope(effective, state.settings)) clearView();
+  effective = state.settings;
+  stored = state.settingsSaved ? state.settings : null;
+  if (refill || !formBase) fillSettings(state.settings);
 }
 
 async function start(): Promise<void> {
-  setupSettings();
+  setupSettingsForm();
+  setupSetupPanel();
   document
     .querySelectorAll<HTMLButtonElement>("button[data-action]")
     .forEach((b) => b.addEventListener("click", () => void run(b.dataset["action"] as Action)));
-  const select = $<HTMLSelectElement>("period");
   try {
-    const state: SidebarState = await serverCall("sidebarState");
-    select.replaceChildren(
-      ...state.periods.map((p) => {
-        const o = el("option", { text: p === state.currentPeriod ? `${p} (kỳ hiện tại)` : p });
-        o.value = p;
-        return o;
-      }),
-    );
-    select.value = state.currentPeriod;
-    if (state.notice) {
-      $("notice").textContent = state.notice;
-      $("notice").hidden = false;
-    }
+    await refreshState(true);
     setBusy(null);
-    const autorun = $("app").dataset["autorun"] as Action | "";
-    if (autorun) await run(autorun);
+    const autorun = $("app").dataset["autorun"] as Work | "";
+    if (autorun === "setup") openSetup();
+    else if (autorun) await run(autorun);
   } catch (e) {
-    select.replaceChildren(el("option", { text: "—" }));
+    $<HTMLSelectElement>("period").replaceChildren(el("option", { text: "—" }));
     showError(messageOf(e));
+    serverCall("getSettings").then(
+      (s) => {
+        if (!formBase) fillSettings(s);
+      },
+      () => undefined,
+    );
   }
 }
 
