@@ -201,7 +201,7 @@ function form06Table(ev: Evaluation, scope: string): TableBlock {
     caption: `Bảng 2. Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính ${quarterText(ev.period)} (Mẫu 06/VPCP/KSTT)`,
     header: [["STT", "Đơn vị", ...columns.map((c) => c.label)]],
     rows,
-    widths: [4, 14, ...columns.map(() => 5)],
+    widths: [5, 14, ...columns.map(() => 5)],
     totalRow: true,
     fontSize: 9,
     ...(incomplete.length
@@ -251,7 +251,7 @@ function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
             : verdict(r),
       ];
     }),
-    widths: [4, 22, 8, 8, 9, 8, 9, 7, 10],
+    widths: [5, 21, 8, 8, 7, 8, 7, 7, 12],
     fontSize: 10,
     note: "Quý trước và cùng kỳ: toàn bộ đơn vị của kỳ đó, kể cả các đơn vị đã sáp nhập sau kỳ đó.",
   };
