@@ -40,14 +40,15 @@ export interface IndicatorResult {
 export type Figures = Record<FigureKey, number | null>;
 
 /**
- * The sum of some fields under a missing-value strategy; null when the side
- * is skipped. `get` gives a field's value, or NaN when it is missing.
+ * THE sum under a missing-value strategy: `count` values read by `at(i)`
+ * (NaN when missing); null when the side is skipped. Rules, indicators and
+ * roll-ups all add up through here.
  */
-export function sideSum(keys: readonly FigureKey[], get: (key: FigureKey) => number, missing: MissingStrategy): number | null {
+export function sumUnder(count: number, at: (i: number) => number, missing: MissingStrategy): number | null {
   let s = 0;
   let present = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const v = get(keys[i]!);
+  for (let i = 0; i < count; i++) {
+    const v = at(i);
     if (!Number.isNaN(v)) {
       s += v;
       present++;
@@ -56,6 +57,11 @@ export function sideSum(keys: readonly FigureKey[], get: (key: FigureKey) => num
     }
   }
   return present === 0 && missing !== "neverSkip" ? null : s;
+}
+
+/** The sum of some fields by key; `get` gives a field's value, or NaN when it is missing. */
+export function sideSum(keys: readonly FigureKey[], get: (key: FigureKey) => number, missing: MissingStrategy): number | null {
+  return sumUnder(keys.length, (i) => get(keys[i]!), missing);
 }
 
 const fromFigures = (fig: Partial<Record<FigureKey, number | null>>) => (k: FigureKey) => fig[k] ?? NaN;

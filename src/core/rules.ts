@@ -6,6 +6,7 @@
  * table; each indicator's "numerator ≤ denominator" rule comes from the catalogue.
  */
 import { INDICATORS, type MissingStrategy, type Severity } from "./catalogue";
+import { sumUnder } from "./indicators";
 import { fieldLabel, figureIndex, formList, submissionColumn, type FigureKey } from "./schema";
 import { formatNumber } from "./text";
 
@@ -109,20 +110,9 @@ function compiledRules() {
   return compiled;
 }
 
-/** The sum of fields given by index under a missing-value strategy; null when the side is skipped. */
+/** The sum of fields given by their index in FIGURE_KEYS under a missing-value strategy; null when the side is skipped. */
 export function sumAt(fields: Int32Array, get: (figure: number) => number, missing: MissingStrategy): number | null {
-  let s = 0;
-  let present = 0;
-  for (let i = 0; i < fields.length; i++) {
-    const v = get(fields[i]!);
-    if (!Number.isNaN(v)) {
-      s += v;
-      present++;
-    } else if (missing === "skipIfAnyMissing") {
-      return null;
-    }
-  }
-  return present === 0 && missing !== "neverSkip" ? null : s;
+  return sumUnder(fields.length, (i) => get(fields[i]!), missing);
 }
 
 /** A rule that fails on a row, with both sides' values kept as data. */

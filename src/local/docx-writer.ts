@@ -140,6 +140,22 @@ function plainTable(t: RecordedTable): boolean {
   return t.rows.every((r) => r.cells.every((c) => c.blocks.every(plainParagraph)));
 }
 
+/** What both table writers need: the rows with cells, the tables around, column widths and the border. */
+function geometry(t: RecordedTable, outer: readonly RecordedTable[], available: number) {
+  const rows = t.rows.filter((r) => r.cells.length > 0);
+  const columns = Math.max(0, ...rows.map((r) => r.cells.length));
+  if (rows.length === 0 || columns === 0) return null;
+  const width = t.borderWidth ?? DEFAULT_BORDER_WIDTH;
+  return {
+    rows,
+    tables: [t, ...outer],
+    widths: columnWidths(t, columns, available),
+    width,
+    size: Math.max(2, Math.round(width * 8)),
+    color: hex(t.borderColor ?? DEFAULT_BORDER_COLOR),
+  };
+}
+
 class Writer {
   readonly defaultFont: string;
   /** The document's line spacing in 240ths of a line. */
@@ -239,16 +255,10 @@ class Writer {
   }
 
   table(t: RecordedTable, outer: readonly RecordedTable[], available: number): Table | null {
-    const rows = t.rows.filter((r) => r.cells.length > 0);
-    const columns = Math.max(0, ...rows.map((r) => r.cells.length));
-    if (rows.length === 0 || columns === 0) return null;
-    const tables = [t, ...outer];
-    const widths = columnWidths(t, columns, available);
-    const width = t.borderWidth ?? DEFAULT_BORDER_WIDTH;
-    const border =
-      width > 0
-        ? { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(width * 8)), color: hex(t.borderColor ?? DEFAULT_BORDER_COLOR) }
-        : { style: BorderStyle.NONE, size: 0, color: "auto" };
+    const g = geometry(t, outer, available);
+    if (!g) return null;
+    const { rows, tables, widths, width, size, color } = g;
+    const border = width > 0 ? { style: BorderStyle.SINGLE, size, color } : { style: BorderStyle.NONE, size: 0, color: "auto" };
     const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
     return new Table({
       width: { size: twips(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
@@ -344,16 +354,11 @@ class Writer {
 
   /** A plain table as WordprocessingML (the same choices as table()). */
   tableXml(t: RecordedTable, outer: readonly RecordedTable[], available: number): string | null {
-    const rows = t.rows.filter((r) => r.cells.length > 0);
-    const columns = Math.max(0, ...rows.map((r) => r.cells.length));
-    if (rows.length === 0 || columns === 0) return null;
-    const tables = [t, ...outer];
-    const widths = columnWidths(t, columns, available);
-    const width = t.borderWidth ?? DEFAULT_BORDER_WIDTH;
+    const g = geometry(t, outer, available);
+    if (!g) return null;
+    const { rows, tables, widths, width, size, color } = g;
     const line = (side: string) =>
-      width > 0
-        ? `<w:${side} w:val="single" w:color="${hex(t.borderColor ?? DEFAULT_BORDER_COLOR)}" w:sz="${Math.max(2, Math.round(width * 8))}"/>`
-        : `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
+      width > 0 ? `<w:${side} w:val="single" w:color="${color}" w:sz="${size}"/>` : `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
     const sides = ["top", "left", "bottom", "right", "insideH", "insideV"];
     const borders = sides.map(line).join("");
     const cellBorders = width > 0 ? "" : `<w:tcBorders>${sides.map(line).join("")}</w:tcBorders>`;
