@@ -1,8 +1,9 @@
 /**
- * npm start end to end: the preview process serves the sample district; in
+ * npm start end to end: the preview process serves the province sample; in
  * headless Chromium a clerk validates, highlights, opens the report and
- * downloads it as .docx. The screenshot in README.md is taken here
- * (UPDATE_SCREENSHOT=1 npm test writes docs/preview.png).
+ * downloads it as .docx, then switches to the district sample and back. The
+ * screenshot in README.md is taken here (UPDATE_SCREENSHOT=1 npm test writes
+ * docs/preview.png).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
@@ -10,8 +11,18 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { columnToLetters } from "@cchc/gas-standins";
 import { readDocx } from "./helpers/docx-read";
 import { launchChromium } from "./helpers/browser";
+import { SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
+import { QT_CURRENT, quangTriWorkbook } from "../src/local/sample-quang-tri";
+
+/** A cell of the province sample's `Số liệu` in 2026-Q2, by unit and field ("R634"). */
+const province = quangTriWorkbook();
+function provinceCell(unit: string, key: SubmissionKey): string {
+  const row = province.submissions.findIndex((r) => r[0] === QT_CURRENT && r[1] === unit);
+  return `${columnToLetters(SUBMISSION_COLUMNS.findIndex((c) => c.key === key) + 1)}${row + 1}`;
+}
 
 const ROOT = join(__dirname, "..");
 let browser: Browser;
@@ -63,36 +74,49 @@ async function cellBackground(page: Page, a1: string): Promise<string> {
   return page.locator(`#grid td[data-cell="${a1}"]`).evaluate((e) => getComputedStyle(e).backgroundColor);
 }
 
-describe("npm start", () => {
+// A province sample makes the page heavier: room for a machine busy with the other test files.
+describe("npm start", { timeout: 60000 }, () => {
   it("prints the URL of the preview", () => {
-    expect(output).toMatch(/xem trước cục bộ \(dữ liệu mẫu huyện Vĩnh Linh\): http:\/\/localhost:\d+/);
+    expect(output).toMatch(/xem trước cục bộ \(dữ liệu mẫu tỉnh Quảng Trị\): http:\/\/localhost:\d+/);
+    expect(output).toContain("Mẫu huyện Vĩnh Linh (2023)");
   });
 
   it("a clerk validates, highlights and generates the report in the browser", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
     await page.goto(url);
     await page.locator("#grid").waitFor();
+    expect(await page.locator("header h1").innerText()).toBe("CCHC tỉnh Quảng Trị (mẫu)");
+    expect(await page.locator("#today").innerText()).toBe("10/6/2026");
     expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Đơn vị", "Chỉ tiêu", "Số liệu"]);
     const sidebar = page.locator("#app"); // the real sidebar, inside the page
-    await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2023-Q1");
+    await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2026-Q2");
 
-    // Kiểm tra số liệu
+    // Kiểm tra số liệu: the sample's findings made on purpose, and its missing unit
     await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
     await sidebar.locator("#findings").waitFor({ state: "visible" });
-    expect(await sidebar.locator("#findings-summary").innerText()).toBe("Kỳ 2023-Q1: 3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.");
-    expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
+    const summary = await sidebar.locator("#findings-summary").innerText();
+    expect(summary).toMatch(/^Kỳ 2026-Q2\b/);
+    expect(summary).toContain("4 lỗi, 2 cảnh báo. 93/94 đơn vị đã nộp.");
+    expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Tà Rụt (19588)");
 
-    // a finding selects its cell in the grid
-    await sidebar.getByRole("button", { name: /V27/ }).click();
-    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("V27");
+    // a finding selects its cell in the grid: the text in Xã Triệu Cơ's online payments
+    const text = provinceCell("19654", "paid_online");
+    await sidebar.getByRole("button", { name: new RegExp(text) }).click();
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe(text);
     expect(await page.locator("#grid").getAttribute("data-sheet")).toBe("Số liệu");
 
-    // Tô sáng chỉ tiêu chưa đạt: the marks appear in the grid
-    expect(await cellBackground(page, "R27")).toBe("rgba(0, 0, 0, 0)");
+    // Tô sáng chỉ tiêu chưa đạt: the marks appear in the grid (Xã Hướng Phùng's online payments, far below 50%)
+    const low = provinceCell("19441", "paid_online");
+    expect(await cellBackground(page, low)).toBe("rgba(0, 0, 0, 0)");
     await sidebar.getByRole("button", { name: "Tô sáng chỉ tiêu chưa đạt", exact: true }).click();
     await sidebar.locator("#result").waitFor({ state: "visible" });
-    await expect.poll(() => cellBackground(page, "R27"), { timeout: 5000 }).toBe("rgb(244, 199, 195)");
+    await expect.poll(() => cellBackground(page, low), { timeout: 5000 }).toBe("rgb(244, 199, 195)");
     expect(await page.getByRole("tab").allInnerTexts()).toContain("Kết quả CCHC");
+    // The screenshot shows the left of the sheet (period, unit, form 06 figures): Phường Đông Hà's total off by 3.
+    const total = provinceCell("19333", "received_total");
+    await page.locator("#grid-wrap").evaluate((e) => e.scrollTo({ left: 0 }));
+    await sidebar.getByRole("button", { name: new RegExp(total) }).click();
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe(total);
     mkdirSync(join(ROOT, "test-results"), { recursive: true });
     await page.screenshot({ path: join(ROOT, "test-results", "preview.png") });
     if (process.env["UPDATE_SCREENSHOT"]) copyFileSync(join(ROOT, "test-results", "preview.png"), join(ROOT, "docs", "preview.png"));
@@ -109,9 +133,11 @@ describe("npm start", () => {
     const [download] = await Promise.all([doc.waitForEvent("download"), doc.locator("#download-docx").click()]);
     const file = join(ROOT, "test-results", "preview-report.docx");
     await download.saveAs(file);
-    const text = (await readDocx(readFileSync(file))).text;
-    expect(text).toContain("Tỷ lệ thanh toán trực tuyến chỉ đạt 5,9% so với mục tiêu 30% trở lên");
-    expect(text).toContain("Vĩnh Linh, ngày 10 tháng 3 năm 2023");
+    const report = (await readDocx(readFileSync(file))).text;
+    expect(report).toContain("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    expect(report).toContain("Quảng Trị, ngày 10 tháng 6 năm 2026");
+    expect(report).toMatch(/Tỷ lệ thanh toán trực tuyến chỉ đạt [\d,]+% so với mục tiêu 50% trở lên/);
+    expect(report).not.toMatch(/huyện/i);
     await doc.close();
     await page.close();
   });
@@ -128,10 +154,13 @@ describe("npm start", () => {
       "Tô sáng chỉ tiêu chưa đạt",
       "Tạo báo cáo quý",
     ]);
+    // Thiết lập bảng tính opens the sidebar's set-up panel with the settings stored before the add-on ran.
     await page.getByRole("menuitem", { name: "Thiết lập bảng tính" }).click();
-    await page.locator("#alert").waitFor({ state: "visible" });
-    expect(await page.locator("#alert-text").innerText()).toContain("đã có dữ liệu; không thay đổi gì");
-    await page.locator("#alert-ok").click();
+    await page.locator("#setup").waitFor({ state: "visible", timeout: 15000 });
+    expect(await page.locator("#setup-level").inputValue()).toBe("tỉnh");
+    expect(await page.locator("#setup-name").inputValue()).toBe("Quảng Trị");
+    await page.locator("#btn-setup").click();
+    await expect.poll(() => page.locator("#setup-status").innerText()).toContain("đã có dữ liệu; không thay đổi gì");
     // A menu action opens the sidebar and runs by itself; the sidebar's buttons are in the page.
     await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
     await page.getByRole("menuitem", { name: "Kiểm tra số liệu" }).click();
@@ -141,17 +170,61 @@ describe("npm start", () => {
         .locator("#findings-summary")
         .textContent({ timeout: 1000 })
         .catch(() => "");
-    await expect.poll(summary, { timeout: 15000 }).toMatch(/^Kỳ 2023-Q1: 3 lỗi/);
+    await expect.poll(summary, { timeout: 15000 }).toMatch(/^Kỳ 2026-Q2\b.*: 4 lỗi/);
     expect(await page.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).isVisible()).toBe(true);
-    console.log("D");
     await page.getByRole("tab", { name: "Đơn vị" }).click({ timeout: 5000 });
-    console.log("E");
     await page.locator('#grid td[data-cell="B3"]').click();
-    console.log("F");
-    await page.getByLabel("Nội dung ô").fill("Thị trấn Cửa Tùng (sửa)", { timeout: 5000 });
-    console.log("G");
+    await page.getByLabel("Nội dung ô").fill("Phường Đồng Sơn (sửa)", { timeout: 5000 });
     await page.getByLabel("Nội dung ô").press("Enter");
-    await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText()).toBe("Thị trấn Cửa Tùng (sửa)");
+    await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText()).toBe("Phường Đồng Sơn (sửa)");
+    await page.close();
+  });
+
+  it("switches to the Vĩnh Linh sample and back, each time on a fresh add-on", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await page.locator("#grid").waitFor();
+    const source = page.getByLabel("Dữ liệu xem trước");
+    expect(await source.inputValue()).toBe("quang-tri");
+    expect(await source.locator("option").allInnerTexts()).toEqual(["Mẫu tỉnh Quảng Trị (2026)", "Mẫu huyện Vĩnh Linh (2023)"]);
+    const sidebar = page.locator("#app");
+    const title = () =>
+      page
+        .locator("header h1")
+        .innerText({ timeout: 1000 })
+        .catch(() => "");
+
+    // The district, as of 10/03/2023: its 2023-Q1 findings, as the source reported them
+    await source.selectOption("vinh-linh");
+    await expect.poll(title, { timeout: 15000 }).toBe("CCHC huyện Vĩnh Linh (mẫu)");
+    await page.locator("#grid").waitFor();
+    expect(await page.getByLabel("Dữ liệu xem trước").inputValue()).toBe("vinh-linh");
+    await expect.poll(() => page.locator("#today").innerText()).toBe("10/3/2023");
+    await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2023-Q1");
+    await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await sidebar.locator("#findings").waitFor({ state: "visible" });
+    const summary = await sidebar.locator("#findings-summary").innerText();
+    expect(summary).toMatch(/^Kỳ 2023-Q1\b/);
+    expect(summary).toContain("3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.");
+    expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
+    await sidebar.getByRole("button", { name: /V27/ }).click();
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("V27");
+
+    // Back to the province: a fresh copy (the edit of the previous test is gone), its report titled for the province
+    await page.getByLabel("Dữ liệu xem trước").selectOption("quang-tri");
+    await expect.poll(title, { timeout: 15000 }).toBe("CCHC tỉnh Quảng Trị (mẫu)");
+    await page.locator("#grid").waitFor();
+    await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2026-Q2");
+    await page.getByRole("tab", { name: "Đơn vị" }).click();
+    expect(await page.locator('#grid td[data-cell="B3"]').innerText()).toBe("Phường Đồng Sơn");
+    await sidebar.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).click();
+    const link = sidebar.locator("#report-link");
+    await link.waitFor({ state: "visible" });
+    const doc = await browser.newPage();
+    await doc.goto((await link.getAttribute("href"))!);
+    expect(await doc.locator("#download-docx").locator("xpath=..").innerText()).toContain("tỉnh Quảng Trị");
+    expect(await doc.locator("body").innerText()).toContain("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    await doc.close();
     await page.close();
   });
 

@@ -1,33 +1,79 @@
 /**
  * npm start [-- path/to.xlsx]: the whole add-on running locally. Loads the
- * bundled sample district (or the given workbook) into the stand-ins, runs
- * the real dist/Code.js on them, and serves a preview on
- * http://localhost:$PORT (default 8080): the sheets as a grid, the add-on
- * menu, and the real sidebar wired to the real server code. Reports open as
- * HTML and download as .docx.
+ * province sample (or the given workbook) into the stand-ins, runs the real
+ * dist/Code.js on them, and serves a preview on http://localhost:$PORT
+ * (default 8080): the sheets as a grid, the add-on menu, and the real
+ * sidebar wired to the real server code. Reports open as HTML and download
+ * as .docx. The page's top bar switches between the two samples (and the
+ * given workbook): each switch starts a fresh add-on on a fresh copy.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
+import vm from "node:vm";
 import { build } from "esbuild";
 import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "@cchc/gas-standins";
 import { renderHtml } from "./document-html";
 import { toDocx } from "./docx-writer";
 import { escapeHtml } from "../core/text";
+import { settingsFor, type ReportSettings } from "../core/settings";
 import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
 import { googleScriptShim } from "./google-script-shim";
 
 /** The bundled sample district (npm run sample regenerates it). */
 export const SAMPLE_XLSX = join(ROOT, "samples", "vinh-linh.xlsx");
-/** The sample is shown as of a day of its quarter, so that the current period is 2023-Q1. */
-export const SAMPLE_TODAY = new Date(2023, 2, 10, 9, 0, 0);
+/** The district sample is shown as of a day of its quarter, so that the current period is 2023-Q1. */
+export const SAMPLE_TODAY = new Date("2023-03-10T09:00:00+07:00");
+/** The bundled sample province (npm run sample regenerates it). */
+export const PROVINCE_XLSX = join(ROOT, "samples", "quang-tri-2026.xlsx");
+/** The province sample is shown as of a day of 2026-Q2 (15/03–14/06/2026), its quarter with findings. */
+export const PROVINCE_TODAY = new Date("2026-06-10T09:00:00+07:00");
+/** The document property the add-on keeps its settings in (src/gas/settings.ts). */
+const SETTINGS_PROPERTY = "cchc.settings";
+
+/** What the preview can show: a sample, or the workbook given on the command line. */
+export interface PreviewSource {
+  /** "quang-tri", "vinh-linh", or "file". */
+  id: string;
+  /** Its entry in the page's switch. */
+  label: string;
+  path: string;
+  /** The spreadsheet's name (the page's title); the file's name when absent. */
+  title?: string;
+  /** The script's "now"; the real clock when absent. */
+  today?: Date;
+  /** The report settings stored in the document properties before the add-on runs; the add-on's defaults when absent. */
+  settings?: ReportSettings;
+}
+
+/** The samples, the default first. */
+export const SAMPLES: readonly PreviewSource[] = [
+  {
+    id: "quang-tri",
+    label: "Mẫu tỉnh Quảng Trị (2026)",
+    path: PROVINCE_XLSX,
+    title: "CCHC tỉnh Quảng Trị (mẫu)",
+    today: PROVINCE_TODAY,
+    settings: settingsFor("tỉnh", "Quảng Trị"),
+  },
+  {
+    id: "vinh-linh",
+    label: "Mẫu huyện Vĩnh Linh (2023)",
+    path: SAMPLE_XLSX,
+    title: "CCHC huyện Vĩnh Linh (mẫu)",
+    today: SAMPLE_TODAY,
+    settings: settingsFor("huyện", "Vĩnh Linh"),
+  },
+];
 const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
 const MAX_ROWS = 2000;
 
 export interface PreviewOptions {
   port: number;
-  /** An .xlsx to load; the bundled sample when absent. */
+  /** An .xlsx to load; the province sample when absent. */
   workbook?: string;
+  /** The sample to open first when no workbook is given ("quang-tri" by default). */
+  sample?: string;
   host?: string;
 }
 
@@ -61,7 +107,7 @@ async function pageScript(): Promise<string> {
 const PAGE_CSS = `
 *{box-sizing:border-box} body{margin:0;font-family:Arial,sans-serif;font-size:13px;color:#202124;height:100vh;display:flex;flex-direction:column}
 header{display:flex;align-items:center;gap:16px;padding:6px 12px;border-bottom:1px solid #dadce0;background:#f8f9fa}
-header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-size:12px}
+header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-size:12px} #source{font:inherit;font-size:12px;padding:2px 4px}
 .menu{position:relative} .menu>button{font:inherit;padding:4px 10px;border:1px solid #dadce0;border-radius:4px;background:#fff;cursor:pointer}
 #menu-items{position:absolute;top:30px;left:0;z-index:10;background:#fff;border:1px solid #dadce0;box-shadow:0 2px 6px rgba(0,0,0,.2);min-width:240px;display:flex;flex-direction:column}
 #menu-items[hidden]{display:none} .menu-item{font:inherit;text-align:left;padding:8px 12px;border:0;background:#fff;cursor:pointer} .menu-item:hover{background:#f1f3f4}
@@ -69,7 +115,7 @@ header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-s
 #cell-form{display:flex;gap:6px;padding:4px 8px;border-bottom:1px solid #dadce0} #cell-name{width:60px;font-family:monospace;color:#5f6368;padding-top:4px} #cell-input{flex:1;font:inherit;padding:3px}
 #grid-wrap{flex:1;overflow:auto} #grid{border-collapse:collapse;font-size:12px} #grid th,#grid td{border:1px solid #e0e0e0;padding:2px 5px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
 #grid th{background:#f8f9fa;color:#5f6368;font-weight:normal;position:sticky;top:0} #grid th.rowhead{position:sticky;left:0;z-index:1} #grid th.corner{z-index:2;left:0}
-#grid td.selected{outline:2px solid #1a73e8;outline-offset:-2px} #grid tr.frozen td{background:#fafafa}
+#grid td.selected{outline:2px solid #1a73e8;outline-offset:-2px} #grid td{scroll-margin:24px 0 0 48px} #grid tr.frozen td{background:#fafafa}
 #tabs{display:flex;gap:2px;padding:4px 8px;border-top:1px solid #dadce0;background:#f8f9fa;overflow-x:auto} .tab{font:inherit;padding:4px 12px;border:1px solid transparent;background:none;cursor:pointer}
 .tab.active{background:#fff;border-color:#dadce0;color:#1a73e8;font-weight:bold}
 #sidebar-wrap{width:340px;border-left:1px solid #dadce0;overflow-y:auto} #sidebar-wrap[hidden]{display:none}
@@ -92,11 +138,20 @@ function sidebarFragment(content: string, index: number | null): string {
   );
 }
 
-function pageHtml(script: string, title: string, sidebar: string): string {
+/** The switch between the samples (and the given workbook); choosing one reloads the page on a fresh add-on. */
+function sourceSwitch(sources: readonly PreviewSource[], current: string): string {
+  const options = sources.map(
+    (s) => `<option value="${escapeHtml(s.id)}"${s.id === current ? " selected" : ""}>${escapeHtml(s.label)}</option>`,
+  );
+  return `<label class="note">Dữ liệu: <select id="source" aria-label="Dữ liệu xem trước">${options.join("")}</select></label>`;
+}
+
+function pageHtml(script: string, title: string, sidebar: string, switcher: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
+  ${switcher}
   <nav class="menu" aria-label="Tiện ích mở rộng"><button type="button" id="menu-button" aria-haspopup="menu">Tiện ích mở rộng ▸ <span id="menu-title">Báo cáo CCHC</span></button><div id="menu-items" role="menu" hidden></div></nav>
   <span class="note">Xem trước cục bộ: mã thật của tiện ích chạy trên bản mô phỏng Google Sheets. Ngày của tập lệnh: <span id="today"></span></span>
   <span id="status" role="status"></span>
@@ -153,21 +208,46 @@ function marks(sheet: GoogleAppsScript.Spreadsheet.Sheet): Mark[] {
   return out;
 }
 
-export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void>; addon: LocalAddon }> {
-  const host = options.host ?? "localhost";
-  const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
-  const sample = !options.workbook;
-  const spreadsheet = await loadSpreadsheet(options.workbook ?? SAMPLE_XLSX, sample ? "CCHC huyện Vĩnh Linh (mẫu)" : undefined);
+/** A fresh add-on on a fresh copy of a source: its settings stored, then the add-on opened with its sidebar. */
+async function openSource(source: PreviewSource, documentBaseUrl: string, before?: () => void): Promise<LocalAddon> {
+  const spreadsheet = await loadSpreadsheet(source.path, source.title);
+  // The previous add-on goes first: an environment restores on dispose the process time zone it found.
+  before?.();
   const addon = startAddon({
     spreadsheet,
-    documentBaseUrl: `${base}/docs/`,
-    ...(sample ? { today: SAMPLE_TODAY } : {}),
+    documentBaseUrl,
+    ...(source.today ? { today: source.today } : {}),
+    ...(source.settings ? { documentProperties: { [SETTINGS_PROPERTY]: JSON.stringify(source.settings) } } : {}),
   });
-  const title = addon.env.document.getName();
   addon.call("onOpen", { authMode: "FULL" });
   addon.call("showSidebar");
+  return addon;
+}
+
+export interface Preview {
+  url: string;
+  /** The add-on now shown (a switch replaces it). */
+  readonly addon: LocalAddon;
+  /** The id of the source now shown. */
+  readonly source: string;
+  close: () => Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const host = options.host ?? "localhost";
+  const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
+  const sources: PreviewSource[] = [...SAMPLES];
+  if (options.workbook) {
+    const path = resolve(options.workbook);
+    sources.unshift({ id: "file", label: `Tệp ${basename(path)}`, path });
+  }
+  const first = sources.find((s) => s.id === (options.workbook ? "file" : (options.sample ?? SAMPLES[0]!.id)));
+  if (!first) throw new PreviewError(`Không có dữ liệu mẫu "${options.sample}"; hãy chọn: ${SAMPLES.map((s) => s.id).join(", ")}.`);
+  let current = first;
+  let addon = await openSource(current, `${base}/docs/`);
   const script = await pageScript();
   let version = 1;
+  let cached: { version: number; body: string } | null = null;
 
   const state = () => {
     const ss = addon.env.document;
@@ -200,8 +280,20 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       menu: { title: "Báo cáo CCHC", items },
       sidebar: addon.env.ui.sidebars.length ? addon.env.ui.sidebars.length - 1 : null,
       alerts: addon.env.ui.alerts.map((a) => ({ title: a.title ?? "", prompt: a.prompt ?? "" })),
-      today: new Date(addon.context["Date"].now()).toLocaleDateString("vi-VN"),
+      // The script's clock (shifted for a sample; the context's own Date otherwise, not a property of the sandbox object).
+      today: new Date(vm.runInContext("Date.now()", addon.context) as number).toLocaleDateString("vi-VN"),
+      source: current.id,
     };
+  };
+
+  /** Switches to another source: a fresh add-on on a fresh copy; the page reloads on it. */
+  const switchTo = async (id: string) => {
+    const next = sources.find((s) => s.id === id);
+    if (!next) throw new PreviewError(`Không có dữ liệu "${id}".`);
+    const previous = addon;
+    addon = await openSource(next, `${base}/docs/`, () => previous.dispose());
+    current = next;
+    version++;
   };
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
@@ -233,10 +325,29 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       const records = addon.env.ui.sidebars;
       const index = records.length ? records.length - 1 : null;
       const content = index === null ? "" : records[index]!.content;
-      return send(res, 200, "text/html; charset=utf-8", pageHtml(script, title, sidebarFragment(content, index)));
+      const title = addon.env.document.getName();
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        pageHtml(script, title, sidebarFragment(content, index), sourceSwitch(sources, current.id)),
+      );
+    }
+    if (req.method === "POST" && path === "/api/source") {
+      const body = (await readBody(req)) as { id?: string };
+      try {
+        await switchTo(String(body.id ?? ""));
+      } catch (e) {
+        return json(res, e instanceof PreviewError ? 400 : 500, { message: (e as Error).message });
+      }
+      return json(res, 200, { ok: true, source: current.id });
     }
     if (req.method === "GET" && path === "/api/version") return json(res, 200, { version });
-    if (req.method === "GET" && path === "/api/state") return json(res, 200, state());
+    if (req.method === "GET" && path === "/api/state") {
+      // A province's Số liệu takes a second to format: the state is made once per version.
+      if (cached?.version !== version) cached = { version, body: JSON.stringify(state()) };
+      return send(res, 200, "application/json; charset=utf-8", cached.body);
+    }
     if (req.method === "GET" && path === "/sidebar") {
       const n = Number(url.searchParams.get("n") ?? addon.env.ui.sidebars.length - 1);
       const record = addon.env.ui.sidebars[n] ?? addon.env.ui.sidebars.at(-1);
@@ -313,7 +424,12 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   }
   return {
     url: base,
-    addon,
+    get addon() {
+      return addon;
+    },
+    get source() {
+      return current.id;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server6?.closeAllConnections?.();
@@ -331,8 +447,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PreviewError(`PORT "${raw}" không phải số cổng hợp lệ (1–65535).`);
   const workbook = process.argv.slice(2).find((a) => !a.startsWith("--"));
   const preview = await startPreview({ port, ...(workbook ? { workbook } : {}) });
-  console.log(`Báo cáo CCHC, xem trước cục bộ${workbook ? ` (${workbook})` : " (dữ liệu mẫu huyện Vĩnh Linh)"}: ${preview.url}`);
-  console.log("Nhấn Ctrl-C để dừng.");
+  console.log(`Báo cáo CCHC, xem trước cục bộ${workbook ? ` (${workbook})` : " (dữ liệu mẫu tỉnh Quảng Trị)"}: ${preview.url}`);
+  console.log(`Chuyển dữ liệu (${SAMPLES.map((s) => s.label).join(", ")}) ở ô "Dữ liệu" trên đầu trang. Nhấn Ctrl-C để dừng.`);
   const stop = () => {
     void preview.close().then(() => {
       console.log("Đã dừng bản xem trước.");
