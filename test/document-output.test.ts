@@ -3,6 +3,7 @@
  * file or a page: the .docx writer (read back with the test reader) and the
  * HTML preview, on the quarterly report fixture of the stand-ins' tests.
  */
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { createGasEnvironment, paragraphText } from "@cchc/gas-standins";
 import { renderHtml } from "../src/local/document-html";
@@ -102,5 +103,65 @@ describe("the recorded report as .docx and as HTML", () => {
     const html = renderHtml(documents[1]!);
     expect(html).toContain('<span class="glyph">1.</span>');
     expect(html).toContain('<span class="glyph">2.</span>');
+  });
+
+  it("lays paragraphs out with the document's own Normal text (Body.setHeadingAttributes), in the .docx and the HTML", async () => {
+    const env = createGasEnvironment({ processTimeZone: false });
+    const DocumentApp = env.globals.DocumentApp;
+    const A = DocumentApp.Attribute;
+    const doc = DocumentApp.create("Spacing");
+    const body = doc.getBody();
+    body.setHeadingAttributes(DocumentApp.ParagraphHeading.NORMAL, {
+      [A.FONT_FAMILY]: "Times New Roman",
+      [A.FONT_SIZE]: 13,
+      [A.SPACING_BEFORE]: 3,
+      [A.SPACING_AFTER]: 6,
+      [A.LINE_SPACING]: 1.5,
+    });
+    body.appendParagraph("Normal text");
+    body.appendParagraph("Tight").setAttributes({ [A.SPACING_BEFORE]: 0, [A.SPACING_AFTER]: 0, [A.LINE_SPACING]: 1 });
+    body.appendParagraph("Heading").setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    const table = body.appendTable([
+      ["Header", "Row"],
+      ["a", "b"],
+    ]);
+    // Header-row alignment on the header cells' paragraphs (a row's paragraph attributes would be ignored).
+    for (let c = 0; c < 2; c++) table.getCell(0, c).getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    doc.saveAndClose();
+    const recorded = env.documents[0]!;
+
+    const zip = await JSZip.loadAsync(await toDocx(recorded));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    /** The paragraph properties of the paragraph holding `text`: spacing (twips, 240ths of a line) and alignment. */
+    const props = (text: string) => {
+      const at = xml.indexOf(`>${text}</w:t>`);
+      const p = xml.slice(Math.max(xml.lastIndexOf("<w:p>", at), xml.lastIndexOf("<w:p ", at)), at);
+      const attr = (name: string) => Number(new RegExp(`<w:spacing[^>]* w:${name}="(\\d+)"`).exec(p)?.[1] ?? Number.NaN);
+      return { before: attr("before"), after: attr("after"), line: attr("line"), jc: /<w:jc w:val="(\w+)"/.exec(p)?.[1] ?? "left" };
+    };
+    // 3 pt before, 6 pt after (twips), line 1.5 (360/240).
+    expect(props("Normal text")).toEqual({ before: 60, after: 120, line: 360, jc: "left" });
+    expect(props("Tight")).toEqual({ before: 0, after: 0, line: 240, jc: "left" });
+    // The cells' paragraphs are Normal text too; the header row's are centered.
+    expect(props("Header")).toEqual({ before: 60, after: 120, line: 360, jc: "center" });
+    expect(props("a")).toEqual({ before: 60, after: 120, line: 360, jc: "left" });
+    // Heading 1 keeps Google's spacing, and takes the document's line spacing from Normal text.
+    expect(props("Heading")).toEqual({ before: 400, after: 120, line: 360, jc: "left" });
+    expect(styles).toContain("Times New Roman");
+    const read = await readDocx(await toDocx(recorded));
+    expect(read.defaultFont).toBe("Times New Roman");
+    expect(read.defaultSizePt).toBe(13);
+    expect(read.paragraphs.find((p) => p.text === "Heading")?.runs[0]).toMatchObject({ font: "Times New Roman", sizePt: 20 });
+
+    const html = renderHtml(recorded);
+    expect(html).toMatch(
+      /<p style="text-align:left;margin:3pt 0pt 6pt 0pt;line-height:1.5;font-family:'Times New Roman';font-size:13pt"><span[^>]*>Normal text</,
+    );
+    expect(html).toMatch(/<p style="text-align:left;margin:0pt 0pt 0pt 0pt;line-height:1;[^"]*"><span[^>]*>Tight</);
+    expect(html).toMatch(/<p style="text-align:center;margin:3pt 0pt 6pt 0pt;line-height:1.5;[^"]*"><span[^>]*>Header</);
+    expect(html).toMatch(
+      /<h1 class="heading1" style="text-align:left;margin:20pt 0pt 6pt 0pt;line-height:1.5;font-family:'Times New Roman';font-size:20pt"><span[^>]*>Heading</,
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
   effectiveParagraphStyle,
   effectiveTextStyle,
   listLabels,
+  namedStyle,
 } from "./document-style";
 
 function esc(s: string): string {
@@ -52,8 +53,9 @@ const HTML_ALIGN: Record<AlignmentName, string> = { LEFT: "left", CENTER: "cente
  */
 export function renderHtml(doc: RecordedDocument): string {
   const labels = listLabels(doc);
-  const baseFont = doc.defaults.fontFamily ?? "Times New Roman";
-  const baseSize = doc.defaults.fontSize ?? 13;
+  const normal = namedStyle(doc, "NORMAL");
+  const baseFont = doc.defaults.fontFamily ?? normal.fontFamily;
+  const baseSize = doc.defaults.fontSize ?? normal.fontSize;
   const m = doc.page.margins;
   const pageStyle = `width:${pt(doc.page.width)};min-height:${pt(doc.page.height)};padding:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}`;
   const out: string[] = [];

@@ -9,6 +9,7 @@ import type {
   GlyphTypeName,
   HeadingName,
   AlignmentName,
+  NamedStyle,
   RecordedBlock,
   RecordedDocument,
   RecordedParagraph,
@@ -85,10 +86,67 @@ export interface EffectiveParagraphStyle {
   indentEnd: number;
 }
 
+/** Google Docs' "Normal text" before a script changes it. */
+const BASE_NORMAL: EffectiveTextStyle & EffectiveParagraphStyle = {
+  fontFamily: DEFAULT_FONT_FAMILY,
+  fontSize: NAMED_STYLES.NORMAL.fontSize,
+  bold: false,
+  italic: false,
+  underline: false,
+  strikethrough: false,
+  foregroundColor: "#000000",
+  backgroundColor: null,
+  linkUrl: null,
+  alignment: "LEFT",
+  lineSpacing: DEFAULT_LINE_SPACING,
+  spacingBefore: NAMED_STYLES.NORMAL.spacingBefore,
+  spacingAfter: NAMED_STYLES.NORMAL.spacingAfter,
+  indentFirstLine: 0,
+  indentStart: 0,
+  indentEnd: 0,
+};
+
+/**
+ * How a named style looks in this document: the attributes the document set
+ * for it (Body.setHeadingAttributes, recorded in `doc.namedStyles`) over
+ * Google's built-in style of that heading (NAMED_STYLES); what neither sets
+ * comes from the document's Normal text, which falls back to Google's ("The
+ * TextStyle on a named style inherits from the normal text named style", and
+ * the same for ParagraphStyle:
+ * https://developers.google.com/docs/api/reference/rest/v1/documents#TextStyle).
+ */
+export function namedStyle(doc: RecordedDocument, heading: HeadingName): EffectiveTextStyle & EffectiveParagraphStyle {
+  const own: NamedStyle = doc.namedStyles?.[heading] ?? {};
+  const normal: NamedStyle = doc.namedStyles?.NORMAL ?? {};
+  const b = NAMED_STYLES[heading];
+  const builtin: Partial<EffectiveTextStyle & EffectiveParagraphStyle> =
+    heading === "NORMAL"
+      ? {}
+      : {
+          fontSize: b.fontSize,
+          ...(b.bold !== undefined ? { bold: b.bold } : {}),
+          ...(b.italic !== undefined ? { italic: b.italic } : {}),
+          ...(b.color !== undefined ? { foregroundColor: b.color } : {}),
+          spacingBefore: b.spacingBefore,
+          spacingAfter: b.spacingAfter,
+        };
+  const out = { ...BASE_NORMAL };
+  const layer = (s: Partial<Record<string, unknown>>) => {
+    for (const k of Object.keys(out) as (keyof typeof out)[]) {
+      const v = s[k];
+      if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
+    }
+  };
+  layer(normal as Record<string, unknown>);
+  layer(builtin);
+  if (heading !== "NORMAL") layer(own as Record<string, unknown>);
+  return out;
+}
+
 /**
  * How a run looks: its own attributes, over those of the tables around it
  * (innermost first), over the Body's, over the paragraph's named style
- * (Google's defaults: Arial 11 for normal text).
+ * (`namedStyle`: the document's own or Google's, Arial 11 for normal text).
  */
 export function effectiveTextStyle(
   doc: RecordedDocument,
@@ -96,17 +154,17 @@ export function effectiveTextStyle(
   style: TextStyle,
   tables: readonly RecordedTable[] = [],
 ): EffectiveTextStyle {
-  const named = NAMED_STYLES[paragraph.heading];
+  const named = namedStyle(doc, paragraph.heading);
   const out: EffectiveTextStyle = {
-    fontFamily: DEFAULT_FONT_FAMILY,
+    fontFamily: named.fontFamily,
     fontSize: named.fontSize,
-    bold: named.bold ?? false,
-    italic: named.italic ?? false,
-    underline: false,
-    strikethrough: false,
-    foregroundColor: named.color ?? "#000000",
-    backgroundColor: null,
-    linkUrl: null,
+    bold: named.bold,
+    italic: named.italic,
+    underline: named.underline,
+    strikethrough: named.strikethrough,
+    foregroundColor: named.foregroundColor,
+    backgroundColor: named.backgroundColor,
+    linkUrl: named.linkUrl,
   };
   const layer = (s: TextStyle) => {
     for (const k of STYLE_KEYS) {
@@ -115,24 +173,27 @@ export function effectiveTextStyle(
     }
   };
   layer(doc.defaults);
-  for (const t of tables) layer(t.textDefaults);
+  for (let i = tables.length - 1; i >= 0; i--) layer(tables[i]!.textDefaults);
   layer(style);
   return out;
 }
 
-/** Google's default list indentation: 36 pt per level, the glyph hanging 18 pt. */
+/**
+ * How a paragraph is laid out: its own attributes over its named style's
+ * (`namedStyle`). Google's default list indentation: 36 pt per level, the
+ * glyph hanging 18 pt.
+ */
 export function effectiveParagraphStyle(doc: RecordedDocument, p: RecordedParagraph): EffectiveParagraphStyle {
-  const named = NAMED_STYLES[p.heading];
-  const d = doc.paragraphDefaults;
+  const named = namedStyle(doc, p.heading);
   const listIndent = p.list ? 36 * (p.list.nestingLevel + 1) : null;
   return {
-    alignment: p.alignment ?? d.alignment ?? "LEFT",
-    lineSpacing: p.lineSpacing ?? d.lineSpacing ?? DEFAULT_LINE_SPACING,
-    spacingBefore: p.spacingBefore ?? d.spacingBefore ?? named.spacingBefore,
-    spacingAfter: p.spacingAfter ?? d.spacingAfter ?? named.spacingAfter,
-    indentStart: p.indentStart ?? listIndent ?? d.indentStart ?? 0,
-    indentFirstLine: p.indentFirstLine ?? (listIndent !== null ? listIndent - 18 : (d.indentFirstLine ?? 0)),
-    indentEnd: p.indentEnd ?? d.indentEnd ?? 0,
+    alignment: p.alignment ?? named.alignment,
+    lineSpacing: p.lineSpacing ?? named.lineSpacing,
+    spacingBefore: p.spacingBefore ?? named.spacingBefore,
+    spacingAfter: p.spacingAfter ?? named.spacingAfter,
+    indentStart: p.indentStart ?? listIndent ?? named.indentStart,
+    indentFirstLine: p.indentFirstLine ?? (listIndent !== null ? listIndent - 18 : named.indentFirstLine),
+    indentEnd: p.indentEnd ?? named.indentEnd,
   };
 }
 

@@ -55,19 +55,16 @@ import type {
   RecordedDocument,
   RecordedParagraph,
   RecordedTable,
-  TextStyle,
 } from "@cchc/gas-standins";
 import {
   columnWidths,
   DEFAULT_BORDER_COLOR,
   DEFAULT_BORDER_WIDTH,
   DEFAULT_CELL_PADDING,
-  DEFAULT_FONT_FAMILY,
-  DEFAULT_LINE_SPACING,
   effectiveParagraphStyle,
   effectiveTextStyle,
   type EffectiveTextStyle,
-  NAMED_STYLES,
+  namedStyle,
 } from "./document-style";
 
 /** Points to twentieths of a point. */
@@ -168,9 +165,11 @@ class Writer {
   readonly glyphs = new Set<GlyphTypeName>();
 
   constructor(readonly doc: RecordedDocument) {
-    this.defaultFont = doc.defaults.fontFamily ?? DEFAULT_FONT_FAMILY;
-    this.defaultSize = doc.defaults.fontSize ?? NAMED_STYLES.NORMAL.fontSize;
-    this.defaultLine = Math.round(240 * (doc.paragraphDefaults.lineSpacing ?? DEFAULT_LINE_SPACING));
+    // The document's Normal text (its own named style, else Google's) under the Body's text attributes.
+    const normal = namedStyle(doc, "NORMAL");
+    this.defaultFont = doc.defaults.fontFamily ?? normal.fontFamily;
+    this.defaultSize = doc.defaults.fontSize ?? normal.fontSize;
+    this.defaultLine = Math.round(240 * normal.lineSpacing);
   }
 
   /** Run properties: font and size where they differ from the defaults; everything in headings. */
@@ -435,23 +434,25 @@ class Writer {
     }));
   }
 
+  /** A heading's Word style: the document's named style (its own attributes, else Google's). */
   headingStyle(name: HeadingName): { run: Record<string, unknown>; paragraph: Record<string, unknown> } {
-    const n = NAMED_STYLES[name];
-    const run: TextStyle = {
-      fontSize: n.fontSize,
-      bold: n.bold ?? false,
-      italic: n.italic ?? false,
-      foregroundColor: n.color ?? "#000000",
-    };
+    const n = namedStyle(this.doc, name);
     return {
       run: {
-        font: this.defaultFont,
-        size: halfPoints(run.fontSize ?? 11),
-        bold: run.bold,
-        italics: run.italic,
-        color: hex(run.foregroundColor ?? "#000000"),
+        font: n.fontFamily,
+        size: halfPoints(n.fontSize),
+        bold: n.bold,
+        italics: n.italic,
+        color: hex(n.foregroundColor),
       },
-      paragraph: { spacing: { before: twips(n.spacingBefore), after: twips(n.spacingAfter) } },
+      paragraph: {
+        spacing: {
+          before: twips(n.spacingBefore),
+          after: twips(n.spacingAfter),
+          line: Math.round(240 * n.lineSpacing),
+          lineRule: LineRuleType.AUTO,
+        },
+      },
     };
   }
 
@@ -470,7 +471,7 @@ class Writer {
           document: {
             run: { font: this.defaultFont, size: halfPoints(this.defaultSize) },
             paragraph: {
-              spacing: { line: Math.round(240 * (doc.paragraphDefaults.lineSpacing ?? DEFAULT_LINE_SPACING)), lineRule: LineRuleType.AUTO },
+              spacing: { line: this.defaultLine, lineRule: LineRuleType.AUTO },
             },
           },
           title: this.headingStyle("TITLE"),

@@ -20,6 +20,7 @@ export type { LoadXlsxOptions } from "./support/xlsx";
 export { columnToLetters, lettersToColumn, parseA1 } from "./support/a1";
 export { paragraphText } from "./services/documentapp/tree";
 export type {
+  NamedStyle,
   ParagraphStyle,
   RecordedBlock,
   RecordedCell,

@@ -31,6 +31,9 @@ export interface ParagraphStyle {
   leftToRight?: boolean;
 }
 
+/** A named style (Normal text, Heading 1...): its text and paragraph attributes set explicitly. */
+export interface NamedStyle extends TextStyle, ParagraphStyle {}
+
 /** A stretch of text with one style. */
 export interface RecordedRun extends TextStyle {
   text: string;
@@ -115,8 +118,13 @@ export interface RecordedDocument {
   page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
   /** Text attributes set on the Body: defaults for all text. */
   defaults: TextStyle;
-  /** Paragraph attributes set on the Body: defaults for all paragraphs. */
-  paragraphDefaults: ParagraphStyle;
+  /**
+   * The document's own named styles, as set with Body.setHeadingAttributes:
+   * only the attributes set (the rest is Google's built-in style of that
+   * heading, and a heading's unset attributes come from NORMAL's, as the Docs
+   * API describes the inheritance of named styles).
+   */
+  namedStyles: Partial<Record<HeadingName, NamedStyle>>;
   blocks: RecordedBlock[];
   header: RecordedSection | null;
   footer: RecordedSection | null;

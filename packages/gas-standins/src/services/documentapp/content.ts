@@ -201,9 +201,18 @@ export function styleAllText(ref: ParentRef, patch: Patch<TextStyle>): void {
   }
 }
 
-export function styleAllParagraphs(ref: ParentRef, patch: Patch<ParagraphStyle>): void {
-  if (!hasKeys(patch)) return;
-  for (const p of leafParagraphs(ref)) applyPatch(p, patch);
+/**
+ * Paragraph attributes (HORIZONTAL_ALIGNMENT, LINE_SPACING, SPACING_BEFORE,
+ * SPACING_AFTER, INDENT_*, LEFT_TO_RIGHT) given to a container that is not a
+ * paragraph (Body, HeaderSection, FooterSection, Table, TableRow, TableCell):
+ * Google documents them "for paragraph elements" only
+ * (https://developers.google.com/apps-script/reference/document/attribute),
+ * and nothing says a container passes them on to its paragraphs, so the
+ * stand-in does not: they are checked like a paragraph's and then ignored.
+ * Text attributes, on the other hand, do reach the container's text.
+ */
+export function ignoreParagraphAttributes(where: string, attrs: unknown): void {
+  paragraphPatch(where, attrs);
 }
 
 /** Every Attribute name mapped to null, as getAttributes() reports unset attributes. */

@@ -1,19 +1,24 @@
 /**
- * Body: the document's main section, with its page size and margins;
- * attributes set on it apply to its content and stay as defaults.
+ * Body: the document's main section, with its page size and margins, and
+ * the document's named styles (setHeadingAttributes). Text attributes set on
+ * it apply to its text and stay as defaults; paragraph attributes are ignored
+ * (see ignoreParagraphAttributes): the spacing, line spacing and alignment of
+ * every paragraph are set through the named style (setHeadingAttributes) or
+ * the paragraphs themselves.
  */
+import { HEADINGS } from "../../support/enums";
 import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedPageBreak } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
-import { exception, numberArg } from "./args";
+import { enumValue, exception, numberArg } from "./args";
 import {
   applyPatch,
   attrEntries,
+  ignoreParagraphAttributes,
   nullAttributes,
   paragraphPatch,
   putParagraphAttributes,
   putTextAttributes,
-  styleAllParagraphs,
   styleAllText,
   textPatch,
 } from "./content";
@@ -25,11 +30,13 @@ import type { BlocksKind, ParentRef } from "./tree";
 
 type GBody = GoogleAppsScript.Document.Body;
 type GPageBreak = GoogleAppsScript.Document.PageBreak;
+type GHeading = GoogleAppsScript.Document.ParagraphHeading;
 
 export type BodyApi = Pick<
   GBody,
   | SectionCommon
   | "appendPageBreak"
+  | "getHeadingAttributes"
   | "getMarginBottom"
   | "getMarginLeft"
   | "getMarginRight"
@@ -37,6 +44,7 @@ export type BodyApi = Pick<
   | "getPageHeight"
   | "getPageWidth"
   | "insertPageBreak"
+  | "setHeadingAttributes"
   | "setMarginBottom"
   | "setMarginLeft"
   | "setMarginRight"
@@ -140,7 +148,6 @@ export class FakeBody extends SectionBase<GBody> implements BodyApi {
     const doc = this._ctx.doc;
     const out = nullAttributes();
     putTextAttributes(out, doc.defaults);
-    putParagraphAttributes(out, doc.paragraphDefaults);
     out.PAGE_WIDTH = doc.page.width;
     out.PAGE_HEIGHT = doc.page.height;
     out.MARGIN_TOP = doc.page.margins.top;
@@ -150,7 +157,7 @@ export class FakeBody extends SectionBase<GBody> implements BodyApi {
     return out;
   }
 
-  /** Page size and margins; text and paragraph attributes go to the content and become defaults. */
+  /** Page size and margins; text attributes go to the content and become defaults; paragraph attributes are ignored. */
   setAttributes(attributes: unknown): GBody {
     const where = "Body.setAttributes";
     const pageKeys: Record<string, PageKey> = {
@@ -167,11 +174,43 @@ export class FakeBody extends SectionBase<GBody> implements BodyApi {
     }
     const doc = this._ctx.doc;
     const text = textPatch(where, attributes);
-    const para = paragraphPatch(where, attributes);
+    ignoreParagraphAttributes(where, attributes);
     applyPatch(doc.defaults, text);
-    applyPatch(doc.paragraphDefaults, para);
     styleAllText(this._ref(), text);
-    styleAllParagraphs(this._ref(), para);
+    return this._self();
+  }
+
+  /**
+   * The attributes of a named style of the document, as set with
+   * setHeadingAttributes (unset ones are null: the stand-in does not know
+   * the look of Google's built-in styles, which the renderers supply).
+   */
+  getHeadingAttributes(paragraphHeading: GHeading): Record<AttributeName, unknown> {
+    const heading = enumValue(this._where("getHeadingAttributes"), paragraphHeading, HEADINGS);
+    const out = nullAttributes();
+    const style = this._ctx.doc.namedStyles[heading] ?? {};
+    putTextAttributes(out, style);
+    putParagraphAttributes(out, style);
+    return out;
+  }
+
+  /**
+   * Sets attributes of a named style of the document (NORMAL: "Normal text",
+   * HEADING1...): every paragraph of that heading shows them where it does not
+   * set its own, including paragraphs added later
+   * (https://developers.google.com/apps-script/reference/document/body#setHeadingAttributes(ParagraphHeading,Object)).
+   * Text and paragraph attributes are kept (null unsets one); others are ignored.
+   */
+  setHeadingAttributes(paragraphHeading: GHeading, attributes: unknown): GBody {
+    const where = this._where("setHeadingAttributes");
+    const heading = enumValue(where, paragraphHeading, HEADINGS);
+    const text = textPatch(where, attributes);
+    const para = paragraphPatch(where, attributes);
+    const doc = this._ctx.doc;
+    const style = doc.namedStyles[heading] ?? {};
+    applyPatch(style, text);
+    applyPatch(style, para);
+    doc.namedStyles[heading] = style;
     return this._self();
   }
 }

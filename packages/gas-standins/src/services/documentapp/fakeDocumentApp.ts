@@ -79,7 +79,7 @@ export class FakeDocumentApp implements DocumentAppApi {
         margins: { top: DEFAULT_PAGE.margin, bottom: DEFAULT_PAGE.margin, left: DEFAULT_PAGE.margin, right: DEFAULT_PAGE.margin },
       },
       defaults: {},
-      paragraphDefaults: {},
+      namedStyles: {},
       blocks: [],
       header: null,
       footer: null,

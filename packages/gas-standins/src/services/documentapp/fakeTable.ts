@@ -1,21 +1,15 @@
 /**
- * Table: rows of cells, borders, column widths; attributes set on it apply
- * to its text and stay as defaults for text added later.
+ * Table: rows of cells, borders, column widths. Of the attributes set on it,
+ * BORDER_COLOR and BORDER_WIDTH are the table's ("for table elements",
+ * https://developers.google.com/apps-script/reference/document/attribute);
+ * text attributes apply to its text and stay as defaults for text added
+ * later; paragraph attributes are ignored (see ignoreParagraphAttributes).
  */
 import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedRow, RecordedTable } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { cast, exception, indexArg, normColor, numberArg } from "./args";
-import {
-  applyPatch,
-  attrEntries,
-  nullAttributes,
-  paragraphPatch,
-  putTextAttributes,
-  styleAllParagraphs,
-  styleAllText,
-  textPatch,
-} from "./content";
+import { applyPatch, attrEntries, nullAttributes, ignoreParagraphAttributes, putTextAttributes, styleAllText, textPatch } from "./content";
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { childAt, detachedNode, indexOfChild, NodeBase, removeNode } from "./elementBase";
@@ -204,7 +198,7 @@ export class FakeTable extends NodeBase<GTable> implements TableApi {
     const patch = textPatch(where, attributes);
     applyPatch(this._t.textDefaults, patch);
     styleAllText(this._ref(), patch);
-    styleAllParagraphs(this._ref(), paragraphPatch(where, attributes));
+    ignoreParagraphAttributes(where, attributes);
     return this._self();
   }
 }

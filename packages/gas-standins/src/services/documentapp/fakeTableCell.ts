@@ -7,7 +7,7 @@ import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedCell, RecordedRow } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { cast, enumValue, normColor, numberArg } from "./args";
-import { attrEntries, nullAttributes, paragraphPatch, styleAllParagraphs, styleAllText, textPatch } from "./content";
+import { attrEntries, ignoreParagraphAttributes, nullAttributes, styleAllText, textPatch } from "./content";
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { BlocksBase } from "./blocksBase";
@@ -213,7 +213,14 @@ export class FakeTableCell extends BlocksBase<GTableCell> implements TableCellAp
     return out;
   }
 
-  /** Cell attributes (BACKGROUND_COLOR is the cell's); text and paragraph attributes go to its content. */
+  /**
+   * Cell attributes (PADDING_*, VERTICAL_ALIGNMENT, WIDTH "for table cell
+   * elements", BACKGROUND_COLOR the cell's:
+   * https://developers.google.com/apps-script/reference/document/attribute);
+   * text attributes go to its text; paragraph attributes are ignored (see
+   * ignoreParagraphAttributes): a cell's paragraphs are aligned, spaced and
+   * indented through the paragraphs themselves.
+   */
   setAttributes(attributes: unknown): GTableCell {
     const where = "TableCell.setAttributes";
     const c = this._c;
@@ -240,7 +247,7 @@ export class FakeTableCell extends BlocksBase<GTableCell> implements TableCellAp
       }
     }
     styleAllText(this._ref(), textPatch(where, attributes, { backgroundIsText: false }));
-    styleAllParagraphs(this._ref(), paragraphPatch(where, attributes));
+    ignoreParagraphAttributes(where, attributes);
     return this._self();
   }
 }

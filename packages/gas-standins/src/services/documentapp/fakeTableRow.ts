@@ -1,11 +1,15 @@
 /**
- * TableRow: the cells of a row, its minimum height.
+ * TableRow: the cells of a row, its minimum height. Of the attributes set on
+ * it, MINIMUM_HEIGHT is the row's ("for table row elements",
+ * https://developers.google.com/apps-script/reference/document/attribute);
+ * text attributes apply to its text; paragraph attributes are ignored (see
+ * ignoreParagraphAttributes).
  */
 import type { AttributeName, ElementTypeName } from "../../support/enums";
 import type { RecordedCell, RecordedRow } from "../../support/documentRecords";
 import type { Assert, OnlyApi } from "../../support/runtime";
 import { cast, exception, indexArg, numberArg } from "./args";
-import { attrEntries, newCell, nullAttributes, paragraphPatch, styleAllParagraphs, styleAllText, textPatch } from "./content";
+import { attrEntries, newCell, ignoreParagraphAttributes, nullAttributes, styleAllText, textPatch } from "./content";
 import { instrumentDocument } from "./context";
 import type { Ctx } from "./context";
 import { childAt, detachedNode, indexOfChild, NodeBase, removeNode } from "./elementBase";
@@ -155,7 +159,7 @@ export class FakeTableRow extends NodeBase<GTableRow> implements TableRowApi {
       else this._r.minimumHeight = numberArg(where, v);
     }
     styleAllText(this._ref(), textPatch(where, attributes));
-    styleAllParagraphs(this._ref(), paragraphPatch(where, attributes));
+    ignoreParagraphAttributes(where, attributes);
     return this._self();
   }
 }

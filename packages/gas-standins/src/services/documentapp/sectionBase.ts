@@ -4,7 +4,7 @@
  */
 import type { AttributeName } from "../../support/enums";
 import type { RecordedSection } from "../../support/documentRecords";
-import { nullAttributes, paragraphPatch, styleAllParagraphs, styleAllText, textPatch } from "./content";
+import { ignoreParagraphAttributes, nullAttributes, styleAllText, textPatch } from "./content";
 import type { Ctx } from "./context";
 import { BlocksBase } from "./blocksBase";
 import { allTables, leafParagraphs } from "./tree";
@@ -72,10 +72,11 @@ export abstract class MarginSectionBase<Self> extends SectionBase<Self> {
     return nullAttributes();
   }
 
+  /** Text attributes go to the section's text; paragraph attributes are ignored (see ignoreParagraphAttributes). */
   setAttributes(attributes: unknown): Self {
     const where = this._where("setAttributes");
     styleAllText(this._ref(), textPatch(where, attributes));
-    styleAllParagraphs(this._ref(), paragraphPatch(where, attributes));
+    ignoreParagraphAttributes(where, attributes);
     return this._self();
   }
 }
