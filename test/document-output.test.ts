@@ -14,8 +14,8 @@ import { buildReport, MOTTO, NATION, paragraphsOf, SHORTFALL, TABLE_ROWS } from 
 function report() {
   const env = createGasEnvironment({ processTimeZone: false });
   const DocumentApp = env.globals.DocumentApp;
-  const handle = buildReport(DocumentApp);
-  return { DocumentApp, documents: env.documents, doc: env.documents[0]!, handle };
+  buildReport(DocumentApp);
+  return { DocumentApp, documents: env.documents, doc: env.documents[0]! };
 }
 
 describe("the recorded report as .docx and as HTML", () => {
@@ -76,8 +76,8 @@ describe("the recorded report as .docx and as HTML", () => {
   });
 
   it("renders an escaped, self-contained A4 HTML preview", () => {
-    const { DocumentApp, documents, handle: doc } = report();
-    const again = DocumentApp.openById(doc.getId());
+    const { DocumentApp, documents, doc } = report();
+    const again = DocumentApp.openById(doc.id);
     again.getBody().appendParagraph("<img src=x onerror=alert(1)>");
     again.setName('Báo cáo <script>alert("x")</script>');
     const html = renderHtml(documents[0]!);

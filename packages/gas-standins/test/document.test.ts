@@ -30,10 +30,10 @@ function tablesOf(doc: RecordedDocument): RecordedTable[] {
 
 function report() {
   const app = documentApp();
-  const handle = buildReport(app.DocumentApp);
+  buildReport(app.DocumentApp);
   const doc = app.documents[0];
   if (!doc) throw new Error("no document recorded");
-  return { ...app, doc, handle };
+  return { ...app, doc };
 }
 
 function thrown(fn: () => unknown): string {
@@ -166,21 +166,41 @@ describe("DocumentApp stand-in: Google's document model", () => {
     expect(() => t.setBorderColor("red")).toThrow(/color/);
   });
 
-  it("closes the document on saveAndClose, except its id, name and URL", () => {
-    const { DocumentApp } = documentApp();
+  it("closes the document on saveAndClose: every method of it and its elements throws, its id, name and URL included", () => {
+    const { env, DocumentApp, documents } = documentApp();
     const doc = DocumentApp.create("x");
+    const id = doc.getId();
     const body = doc.getBody();
     const p = body.appendParagraph("kept");
+    const text = p.editAsText();
+    const table = body.appendTable([["a"]]);
     doc.saveAndClose();
+    expect(documents[0]?.saved).toBe(true);
     const closed = "Exception: Document is closed, its contents cannot be updated.";
-    expect(thrown(() => body.appendParagraph("no"))).toBe(closed);
-    expect(thrown(() => p.setText("no"))).toBe(closed);
-    expect(thrown(() => doc.getBody())).toBe(closed);
-    expect(doc.getUrl()).toContain(doc.getId());
-    const again = DocumentApp.openById(doc.getId()).getBody();
-    expect(again.getText()).toBe("\nkept");
-    again.appendParagraph("more");
-    expect(again.getNumChildren()).toBe(3);
+    const calls: [string, () => unknown][] = [
+      ["Body.appendParagraph", () => body.appendParagraph("no")],
+      ["Body.getText", () => body.getText()],
+      ["Paragraph.setText", () => p.setText("no")],
+      ["Paragraph.getText", () => p.getText()],
+      ["Text.setBold", () => text.setBold(true)],
+      ["Table.getCell", () => table.getCell(0, 0)],
+      ["Document.getBody", () => doc.getBody()],
+      ["Document.getId", () => doc.getId()],
+      ["Document.getName", () => doc.getName()],
+      ["Document.getUrl", () => doc.getUrl()],
+      ["Document.setName", () => doc.setName("y")],
+      ["Document.saveAndClose", () => doc.saveAndClose()],
+    ];
+    for (const [name, call] of calls) {
+      expect(thrown(call), name).toBe(closed);
+      expect(env.count(name), name).toBeGreaterThan(0); // the call counts, as in Apps Script's quotas
+    }
+    // Nothing changed; the document opens again, and the new opening can be edited.
+    const again = DocumentApp.openById(id);
+    expect(again.getName()).toBe("x");
+    expect(again.getBody().getText()).toBe("\nkept\na\n");
+    again.getBody().appendParagraph("more");
+    expect(again.getBody().getNumChildren()).toBe(5);
   });
 
   it("keeps consecutive list items in one list, and supports header and footer", () => {

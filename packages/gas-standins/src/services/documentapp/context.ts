@@ -43,19 +43,26 @@ export interface Ctx {
   readonly handles: Handles;
 }
 
+/**
+ * "A closed Document can't be edited"
+ * (https://developers.google.com/apps-script/reference/document/document#saveAndClose());
+ * scripts that use the Document or its elements after saveAndClose() report
+ * this exception. The stand-in throws it for every method, the reading ones
+ * and getId/getName/getUrl included (conservative: a script reads what it
+ * needs before closing, or opens the document again with openById).
+ */
 const CLOSED = "Document is closed, its contents cannot be updated.";
 
 /**
  * Counts the public methods of a DocumentApp class in the environment's
  * runtime, family "DocumentApp" ("Body.appendParagraph"...). Once the document
- * was closed with saveAndClose(), a call throws as in Apps Script, except the
- * `keepOpen` methods.
+ * was closed with saveAndClose(), every call on it or its elements throws.
  */
-export function instrumentDocument(cls: { prototype: object }, className: string, keepOpen: readonly string[] = []): void {
+export function instrumentDocument(cls: { prototype: object }, className: string): void {
   instrument(cls, className, "DocumentApp", {
-    check: (self, method) => {
+    check: (self) => {
       const ctx = (self as { _ctx?: Ctx })._ctx;
-      if (ctx?.session.closed && !keepOpen.includes(method)) throw exception(CLOSED);
+      if (ctx?.session.closed) throw exception(CLOSED);
     },
   });
 }

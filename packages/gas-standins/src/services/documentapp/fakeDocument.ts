@@ -77,13 +77,13 @@ export class FakeDocument implements DocumentApi {
     return cast<GFooter>(new FakeFooterSection(this._ctx, doc.footer));
   }
 
-  /** Saves; this Document object and its elements can no longer be used (open it again with openById). */
+  /** Saves; this Document object and its elements can no longer be used, not even getId/getName/getUrl (open it again with openById). */
   saveAndClose(): void {
     this._ctx.doc.saved = true;
     this._ctx.session.closed = true;
   }
 }
 
-instrumentDocument(FakeDocument, "Document", ["getId", "getName", "getUrl"]);
+instrumentDocument(FakeDocument, "Document");
 
 export type _DocumentOnlyApi = Assert<OnlyApi<FakeDocument, DocumentApi>>;
