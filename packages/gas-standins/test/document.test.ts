@@ -242,8 +242,18 @@ describe("DocumentApp stand-in: the quarterly report", () => {
     expect(doc.defaults).toEqual({ fontFamily: "Times New Roman", fontSize: 13 });
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
 
-    // Header table (the empty first paragraph was removed), then the paragraph after it.
-    const [header, afterHeader, title, heading, finding, table] = doc.blocks;
+    // The empty first paragraph (it cannot be removed before a table), made small; the header table; the paragraph after it.
+    const [first, header, afterHeader, title, heading, finding, table] = doc.blocks;
+    expect(first).toEqual({
+      kind: "paragraph",
+      heading: "NORMAL",
+      list: null,
+      mark: { fontFamily: "Times New Roman", fontSize: 1 }, // the Body's font reached it
+      inlines: [],
+      spacingBefore: 0,
+      spacingAfter: 0,
+      lineSpacing: 1,
+    });
     expect(header?.kind).toBe("table");
     const h = header as RecordedTable;
     expect(h.borderWidth).toBe(0);
@@ -273,7 +283,7 @@ describe("DocumentApp stand-in: the quarterly report", () => {
     expect(t.rows.map((r) => r.cells.map((c) => paragraphsOf(c.blocks).map(paragraphText).join("\n")))).toEqual(TABLE_ROWS);
     expect(t.rows[0]?.cells.every((c) => c.backgroundColor === "#d9d9d9")).toBe(true);
 
-    const rest = doc.blocks.slice(6);
+    const rest = doc.blocks.slice(7);
     expect(rest.map((b) => (b.kind === "paragraph" ? [b.list?.glyphType ?? b.heading, paragraphText(b)] : ["table", ""]))).toEqual([
       ["NORMAL", ""], // follows the appended table
       ["BULLET", "Xã Vĩnh Thái chưa gửi báo cáo."],

@@ -187,3 +187,60 @@ describe("DocumentApp stand-in: the document's named styles", () => {
     );
   });
 });
+
+describe("DocumentApp stand-in: paragraphs around tables", () => {
+  const LAST = "Exception: Can't remove the last paragraph in a document section.";
+  const BEFORE_TABLE = /^Exception: Can't remove the paragraph right before a table\./;
+
+  it("a new document holds one empty paragraph; a table appended to it comes between two paragraphs", () => {
+    const { DocumentApp, documents } = documentApp();
+    const body = DocumentApp.create("x").getBody();
+    expect(body.getNumChildren()).toBe(1);
+    expect(body.getChild(0).asParagraph().getText()).toBe("");
+    body.appendTable([["a"]]);
+    expect([0, 1, 2].map((i) => String(body.getChild(i).getType()))).toEqual(["PARAGRAPH", "TABLE", "PARAGRAPH"]);
+    expect(documents[0]!.blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
+    // In a cell too: a table at its end is followed by a paragraph.
+    const cell = body.getTables()[0]!.getCell(0, 0);
+    cell.appendTable([["inner"]]);
+    expect([0, 1, 2].map((i) => String(cell.getChild(i).getType()))).toEqual(["PARAGRAPH", "TABLE", "PARAGRAPH"]);
+  });
+
+  it("refuses to remove the paragraph right before a table (the Docs API's rule), and the last paragraph", () => {
+    const { DocumentApp } = documentApp();
+    const body = DocumentApp.create("x").getBody();
+    const first = body.getChild(0).asParagraph();
+    const table = body.appendTable([["a"]]);
+    const after = body.getChild(2).asParagraph();
+    expect(thrown(() => first.removeFromParent())).toMatch(BEFORE_TABLE);
+    expect(thrown(() => body.removeChild(first))).toMatch(BEFORE_TABLE);
+    expect(thrown(() => after.removeFromParent())).toBe(LAST);
+    expect(body.getNumChildren()).toBe(3);
+    // A paragraph between two tables is right before the second.
+    body.appendParagraph("text");
+    body.appendTable([["b"]]);
+    expect(body.getNumChildren()).toBe(6);
+    expect(thrown(() => body.getChild(3).asParagraph().removeFromParent())).toMatch(BEFORE_TABLE);
+    // Once the table is gone, the paragraph before it can go; one after a table can go when it is not the last.
+    after.removeFromParent();
+    table.removeFromParent();
+    first.removeFromParent();
+    expect([0, 1, 2].map((i) => String(body.getChild(i).getType()))).toEqual(["PARAGRAPH", "TABLE", "PARAGRAPH"]);
+    expect(body.getText()).toBe("text\nb\n");
+    // In a cell: a paragraph before a nested table, and the cell's last paragraph.
+    const cell = body.getTables()[0]!.getCell(0, 0);
+    cell.appendTable([["inner"]]);
+    expect(thrown(() => cell.getChild(0).asParagraph().removeFromParent())).toMatch(BEFORE_TABLE);
+    expect(thrown(() => cell.getChild(2).asParagraph().removeFromParent())).toBe(
+      "Exception: Can't remove the last paragraph in a table cell.",
+    );
+  });
+
+  it("a list item right before a table is a paragraph too", () => {
+    const { DocumentApp } = documentApp();
+    const body = DocumentApp.create("x").getBody();
+    const item = body.appendListItem("item");
+    body.appendTable([["a"]]);
+    expect(thrown(() => item.removeFromParent())).toMatch(BEFORE_TABLE);
+  });
+});

@@ -23,7 +23,12 @@ type GTableRow = GoogleAppsScript.Document.TableRow;
 type GPageBreak = GoogleAppsScript.Document.PageBreak;
 type GHorizontalRule = GoogleAppsScript.Document.HorizontalRule;
 
+/** Widely reported Apps Script message. */
 const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
+/** The stand-in's wording (see removeNode). */
+const BEFORE_TABLE =
+  "Can't remove the paragraph right before a table. (Stand-in: the Docs API refuses to delete the newline before a table; " +
+  "keep the paragraph, or remove the table first.)";
 
 /** Base of every handle: its document, the runtime that counts its calls, its type. */
 export abstract class HandleBase<Self> {
@@ -108,7 +113,24 @@ export function sibling(ctx: Ctx, node: AnyNode, step: 1 | -1): GElement {
   return next ? ctx.handles.element(ctx, next) : cast<GElement>(null);
 }
 
-/** Detaches a node from its parent, with Google's rules for sections and cells. */
+/**
+ * Detaches a node from its parent, with Google's rules for sections and cells:
+ * - the last paragraph of a body, header or footer cannot be removed
+ *   ("Can't remove the last paragraph in a document section.", as scripts
+ *   report; a document cannot end with a table: Body.appendTable "will also
+ *   append an empty paragraph after the table, since Google Docs documents
+ *   cannot end with a table",
+ *   https://developers.google.com/apps-script/reference/document/body#appendTable());
+ * - nor the last paragraph of a table cell, nor its last block after a table
+ *   (a cell, like a document, ends with a paragraph);
+ * - nor a paragraph right before a table. This is the Docs API's documented
+ *   rule ("Deleting the newline character before a Table ... without deleting
+ *   the element" is an invalid request:
+ *   https://developers.google.com/docs/api/reference/rest/v1/documents/request#DeleteContentRangeRequest),
+ *   applied to DocumentApp conservatively, since removing a paragraph deletes
+ *   its newline. So a document that starts with a table keeps the empty
+ *   paragraph a new document starts with.
+ */
 export function removeNode(node: AnyNode): void {
   const ref = parentOf(node);
   if (!ref) return;
@@ -119,9 +141,11 @@ export function removeNode(node: AnyNode): void {
     if ((ref.kind === "body" || ref.kind === "header" || ref.kind === "footer") && index === list.length - 1) {
       throw exception(LAST_PARAGRAPH);
     }
-    if (ref.kind === "cell" && list.filter((b) => b.kind === "paragraph").length === 1) {
+    const endsWithTable = index === list.length - 1 && list[index - 1]?.kind === "table";
+    if (ref.kind === "cell" && (endsWithTable || list.filter((b) => b.kind === "paragraph").length === 1)) {
       throw exception("Can't remove the last paragraph in a table cell.");
     }
+    if (list[index + 1]?.kind === "table") throw exception(BEFORE_TABLE);
   }
   list.splice(index, 1);
   detach([node]);
