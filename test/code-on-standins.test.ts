@@ -45,4 +45,40 @@ describe.skipIf(!existsSync(CODE))("dist/Code.js on the stand-ins", () => {
     expect(call("REPORTING_PERIOD", dates[0]![0])).toBe("2023-Q1");
     expect(call("REPORTING_PERIOD", dates[1]![0])).toBe("2023-Q2");
   });
+
+  it("REPORTING_PERIOD reads a cell's day in the spreadsheet's time zone, not the script's", () => {
+    // Midnight of 15/03/2023 in Tokyo is 08:00 on 14/03 in Los Angeles: the script's own fields say the 14th.
+    const { env, context, call } = load({ timeZone: "Asia/Tokyo", scriptTimeZone: "America/Los_Angeles" });
+    try {
+      env.document
+        .getActiveSheet()
+        .getRange("A1:A2")
+        .setValues([["14/03/2023"], ["15/03/2023"]]);
+      const dates = vm.runInContext(`SpreadsheetApp.getActiveSheet().getRange("A1:A2").getValues()`, context) as Date[][];
+      expect(vm.runInContext("(function (v) { return v.map(function (r) { return r[0].getDate(); }); })", context)(dates)).toEqual([
+        13, 14,
+      ]);
+      expect(call("REPORTING_PERIOD", dates[0]![0])).toBe("2023-Q1");
+      expect(call("REPORTING_PERIOD", dates[1]![0])).toBe("2023-Q2");
+      expect(call("REPORTING_PERIOD", dates)).toEqual([["2023-Q1"], ["2023-Q2"]]);
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it("REPORTING_PERIOD without a spreadsheet (a bare runtime) reads the script's own fields", () => {
+    const env = createGasEnvironment({ htmlDir: DIST, timeZone: "Asia/Tokyo", scriptTimeZone: "America/Los_Angeles" });
+    try {
+      const context = env.createContext();
+      delete (context as Record<string, unknown>).SpreadsheetApp;
+      vm.runInContext(readFileSync(CODE, "utf8"), context, { filename: "Code.js" });
+      // Midnight of 15/03/2023 in Tokyo: the 14th in the script's time zone, so 2023-Q1 here.
+      const day = (iso: string) => vm.runInContext(`new Date(${JSON.stringify(iso)})`, context) as Date;
+      const period = context.REPORTING_PERIOD as (d: unknown) => unknown;
+      expect(period(day("2023-03-15T00:00:00+09:00"))).toBe("2023-Q1");
+      expect(period(day("2023-03-15T00:00:00-07:00"))).toBe("2023-Q2");
+    } finally {
+      env.dispose();
+    }
+  });
 });

@@ -29,6 +29,7 @@ import { FakeUtilities } from "./services/utilities/fakeUtilities";
 import type { DocumentStore } from "./services/documentapp/context";
 import { FakeDocumentApp } from "./services/documentapp/fakeDocumentApp";
 import type { RecordedDocument } from "./support/documentRecords";
+import { isValidTimeZone } from "./support/locale";
 import { Runtime, gas } from "./support/runtime";
 import type { AuthModeName, Family, FormulaEvaluator, Realm } from "./support/runtime";
 import type { UiRecords } from "./support/records";
@@ -47,12 +48,28 @@ export interface GasGlobals {
   console: ConsoleApi;
 }
 
+/**
+ * `timeZone` (from SpreadsheetInit) is the spreadsheet's time zone
+ * (Spreadsheet.getSpreadsheetTimeZone(), File > Settings in Sheets; default
+ * "Asia/Ho_Chi_Minh", or that of the `spreadsheet` given); `scriptTimeZone`
+ * the script's.
+ */
 export interface GasEnvironmentOptions extends SpreadsheetInit {
   /** An existing document (fromValues, loadXlsx): the environment adopts it (its calls count here). */
   spreadsheet?: FakeSpreadsheet;
   /** Or: sheets to create, name → rows (written like setValues). */
   sheets?: Record<string, readonly (readonly unknown[])[]>;
-  /** Script time zone for Session.getScriptTimeZone (default: the spreadsheet's). */
+  /**
+   * The script's time zone (its appsscript.json): Session.getScriptTimeZone(),
+   * and the time zone of the script's own Date fields (process.env.TZ, see
+   * processTimeZone). Default: the spreadsheet's (`timeZone`). The two may
+   * differ, as in Apps Script: dates in cells are midnight in the
+   * SPREADSHEET's time zone ("If the spreadsheet and the script use different
+   * time zones ... the custom function needs to compensate":
+   * https://developers.google.com/apps-script/guides/sheets/functions), so
+   * `date.getDate()` in the script may give the day before or after the one
+   * the cell shows.
+   */
   scriptTimeZone?: string;
   /** Session.getActiveUser().getEmail() (default "user@example.com"). */
   userEmail?: string;
@@ -147,6 +164,12 @@ function addSheetWithValues(ss: FakeSpreadsheet, name: string, rows: readonly (r
 }
 
 export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
+  for (const [name, zone] of [
+    ["timeZone", options.timeZone],
+    ["scriptTimeZone", options.scriptTimeZone],
+  ] as const) {
+    if (zone !== undefined && !isValidTimeZone(zone)) throw new Error(`createGasEnvironment: ${name} "${zone}" is not a time zone.`);
+  }
   const timeZone = options.timeZone ?? options.spreadsheet?._timeZone ?? "Asia/Ho_Chi_Minh";
   const rt = new Runtime({
     htmlDir: options.htmlDir ?? resolve("dist"),
@@ -163,6 +186,8 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   if (options.spreadsheet) {
     ss = options.spreadsheet;
     ss._adopt(rt);
+    // Its cells hold serials (wall-clock days), so the time zone can be set after loading.
+    if (options.timeZone !== undefined) ss._timeZone = options.timeZone;
   } else if (options.sheets && Object.keys(options.sheets).length) {
     ss = fromValues(options.sheets, { id: options.id, name: options.name, locale: options.locale, timeZone: options.timeZone }, rt);
   } else {
