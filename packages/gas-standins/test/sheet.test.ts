@@ -83,6 +83,21 @@ describe("dimensions", () => {
     expect(() => sheet.getRange(1, 1, 1001, 1)).toThrow("outside the dimensions");
     expect(() => sheet.getRange(1, 0)).toThrow("The starting column of the range is too small.");
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow("The number of rows in the range must be at least 1.");
+    expect(() => sheet.getRange(1, 1, 0)).toThrow("The number of rows in the range must be at least 1.");
+    expect(() => sheet.getRange(1, 1, 1, 0)).toThrow("The number of columns in the range must be at least 1.");
+    expect(() => sheet.getRange(1, 1, -2, 1)).toThrow("The number of rows in the range must be at least 1.");
+    // The usual case: the data under a header row, on a sheet holding only the header.
+    sheet.getRange("A1:B1").setValues([["Mã", "Tên"]]);
+    let error: unknown = null;
+    try {
+      sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues();
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toBe("Exception: The number of rows in the range must be at least 1.");
+    expect(() => sheet.getSheetValues(2, 1, 0, 2)).toThrow("The number of rows in the range must be at least 1.");
+    expect(() => sheet.getRange("A1").offset(0, 0, 1, 0)).toThrow("The number of columns in the range must be at least 1.");
+    sheet.getRange("A1:B1").clearContent();
     expect(sheet.getRange(1000, 26).getA1Notation()).toBe("Z1000");
     expect(() => sheet.getRange(1, undefined as never)).toThrow(
       "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
