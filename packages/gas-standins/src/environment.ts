@@ -71,10 +71,16 @@ export interface GasEnvironmentOptions extends SpreadsheetInit {
    * the cell shows.
    */
   scriptTimeZone?: string;
-  /** Session.getActiveUser().getEmail() (default "user@example.com"). */
+  /** The current user: Session.getActiveUser().getEmail() (default "user@example.com"); env.setUser changes it. */
   userEmail?: string;
-  /** Session.getEffectiveUser().getEmail() (default: userEmail). */
+  /** Session.getEffectiveUser().getEmail(), the user the script runs as and whose edits protections check (default: userEmail). */
   effectiveUserEmail?: string;
+  /** Session.getActiveUser().getEmail() returns "", as Google does where it withholds the user's email (default false). */
+  withholdActiveUserEmail?: boolean;
+  /** The spreadsheet's owner, who can always edit protected ranges and sheets (default: the first user, userEmail). */
+  ownerEmail?: string;
+  /** Other users the spreadsheet is shared with as editors (Protection.getEditors() lists them until a script changes the list). */
+  editors?: readonly string[];
   /** Session.getActiveUserLocale() (default "vi"). */
   userLocale?: string;
   /** Folder of HtmlService files (default: ./dist of the working directory). */
@@ -124,6 +130,14 @@ export interface GasEnvironment {
   holdDocumentLock(options?: { forMs?: number }): () => void;
   /** Ends the current execution (its locks are released) and starts another. */
   newExecution(): void;
+  /** The current user's email (Session's active and effective user; see GasEnvironmentOptions.userEmail). */
+  readonly user: string;
+  /**
+   * Makes another user the current one, as when they open the spreadsheet and
+   * run the add-on: Session's active and effective user, and the user whose
+   * writes protections check. They become an editor of the spreadsheet.
+   */
+  setUser(email: string): void;
   /** Simulated authorization mode (see GasEnvironmentOptions.authMode). */
   authMode: AuthModeName;
   /** Virtual milliseconds spent waiting for locks and in Utilities.sleep. */
@@ -175,6 +189,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     htmlDir: options.htmlDir ?? resolve("dist"),
     userEmail: options.userEmail ?? "user@example.com",
     effectiveUserEmail: options.effectiveUserEmail ?? options.userEmail ?? "user@example.com",
+    withholdActiveUserEmail: options.withholdActiveUserEmail ?? false,
     userLocale: options.userLocale ?? "vi",
     scriptTimeZone: options.scriptTimeZone ?? timeZone,
     addonName: options.addonName ?? "Add-on",
@@ -196,6 +211,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       rt,
     );
   }
+  ss._owner = options.ownerEmail ?? rt.settings.userEmail;
+  for (const e of [rt.settings.userEmail, rt.settings.effectiveUserEmail, ...(options.editors ?? [])])
+    if (e !== ss._owner) ss._editors.add(e);
   for (const [k, v] of Object.entries(options.documentProperties ?? {})) ss._documentProperties.set(k, String(v));
   for (const [k, v] of Object.entries(options.scriptProperties ?? {})) rt.scriptProperties.set(k, String(v));
   for (const [k, v] of Object.entries(options.userProperties ?? {})) rt.userProperties.set(k, String(v));
@@ -240,6 +258,15 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     holdDocumentLock: (o) => holdLock(rt, ss._documentLock, o?.forMs),
     newExecution: () => {
       rt.newExecution();
+    },
+    get user() {
+      return rt.settings.effectiveUserEmail;
+    },
+    setUser(email) {
+      if (typeof email !== "string" || !email.includes("@")) throw new Error(`setUser: "${String(email)}" is not an email address.`);
+      rt.settings.userEmail = email;
+      rt.settings.effectiveUserEmail = email;
+      if (email !== ss._owner) ss._editors.add(email);
     },
     get authMode() {
       return rt.authMode;

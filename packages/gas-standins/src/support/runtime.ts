@@ -53,8 +53,12 @@ export type FormulaEvaluator = (
 /** Settings of the environment that are not stored in the spreadsheet. */
 export interface RuntimeSettings {
   htmlDir: string;
+  /** The user running the script (Session.getActiveUser()). */
   userEmail: string;
+  /** The user whose authority the script runs with (Session.getEffectiveUser()); protections are checked against it. */
   effectiveUserEmail: string;
+  /** Session.getActiveUser().getEmail() returns "" (Google withholds the active user's email in some contexts). */
+  withholdActiveUserEmail: boolean;
   userLocale: string;
   scriptTimeZone: string | null;
   addonName: string;
@@ -100,6 +104,7 @@ export class Runtime {
       htmlDir: "dist",
       userEmail: "user@example.com",
       effectiveUserEmail: "",
+      withholdActiveUserEmail: false,
       userLocale: "vi",
       scriptTimeZone: null,
       addonName: "Add-on",
@@ -220,9 +225,10 @@ interface HasRuntime {
 export interface InstrumentOptions {
   /**
    * Runs for each counted call, after it is counted and before the method:
-   * it may throw (DocumentApp: the elements of a closed document).
+   * it may throw (DocumentApp: the elements of a closed document;
+   * SpreadsheetApp: writes to protected cells).
    */
-  check?: (self: object, method: string) => void;
+  check?: (self: object, method: string, args: readonly unknown[]) => void;
 }
 
 /**
@@ -245,7 +251,7 @@ export function instrument(cls: { prototype: object }, className: string, family
       const wrapped = function (this: HasRuntime, ...args: unknown[]): unknown {
         const rt = this._rt;
         if (!rt._enter(name, family)) return original.apply(this, args);
-        check?.(this, key);
+        check?.(this, key, args);
         rt._push();
         try {
           return original.apply(this, args);

@@ -14,8 +14,14 @@ export type SessionApi = Pick<
 export class FakeSession implements SessionApi {
   constructor(readonly _rt: Runtime) {}
 
+  /**
+   * The active user; its email is "" when withheld ("If security policies do
+   * not allow access to the user's identity, User.getEmail() returns a blank
+   * string": https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+   */
   getActiveUser(): User {
-    return gas<User>(new FakeUser(this._rt, this._rt.settings.userEmail));
+    const s = this._rt.settings;
+    return gas<User>(new FakeUser(this._rt, s.withholdActiveUserEmail ? "" : s.userEmail));
   }
 
   getEffectiveUser(): User {

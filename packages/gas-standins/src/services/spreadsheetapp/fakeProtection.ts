@@ -1,6 +1,11 @@
-/** Protection of a range or a sheet: description, editors, warning-only, unprotected ranges. */
+/**
+ * Protection of a range or a sheet: description, editors, warning-only,
+ * unprotected ranges; enforced on writes by protectionGuard.ts
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+ */
 import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
 import { FakeUser } from "../session/fakeUser";
+import { currentUser, guardProtection, isOwner, spreadsheetEditors, userCanEdit } from "./protectionGuard";
 import { fromRuleRange, toRuleRange } from "./rangeRef";
 import type { RangeRef, RuleRange } from "./rangeRef";
 import type { FakeSheet } from "./fakeSheet";
@@ -36,7 +41,12 @@ export class FakeProtection implements ProtectionApi {
   _description = "";
   _warningOnly = false;
   _domainEdit = false;
-  _editors: string[];
+  /**
+   * The editors' emails; null until the script changes the list: "the
+   * permissions mirror those of the spreadsheet itself, which effectively
+   * means that the range remains unprotected" (Range.protect(), Sheet.protect()).
+   */
+  _editors: string[] | null = null;
   _range: RuleRange | null;
   _unprotected: RuleRange[] = [];
 
@@ -46,7 +56,6 @@ export class FakeProtection implements ProtectionApi {
     range: RangeRef | null,
   ) {
     this._range = range ? range._ruleRange() : null;
-    this._editors = [_sheet._rt.settings.effectiveUserEmail];
   }
 
   get _rt() {
@@ -75,9 +84,16 @@ export class FakeProtection implements ProtectionApi {
     return typeof who === "string" ? who : who.getEmail();
   }
 
+  /** The list of editors, made explicit (from the spreadsheet's) the first time the script changes it. */
+  _list(): string[] {
+    if (this._editors === null) this._editors = spreadsheetEditors(this._sheet._ss);
+    return this._editors;
+  }
+
   addEditor(emailAddress: string | User): Protection {
     const e = this._email(emailAddress);
-    if (!this._editors.includes(e)) this._editors.push(e);
+    const list = this._list();
+    if (!list.includes(e)) list.push(e);
     return this._self;
   }
 
@@ -86,9 +102,13 @@ export class FakeProtection implements ProtectionApi {
     return this._self;
   }
 
+  /** "Neither the owner of the spreadsheet nor the current user can be removed": they stay, silently. */
   removeEditor(emailAddress: string | User): Protection {
     const e = this._email(emailAddress);
-    this._editors = this._editors.filter((x) => x !== e);
+    const ss = this._sheet._ss;
+    const list = this._list();
+    if (isOwner(ss, e) || e === currentUser(ss)) return this._self;
+    this._editors = list.filter((x) => x !== e);
     return this._self;
   }
 
@@ -98,11 +118,13 @@ export class FakeProtection implements ProtectionApi {
   }
 
   getEditors(): User[] {
-    return this._rt.list(this._editors.map((e) => gas<User>(new FakeUser(this._rt, e))));
+    const emails = this._editors ?? spreadsheetEditors(this._sheet._ss);
+    return this._rt.list(emails.map((e) => gas<User>(new FakeUser(this._rt, e))));
   }
 
+  /** Whether the current user may edit the protected cells ("The spreadsheet owner is always able to edit protected ranges and sheets"). */
   canEdit(): boolean {
-    return true;
+    return userCanEdit(this, currentUser(this._sheet._ss));
   }
 
   canDomainEdit(): boolean {
@@ -110,6 +132,7 @@ export class FakeProtection implements ProtectionApi {
   }
 
   setDomainEdit(editable: boolean): Protection {
+    this._list();
     this._domainEdit = Boolean(editable);
     return this._self;
   }
@@ -168,6 +191,6 @@ export class FakeProtection implements ProtectionApi {
   }
 }
 
-instrument(FakeProtection, "Protection", "SpreadsheetApp");
+instrument(FakeProtection, "Protection", "SpreadsheetApp", { check: guardProtection });
 
 export type _ProtectionOnlyApi = Assert<OnlyApi<FakeProtection, ProtectionApi>>;

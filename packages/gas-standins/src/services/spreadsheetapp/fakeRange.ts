@@ -5,6 +5,7 @@ import type { Cell, CellKey } from "../../support/cells";
 import { DataValidationCriteria, WrapStrategy } from "../../support/enums";
 import { DEFAULT_NUMBER_FORMAT } from "../../support/format";
 import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import { guardRange } from "./protectionGuard";
 import { FakeDataValidation } from "./fakeDataValidation";
 import { FakeProtection } from "./fakeProtection";
 import type { FakeSheet } from "./fakeSheet";
@@ -684,6 +685,6 @@ export class FakeRange extends RangeRef implements RangeApi {
   }
 }
 
-instrument(FakeRange, "Range", "SpreadsheetApp");
+instrument(FakeRange, "Range", "SpreadsheetApp", { check: guardRange });
 
 export type _RangeOnlyApi = Assert<OnlyApi<FakeRange, RangeApi>>;

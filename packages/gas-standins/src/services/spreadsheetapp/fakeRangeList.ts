@@ -1,5 +1,6 @@
 /** RangeList: several ranges of one sheet (Sheet.getRangeList(["A1", "C3:D4"])); setters apply to each. */
 import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import { guardRangeList } from "./protectionGuard";
 import type { Runtime } from "../../support/runtime";
 import type { FakeRange } from "./fakeRange";
 
@@ -148,6 +149,6 @@ export class FakeRangeList implements RangeListApi {
   }
 }
 
-instrument(FakeRangeList, "RangeList", "SpreadsheetApp");
+instrument(FakeRangeList, "RangeList", "SpreadsheetApp", { check: guardRangeList });
 
 export type _RangeListOnlyApi = Assert<OnlyApi<FakeRangeList, RangeListApi>>;

@@ -7,6 +7,7 @@ import { formatDisplay, isDateFormat } from "../../support/format";
 import { serialToMs } from "../../support/locale";
 import { assignValue } from "../../support/values";
 import { type Assert, type OnlyApi, gas, instrument } from "../../support/runtime";
+import { guardSheet } from "./protectionGuard";
 import { FakeConditionalFormatRule } from "./fakeConditionalFormatRule";
 import { FakeProtection } from "./fakeProtection";
 import { BOUNDED, FakeRange } from "./fakeRange";
@@ -700,6 +701,6 @@ export class FakeSheet implements SheetApi {
   }
 }
 
-instrument(FakeSheet, "Sheet", "SpreadsheetApp");
+instrument(FakeSheet, "Sheet", "SpreadsheetApp", { check: guardSheet });
 
 export type _SheetOnlyApi = Assert<OnlyApi<FakeSheet, SheetApi>>;

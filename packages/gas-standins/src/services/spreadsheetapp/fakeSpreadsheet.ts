@@ -4,6 +4,7 @@ import { ProtectionType } from "../../support/enums";
 import { isValidTimeZone, localeInfo } from "../../support/locale";
 import type { LocaleInfo } from "../../support/locale";
 import { type Assert, type OnlyApi, Runtime, gas, instrument } from "../../support/runtime";
+import { guardSpreadsheet } from "./protectionGuard";
 import type { LockState } from "../../support/runtime";
 import type { FakeProtection } from "./fakeProtection";
 import { FakeRange } from "./fakeRange";
@@ -81,6 +82,10 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   _sheets: FakeSheet[] = [];
   _active: FakeSheet | null = null;
   _protections: FakeProtection[] = [];
+  /** The owner's email (the environment sets it); null: whoever runs owns it (no protection blocks). */
+  _owner: string | null = null;
+  /** Users the spreadsheet is shared with as editors, besides its owner (see protectionGuard.ts). */
+  readonly _editors = new Set<string>();
   _namedRanges = new Map<string, RuleRange>();
   /** Document properties belong to the document, shared by all executions. */
   readonly _documentProperties = new Map<string, string>();
@@ -348,6 +353,6 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 }
 
-instrument(FakeSpreadsheet, "Spreadsheet", "SpreadsheetApp");
+instrument(FakeSpreadsheet, "Spreadsheet", "SpreadsheetApp", { check: guardSpreadsheet });
 
 export type _SpreadsheetOnlyApi = Assert<OnlyApi<FakeSpreadsheet, SpreadsheetApi>>;
