@@ -104,7 +104,9 @@ describe("the Google Doc", () => {
     };
     const small = count(20);
     expect(count(2000)).toBe(small);
-    expect(small).toBeLessThan(400);
+    // A fixed budget per table: its header cells are centred paragraph by paragraph (Google documents
+    // alignment for paragraphs only), about 4 calls per header column.
+    expect(small).toBeLessThan(700);
   });
   it("settings from document properties appear in the header and signature", () => {
     const addon = sampleAddon();

@@ -255,3 +255,51 @@ describe("batching: SpreadsheetApp calls do not grow with the number of units", 
     expect(small.calls["Range.getValues"]).toBe(2); // Đơn vị and Số liệu, each read once
   });
 });
+
+describe("what would differ in a real Google Sheet", () => {
+  it("set-up ticks Hoạt động in the new units sheet and says in the header what a blank means", () => {
+    const addon = track(startAddon());
+    addon.call("setupSheets");
+    const units = addon.env.sheet("Đơn vị");
+    const values = units.getRange(2, 5, 5, 1).getValues();
+    expect(values).toEqual([[true], [true], [true], [true], [true]]);
+    expect(units.getRange(1, 5).getNote()).toMatch(/Ô trống cũng được tính là đang hoạt động/);
+  });
+  it("the Mã chỉ tiêu drop-down that rejects other input lists every spelling the add-on reads", () => {
+    const addon = track(startAddon());
+    addon.call("setupSheets");
+    const rule = addon.env.sheet("Chỉ tiêu").getRange("A2").getDataValidation()!;
+    const allowed = rule.getCriteriaValues()[0] as string[];
+    expect(rule.getAllowInvalid()).toBe(false);
+    for (const spelling of ["online_payment_rate", "Tỷ lệ thanh toán trực tuyến", "ONLINE_PAYMENT_RATE", "SATISFACTION_RATE"]) {
+      expect(allowed).toContain(spelling);
+    }
+  });
+  it("set-up adopts an existing empty sheet of a single row", () => {
+    const addon = track(startAddon());
+    const ss = addon.env.document;
+    const one = ss.insertSheet("Số liệu");
+    one.deleteRows(2, one.getMaxRows() - 1);
+    expect(one.getMaxRows()).toBe(1);
+    const r = addon.call<SetupResult>("setupSheets");
+    expect(r.created).toContain("Số liệu");
+    expect(addon.env.sheet("Số liệu").getMaxRows()).toBeGreaterThanOrEqual(100);
+  });
+  it("the report writes nothing to the spreadsheet, so it does not wait for the document lock", () => {
+    const addon = track(sampleAddon());
+    const release = addon.env.holdDocumentLock();
+    const r = addon.call<{ name: string; url: string; id: string }>("generateReport", "2023-Q1");
+    release();
+    expect(r.name).toContain("huyện Vĩnh Linh");
+    expect(r.id).not.toBe("");
+    expect(addon.env.count("LockService")).toBe(0);
+  });
+  it("the report removes no paragraph (Docs may refuse one before a table) and reads the document before closing it", () => {
+    const addon = track(sampleAddon());
+    addon.call("generateReport", "2023-Q1");
+    expect(addon.env.count("Paragraph.removeFromParent")).toBe(0);
+    const calls = [...addon.env.calls.keys()].filter((k) => k.startsWith("Document."));
+    const close = calls.indexOf("Document.saveAndClose");
+    expect(close).toBeGreaterThan(calls.indexOf("Document.getId"));
+  });
+});

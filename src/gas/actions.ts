@@ -260,7 +260,15 @@ const PLANS: readonly SheetPlan[] = [
           .setAllowInvalid(false)
           .build(),
       );
-      sheet.getRange(2, col("active"), rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+      // A blank tick box shows unticked though blank means active: set-up ticks them, and the header says so
+      // ("When the input is blank the cell is rendered as an unchecked checkbox":
+      // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireCheckbox(Object)).
+      const active = sheet.getRange(2, col("active"), rows, 1);
+      active.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+      active.setValues(Array.from({ length: rows }, () => [true]));
+      sheet
+        .getRange(1, col("active"))
+        .setNote("Đánh dấu: đơn vị đang hoạt động, phải nộp số liệu. Ô trống cũng được tính là đang hoạt động. Bỏ đánh dấu khi đơn vị ngừng hoạt động.");
     },
   },
   {
@@ -270,10 +278,9 @@ const PLANS: readonly SheetPlan[] = [
       const rows = sheet.getMaxRows() - 1;
       sheet.getRange(2, col("indicator"), rows, 1).setDataValidation(
         SpreadsheetApp.newDataValidation()
-          .requireValueInList(
-            INDICATORS.map((d) => d.code),
-            true,
-          )
+          // Every spelling the add-on reads (code, Vietnamese name, function name): a list that rejects
+          // other input must hold them all, or Sheets refuses what README says is accepted.
+          .requireValueInList([...INDICATORS.map((d) => d.code), ...INDICATORS.map((d) => d.name), ...INDICATORS.map((d) => d.fn)], true)
           .setAllowInvalid(false)
           .build(),
       );
@@ -308,7 +315,7 @@ const PLANS: readonly SheetPlan[] = [
       if (units) {
         sheet.getRange(2, col("unit"), rows, 1).setDataValidation(
           SpreadsheetApp.newDataValidation()
-            .requireValueInRange(units.getRange(2, 1, units.getMaxRows() - 1, 1), true)
+            .requireValueInRange(units.getRange(2, 1, Math.max(1, units.getMaxRows() - 1), 1), true)
             .setAllowInvalid(false)
             .setHelpText("Chọn mã đơn vị trong trang Đơn vị.")
             .build(),
@@ -327,6 +334,9 @@ const PLANS: readonly SheetPlan[] = [
     },
   },
 ];
+
+/** Rows a sheet made by set-up has at least (Sheets' new sheets have 1,000). */
+const MIN_ROWS = 100;
 
 /** Sorted column numbers as runs of adjacent columns: [first, width]. */
 export function runs(columns: readonly number[]): [number, number][] {
@@ -362,6 +372,10 @@ export function setupSheets(level?: unknown, name?: unknown): SetupResult {
       const headers = plan.columns.map((c) => c.header);
       const width = sheet.getMaxColumns();
       if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
+      // An adopted empty sheet may have a single row: getRange needs at least one row below the header
+      // ("The number of rows in the range must be at least 1").
+      const height = sheet.getMaxRows();
+      if (height < MIN_ROWS) sheet.insertRowsAfter(height, MIN_ROWS - height);
       sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
       sheet.setFrozenRows(1);
       sheet.setColumnWidths(1, headers.length, 130);

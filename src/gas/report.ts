@@ -9,7 +9,6 @@ import { periodId, periodLabel, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
-import { withDocumentLock } from "./lock";
 import { getSettings } from "./settings";
 import { openWorkbook, spreadsheetDay } from "./workbook";
 
@@ -39,12 +38,13 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
   return buildReport({ evaluation, settings, today: { year, month, day } });
 }
 
+/**
+ * "Tạo báo cáo quý": a new Google Doc. It writes nothing to the spreadsheet,
+ * so it holds no document lock (another clerk's highlight may run meanwhile).
+ */
 export function generateReport(periodText: unknown): ReportResult {
-  return withDocumentLock(() => {
-    const period = readPeriod(periodText);
-    const doc = writeDocument(reportContent(period));
-    return { period: periodId(period), name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
-  });
+  const period = readPeriod(periodText);
+  return { period: periodId(period), ...writeDocument(reportContent(period)) };
 }
 
 type Attrs = Record<string, unknown>;
@@ -95,22 +95,28 @@ function appendParagraph(container: Container, b: ParagraphBlock, first?: Google
   styleRuns(para.editAsText(), b);
 }
 
+/**
+ * A table: one appendTable call for all its rows. Only text attributes go on
+ * the table and its rows (FONT_SIZE, FONT_FAMILY, BOLD are "for rich text";
+ * alignment and spacing are "for paragraph elements":
+ * https://developers.google.com/apps-script/reference/document/attribute).
+ * Spacing comes from the document's NORMAL style (writeDocument); the header
+ * cells' paragraphs are centred one by one: a fixed number of calls per
+ * table, whatever the number of units.
+ */
 function appendTable(body: Body, b: TableBlock): void {
   const A = DocumentApp.Attribute;
   if (b.caption) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.caption, italic: true }], align: "center", style: "note" });
   const table = body.appendTable([...b.header, ...b.rows]);
   table.setBorderWidth(1);
-  table.setAttributes({
-    [A.FONT_SIZE]: b.fontSize ?? 11,
-    [A.FONT_FAMILY]: FONT,
-    [A.SPACING_BEFORE]: 0,
-    [A.SPACING_AFTER]: 0,
-    [A.LINE_SPACING]: 1,
-  });
+  table.setAttributes({ [A.FONT_SIZE]: b.fontSize ?? 11, [A.FONT_FAMILY]: FONT });
   const total = b.widths.reduce((a, w) => a + w, 0);
   b.widths.forEach((w, i) => table.setColumnWidth(i, (TEXT_WIDTH * w) / total));
-  for (let r = 0; r < b.header.length; r++)
-    table.getRow(r).setAttributes({ [A.BOLD]: true, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER });
+  for (let r = 0; r < b.header.length; r++) {
+    const row = table.getRow(r);
+    row.setAttributes({ [A.BOLD]: true });
+    for (let c = 0; c < row.getNumCells(); c++) row.getCell(c).getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  }
   if (b.totalRow) table.getRow(table.getNumRows() - 1).setAttributes({ [A.BOLD]: true });
   if (b.note) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.note, italic: true }], style: "note" });
 }
@@ -138,9 +144,30 @@ function appendBlock(body: Body, b: Block): void {
   else body.appendPageBreak();
 }
 
-export function writeDocument(content: ReportContent): GoogleAppsScript.Document.Document {
+/**
+ * Writes the report into a new document and returns its name, URL and id,
+ * read before saveAndClose() ("A closed Document can't be edited":
+ * https://developers.google.com/apps-script/reference/document/document#saveAndClose()).
+ */
+export function writeDocument(content: ReportContent): { name: string; url: string; id: string } {
   const doc = DocumentApp.create(content.title);
   const body = doc.getBody();
+  const A = DocumentApp.Attribute;
+  // The NORMAL style: what every paragraph without its own attributes (the table cells') looks like.
+  body.setHeadingAttributes(DocumentApp.ParagraphHeading.NORMAL, {
+    [A.FONT_FAMILY]: FONT,
+    [A.FONT_SIZE]: BODY_SIZE,
+    [A.SPACING_BEFORE]: 0,
+    [A.SPACING_AFTER]: 0,
+    [A.LINE_SPACING]: 1,
+  });
+  // A new document starts with one empty paragraph, and Docs may refuse to remove the paragraph right
+  // before a table (https://developers.google.com/docs/api/reference/rest/v1/documents/request,
+  // DeleteContentRangeRequest): it stays, made as small as a paragraph can be.
+  const first = body.getChild(0);
+  if (first.getType() === DocumentApp.ElementType.PARAGRAPH) {
+    first.asParagraph().setAttributes({ [A.FONT_SIZE]: 1, [A.SPACING_BEFORE]: 0, [A.SPACING_AFTER]: 0, [A.LINE_SPACING]: 1 });
+  }
   body
     .setPageWidth(PAGE.width)
     .setPageHeight(PAGE.height)
@@ -149,11 +176,7 @@ export function writeDocument(content: ReportContent): GoogleAppsScript.Document
     .setMarginLeft(PAGE.left)
     .setMarginRight(PAGE.right);
   for (const block of content.blocks) appendBlock(body, block);
-  // Last, so that it reaches the empty paragraphs Docs adds after tables (size stays per paragraph).
-  body.setAttributes({ [DocumentApp.Attribute.FONT_FAMILY]: FONT });
-  // A new document starts with one empty paragraph: drop it so the header block is at the top.
-  const first = body.getChild(0);
-  if (first.getType() === DocumentApp.ElementType.PARAGRAPH && first.asParagraph().getText() === "") first.removeFromParent();
+  const written = { name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
   doc.saveAndClose();
-  return doc;
+  return written;
 }
