@@ -9,6 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toDocx } from "../src/local/docx-writer";
+import { effectiveParagraphStyle } from "../src/local/document-style";
 import { readDocx, type DocxContent } from "./helpers/docx-read";
 import { writeSample } from "../scripts/make-sample";
 import { sampleWorkbook } from "../src/local/sample";
@@ -93,6 +94,19 @@ describe("the Google Doc", () => {
     const form06 = docx.tables.find((t) => t[0]![2] === "Tổng số nhận (3)")!;
     expect(form06).toHaveLength(1 + 24 + 1);
     expect(form06.at(-1)).toEqual(["", "Toàn huyện", "5.254", "221", "4.779", "254", "4.822", "1.444", "3.363", "15", "432", "424", "8"]);
+  });
+  it("tables take their spacing from the NORMAL style and their header cells are centred paragraph by paragraph (Docs ignores paragraph attributes on tables)", () => {
+    const addon = sampleAddon();
+    addon.call("generateReport", "2023-Q1");
+    const doc = addon.documents.at(-1)!;
+    addon.dispose();
+    const tables = doc.blocks.filter((b) => b.kind === "table");
+    const bang1 = tables[1]!;
+    const header = bang1.rows[0]!.cells.map((c) => c.blocks[0]!);
+    const cell = bang1.rows[3]!.cells[1]!.blocks[0]!;
+    if (cell.kind !== "paragraph" || header.some((h) => h.kind !== "paragraph")) throw new Error("cells hold paragraphs");
+    expect(effectiveParagraphStyle(doc, cell)).toMatchObject({ spacingBefore: 0, spacingAfter: 0, lineSpacing: 1, alignment: "LEFT" });
+    for (const h of header) if (h.kind === "paragraph") expect(effectiveParagraphStyle(doc, h).alignment).toBe("CENTER");
   });
   it("the DocumentApp call count does not grow with the number of units", () => {
     const count = (n: number) => {
