@@ -268,7 +268,9 @@ const PLANS: readonly SheetPlan[] = [
       active.setValues(Array.from({ length: rows }, () => [true]));
       sheet
         .getRange(1, col("active"))
-        .setNote("Đánh dấu: đơn vị đang hoạt động, phải nộp số liệu. Ô trống cũng được tính là đang hoạt động. Bỏ đánh dấu khi đơn vị ngừng hoạt động.");
+        .setNote(
+          "Đánh dấu: đơn vị đang hoạt động, phải nộp số liệu. Ô trống cũng được tính là đang hoạt động. Bỏ đánh dấu khi đơn vị ngừng hoạt động.",
+        );
     },
   },
   {

@@ -115,7 +115,8 @@ function appendTable(body: Body, b: TableBlock): void {
   for (let r = 0; r < b.header.length; r++) {
     const row = table.getRow(r);
     row.setAttributes({ [A.BOLD]: true });
-    for (let c = 0; c < row.getNumCells(); c++) row.getCell(c).getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    for (let c = 0; c < row.getNumCells(); c++)
+      row.getCell(c).getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
   }
   if (b.totalRow) table.getRow(table.getNumRows() - 1).setAttributes({ [A.BOLD]: true });
   if (b.note) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.note, italic: true }], style: "note" });
