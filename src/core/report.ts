@@ -251,7 +251,7 @@ function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
             : verdict(r),
       ];
     }),
-    widths: [5, 21, 8, 8, 7, 8, 7, 7, 12],
+    widths: [6, 18, 8, 8, 9, 8, 9, 8, 11],
     fontSize: 10,
     note: "Quý trước và cùng kỳ: toàn bộ đơn vị của kỳ đó, kể cả các đơn vị đã sáp nhập sau kỳ đó.",
   };
