@@ -16,6 +16,7 @@ import { readDocx } from "./helpers/docx-read";
 import { launchChromium } from "./helpers/browser";
 import { SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
 import { QT_CURRENT, quangTriWorkbook } from "../src/local/sample-quang-tri";
+import { startPreview as startPreviewHere } from "../src/local/preview";
 
 /** A cell of the province sample's `Số liệu` in 2026-Q2, by unit and field ("R634"). */
 const province = quangTriWorkbook();
@@ -246,5 +247,75 @@ describe("npm start", { timeout: 60000 }, () => {
     preview.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("Đã dừng bản xem trước.");
+  });
+});
+
+// The preview in this process, so that the test can set what a script would (validations, a protection, the user) before the page opens.
+describe("npm start: a user's edits follow Sheets' rules for users", { timeout: 60000 }, () => {
+  it("a validation that rejects input refuses it in a dialog; checkboxes and invalid marks show; a protection refuses too", async () => {
+    const here = await startPreviewHere({ port: await freePort(), sample: "vinh-linh" });
+    try {
+      const env = here.addon.env;
+      const SA = env.globals.SpreadsheetApp;
+      const units = env.sheet("Đơn vị");
+      // What the add-on's set-up does with a list of unit kinds and the "Hoạt động" tick boxes.
+      units
+        .getRange("C2:C26")
+        .setDataValidation(
+          SA.newDataValidation()
+            .requireValueInList(["Xã", "Phường", "Thị trấn"])
+            .setAllowInvalid(false)
+            .setHelpText("Chọn loại đơn vị.")
+            .build(),
+        );
+      units.getRange("E2:E26").setDataValidation(SA.newDataValidation().requireCheckbox().build());
+      units.getRange("E3").setValue("");
+      // A script's write is stored though invalid, and marked.
+      units.getRange("G2").setDataValidation(SA.newDataValidation().withCriteria(SA.DataValidationCriteria.DATE_IS_VALID_DATE, []).build());
+      units.getRange("G2").setValue("không rõ");
+      // The header protected by the owner; the page's user is a clerk.
+      units.getRange("A1:G1").protect().removeEditors(["vanthu.hoxa@vinhlinh.example.vn"]);
+      env.setUser("vanthu.hoxa@vinhlinh.example.vn");
+
+      const page = await browser.newPage();
+      await page.goto(here.url);
+      await page.locator("#grid").waitFor();
+      await page.getByRole("tab", { name: "Đơn vị" }).click();
+      const cell = (a1: string) => page.locator(`#grid td[data-cell="${a1}"]`);
+      await expect.poll(() => cell("E2").innerText()).toBe("☑");
+      expect(await cell("E3").innerText()).toBe("☐"); // blank: unticked
+      expect(await cell("G2").getAttribute("class")).toContain("invalid");
+
+      const edit = async (a1: string, value: string) => {
+        await cell(a1).click();
+        await page.getByLabel("Nội dung ô").fill(value);
+        await page.getByLabel("Nội dung ô").press("Enter");
+      };
+      const dialog = page.getByRole("alertdialog");
+      await edit("C2", "Khu phố");
+      await dialog.waitFor({ state: "visible" });
+      expect(await dialog.locator("#rejected-text").innerText()).toBe(
+        "Dữ liệu bạn đã nhập vào ô C2 vi phạm các quy tắc xác thực dữ liệu được đặt trên ô này.",
+      );
+      expect(await dialog.locator("#rejected-help").innerText()).toBe("Chọn loại đơn vị.");
+      await dialog.getByRole("button", { name: "OK" }).click();
+      expect(await cell("C2").innerText()).toBe("Thị trấn");
+      expect(await page.getByLabel("Nội dung ô").inputValue()).toBe("Thị trấn");
+      expect(env.values("'Đơn vị'!C2")).toEqual([["Thị trấn"]]);
+
+      await edit("C2", "Xã");
+      await expect.poll(() => cell("C2").innerText()).toBe("Xã");
+
+      await edit("A1", "Mã");
+      await dialog.waitFor({ state: "visible" });
+      expect(await dialog.locator("#rejected-text").innerText()).toBe(
+        "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.",
+      );
+      await dialog.getByRole("button", { name: "OK" }).click();
+      expect(await cell("A1").innerText()).toBe("Mã đơn vị");
+      await page.close();
+    } finally {
+      await here.close();
+    }
   });
 });

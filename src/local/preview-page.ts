@@ -15,7 +15,14 @@ interface SheetView {
   backgrounds: (string | null)[][];
   bold: boolean[][];
   frozenRows: number;
+  /** Checkbox cells: true ticked, false unticked (a blank one too); null elsewhere, or no checkbox at all. */
+  checks: (boolean | null)[][] | null;
+  /** Cells whose content fails their data validation (Sheets marks them with a red corner). */
+  invalid: string[];
 }
+
+/** What the server answers a cell edit: kept, or refused with Sheets' message. */
+type EditResult = { ok: true; cell: string; invalid: boolean } | { ok: false; cell: string; message: string; helpText: string };
 
 interface State {
   version: number;
@@ -85,6 +92,7 @@ let gridKey = "";
 
 /** The grid as HTML text (every value escaped): much faster than a DOM call per cell. */
 function gridHtml(sheet: SheetView, width: number): string {
+  const invalid = new Set(sheet.invalid);
   const out: string[] = ['<tr><th class="corner"></th>'];
   for (let c = 1; c <= width; c++) out.push(`<th class="colhead">${letters(c)}</th>`);
   out.push("</tr>");
@@ -96,7 +104,13 @@ function gridHtml(sheet: SheetView, width: number): string {
       const style = [bg && bg !== "#ffffff" ? `background:${escapeHtml(bg)}` : "", sheet.bold[r]?.[c] ? "font-weight:bold" : ""]
         .filter(Boolean)
         .join(";");
-      out.push(`<td data-cell="${a1}" title="${a1}"${style ? ` style="${style}"` : ""}>${escapeHtml(row[c] ?? "")}</td>`);
+      const check = sheet.checks?.[r]?.[c] ?? null;
+      const classes = [check === null ? "" : "check", invalid.has(a1) ? "invalid" : ""].filter(Boolean).join(" ");
+      const title = invalid.has(a1) ? `${a1}: không hợp lệ theo quy tắc xác thực dữ liệu` : a1;
+      const text = check === null ? escapeHtml(row[c] ?? "") : check ? "☑" : "☐";
+      out.push(
+        `<td data-cell="${a1}" title="${escapeHtml(title)}"${classes ? ` class="${classes}"` : ""}${check === null ? "" : ` data-checked="${check}"`}${style ? ` style="${style}"` : ""}>${text}</td>`,
+      );
     }
     out.push("</tr>");
   });
@@ -109,7 +123,16 @@ function renderGrid(): void {
   shownSheet = sheet.name;
   const active = sheet.name === state!.activeSheet ? parseCell(state!.activeCell) : null;
   const width = Math.max(1, ...sheet.values.map((r) => r.length));
-  const key = JSON.stringify([sheet.name, width, sheet.values, sheet.backgrounds, sheet.bold, sheet.frozenRows]);
+  const key = JSON.stringify([
+    sheet.name,
+    width,
+    sheet.values,
+    sheet.backgrounds,
+    sheet.bold,
+    sheet.frozenRows,
+    sheet.checks,
+    sheet.invalid,
+  ]);
   let table = document.getElementById("grid") as HTMLTableElement | null;
   if (key !== gridKey || !table) {
     gridKey = key;
@@ -176,6 +199,15 @@ function renderAlerts(): void {
   $<HTMLDialogElement>("alert").showModal();
 }
 
+/** Sheets refused the input (a protection, or a validation that rejects invalid data): its dialog; the cell keeps its content. */
+function showRejected(result: { message: string; helpText: string }, at: { sheet: string; row: number; col: number }): void {
+  $("rejected-text").textContent = result.message;
+  $("rejected-help").textContent = result.helpText;
+  const view = state?.sheets.find((s) => s.name === at.sheet);
+  $<HTMLInputElement>("cell-input").value = view?.values[at.row - 1]?.[at.col - 1] ?? "";
+  $<HTMLDialogElement>("rejected").showModal();
+}
+
 function showError(e: unknown): void {
   $("status").textContent = `Lỗi: ${e instanceof Error ? e.message : String(e)}`;
 }
@@ -237,8 +269,14 @@ function start(): void {
     ev.preventDefault();
     if (!editing) return;
     const value = $<HTMLInputElement>("cell-input").value;
-    void post("/api/cell", { ...editing, value }).then(refresh, showError);
+    const at = editing;
+    void post("/api/cell", { ...at, value }).then((r) => {
+      const result = r as EditResult;
+      if (!result.ok) showRejected(result, at);
+      return refresh();
+    }, showError);
   });
+  $("rejected-ok").addEventListener("click", () => $<HTMLDialogElement>("rejected").close());
   void refresh().then(() => void poll());
 }
 

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
-import { loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "@cchc/gas-standins";
+import { columnToLetters, loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "@cchc/gas-standins";
 import { renderHtml } from "./document-html";
 import { toDocx } from "./docx-writer";
 import { escapeHtml } from "../core/text";
@@ -119,6 +119,7 @@ header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-s
 #tabs{display:flex;gap:2px;padding:4px 8px;border-top:1px solid #dadce0;background:#f8f9fa;overflow-x:auto} .tab{font:inherit;padding:4px 12px;border:1px solid transparent;background:none;cursor:pointer}
 .tab.active{background:#fff;border-color:#dadce0;color:#1a73e8;font-weight:bold}
 #sidebar-wrap{width:340px;border-left:1px solid #dadce0;overflow-y:auto} #sidebar-wrap[hidden]{display:none}
+#grid td.invalid{background-image:linear-gradient(225deg,#d93025 6px,transparent 6px)} #grid td.check{text-align:center;font-size:14px}
 #status{color:#a50e0e} dialog{border:1px solid #dadce0;border-radius:8px;max-width:420px} dialog h2{font-size:15px;margin-top:0}
 `;
 
@@ -165,6 +166,7 @@ function pageHtml(script: string, title: string, sidebar: string, switcher: stri
   ${sidebar}
 </div>
 <dialog id="alert"><h2 id="alert-title"></h2><p id="alert-text"></p><button type="button" id="alert-ok">OK</button></dialog>
+<dialog id="rejected" role="alertdialog" aria-labelledby="rejected-title"><h2 id="rejected-title">Có sự cố</h2><p id="rejected-text"></p><p id="rejected-help" class="note"></p><button type="button" id="rejected-ok">OK</button></dialog>
 <script>${script}</script>
 </body></html>`;
 }
@@ -261,12 +263,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           for (let c = m.col; c < m.col + m.cols; c++) backgrounds[r]![c] = m.background;
         }
       }
+      // Checkboxes as Sheets draws them: ticked for the checked value, unticked otherwise (a blank cell too).
+      const validations = r.getDataValidations();
+      const values = r.getValues();
+      const checks = validations.map((row, i) =>
+        row.map((dv, j) => {
+          if (!dv || String(dv.getCriteriaType()) !== "CHECKBOX") return null;
+          const on = dv.getCriteriaValues()[0] ?? true;
+          return values[i]![j] === on;
+        }),
+      );
       return {
         name: sheet.getName(),
         values: r.getDisplayValues(),
         backgrounds,
         bold: r.getFontWeights().map((row) => row.map((w) => w === "bold")),
         frozenRows: sheet.getFrozenRows(),
+        checks: checks.some((row) => row.some((c) => c !== null)) ? checks : null,
+        invalid: addon.env.invalidCells(sheet.getName()),
       };
     });
     const menu = addon.env.ui.menus.at(-1);
@@ -370,12 +384,25 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return json(res, r.ok ? 200 : 500, r.ok ? { ok: true } : r);
     }
     if (req.method === "POST" && path === "/api/cell") {
+      // The user types into a cell: Sheets' rules for users (protections, validations that reject input), not a script's setValue.
       const body = (await readBody(req)) as { sheet?: string; row?: number; col?: number; value?: string };
-      const sheet = addon.env.document.getSheetByName(String(body.sheet ?? ""));
-      if (!sheet || !Number.isInteger(body.row) || !Number.isInteger(body.col)) return json(res, 400, { message: "Ô không hợp lệ." });
-      sheet.getRange(body.row!, body.col!).setValue(String(body.value ?? ""));
-      version++;
-      return json(res, 200, { ok: true });
+      const name = String(body.sheet ?? "");
+      const sheet = addon.env.document.getSheetByName(name);
+      const { row, col } = body;
+      if (
+        !sheet ||
+        !Number.isInteger(row) ||
+        !Number.isInteger(col) ||
+        row! < 1 ||
+        col! < 1 ||
+        row! > sheet.getMaxRows() ||
+        col! > sheet.getMaxColumns()
+      ) {
+        return json(res, 400, { message: "Ô không hợp lệ." });
+      }
+      const result = addon.env.userEdit(name, `${columnToLetters(col!)}${row}`, String(body.value ?? ""));
+      if (result.ok) version++;
+      return json(res, 200, result);
     }
     const doc = /^\/docs\/([^/]+?)(\.docx)?$/.exec(path);
     if (req.method === "GET" && doc) {

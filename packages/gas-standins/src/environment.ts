@@ -26,6 +26,8 @@ import { FakeSpreadsheet } from "./services/spreadsheetapp/fakeSpreadsheet";
 import type { SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
 import { FakeSpreadsheetApp } from "./services/spreadsheetapp/fakeSpreadsheetApp";
 import { FakeUtilities } from "./services/utilities/fakeUtilities";
+import { invalidCells, userEdit } from "./services/spreadsheetapp/validationCheck";
+import type { UserEditResult } from "./services/spreadsheetapp/validationCheck";
 import type { DocumentStore } from "./services/documentapp/context";
 import { FakeDocumentApp } from "./services/documentapp/fakeDocumentApp";
 import type { RecordedDocument } from "./support/documentRecords";
@@ -138,6 +140,19 @@ export interface GasEnvironment {
    * writes protections check. They become an editor of the spreadsheet.
    */
   setUser(email: string): void;
+  /**
+   * The current user types `value` into one cell of a sheet, as in Sheets'
+   * grid (not something a script can do; not counted). Refused, the cell
+   * unchanged, when a protection leaves the user out (Google's "You are trying
+   * to edit a protected cell or object..."), or when the value fails a data
+   * validation set not to allow invalid input (Sheets' "Dữ liệu bạn đã nhập vào
+   * ô X vi phạm các quy tắc xác thực dữ liệu được đặt trên ô này.", in English
+   * for a user locale other than vi); stored and marked invalid when it fails
+   * one that allows it. Script writes are never refused by validations.
+   */
+  userEdit(sheet: string, a1: string, value: unknown): UserEditResult;
+  /** A1 notations of a sheet's cells whose content fails their data validation (Sheets marks them invalid). */
+  invalidCells(sheet: string): string[];
   /** Simulated authorization mode (see GasEnvironmentOptions.authMode). */
   authMode: AuthModeName;
   /** Virtual milliseconds spent waiting for locks and in Utilities.sleep. */
@@ -258,6 +273,12 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     holdDocumentLock: (o) => holdLock(rt, ss._documentLock, o?.forMs),
     newExecution: () => {
       rt.newExecution();
+    },
+    userEdit: (sheet, a1, value) => userEdit(ss, sheet, a1, value),
+    invalidCells(sheet) {
+      const s = ss._sheetByName(sheet);
+      if (!s) throw new Error(`No sheet named "${sheet}".`);
+      return invalidCells(s);
     },
     get user() {
       return rt.settings.effectiveUserEmail;

@@ -15,6 +15,7 @@ export type { GasEnvironment, GasEnvironmentOptions, GasGlobals } from "./enviro
 export type { AuthModeName, Family, FormulaEvaluator } from "./support/runtime";
 export type { AlertRecord, DialogRecord, HtmlRecord, MenuEntry, MenuRecord, PromptRecord, ToastRecord, UiRecords } from "./support/records";
 export type { FakeSpreadsheet, SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
+export type { UserEditResult } from "./services/spreadsheetapp/validationCheck";
 export { loadXlsx, saveXlsx, XlsxFormatError } from "./support/xlsx";
 export type { LoadXlsxOptions } from "./support/xlsx";
 export { columnToLetters, lettersToColumn, parseA1 } from "./support/a1";
