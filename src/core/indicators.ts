@@ -4,7 +4,7 @@
  * units that count), shortfall and met. What an indicator is lives in catalogue.ts.
  */
 import type { IndicatorDef, MissingStrategy } from "./catalogue";
-import type { FigureKey } from "./schema";
+import { FIGURE_KEYS, figureIndex, type FigureKey } from "./schema";
 import { clean } from "./text";
 
 export type Direction = ">=" | "<=";
@@ -40,15 +40,15 @@ export interface IndicatorResult {
 export type Figures = Record<FigureKey, number | null>;
 
 /**
- * THE sum under a missing-value strategy: `count` values read by `at(i)`
- * (NaN when missing); null when the side is skipped. Rules, indicators and
- * roll-ups all add up through here.
+ * THE sum under a missing-value strategy: the fields given by their index in
+ * FIGURE_KEYS, each read by `get` (NaN when missing); null when the side is
+ * skipped. Rules, indicators and roll-ups all add up through here.
  */
-export function sumUnder(count: number, at: (i: number) => number, missing: MissingStrategy): number | null {
+export function sumAt(fields: ArrayLike<number>, get: (figure: number) => number, missing: MissingStrategy): number | null {
   let s = 0;
   let present = 0;
-  for (let i = 0; i < count; i++) {
-    const v = at(i);
+  for (let i = 0; i < fields.length; i++) {
+    const v = get(fields[i]!);
     if (!Number.isNaN(v)) {
       s += v;
       present++;
@@ -61,7 +61,11 @@ export function sumUnder(count: number, at: (i: number) => number, missing: Miss
 
 /** The sum of some fields by key; `get` gives a field's value, or NaN when it is missing. */
 export function sideSum(keys: readonly FigureKey[], get: (key: FigureKey) => number, missing: MissingStrategy): number | null {
-  return sumUnder(keys.length, (i) => get(keys[i]!), missing);
+  return sumAt(
+    keys.map((k) => figureIndex(k)),
+    (f) => get(FIGURE_KEYS[f]!),
+    missing,
+  );
 }
 
 const fromFigures = (fig: Partial<Record<FigureKey, number | null>>) => (k: FigureKey) => fig[k] ?? NaN;

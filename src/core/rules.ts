@@ -6,7 +6,7 @@
  * table; each indicator's "numerator ≤ denominator" rule comes from the catalogue.
  */
 import { INDICATORS, type MissingStrategy, type Severity } from "./catalogue";
-import { sumUnder } from "./indicators";
+import { sumAt } from "./indicators";
 import { fieldLabel, figureIndex, formList, submissionColumn, type FigureKey } from "./schema";
 import { formatNumber } from "./text";
 
@@ -108,11 +108,6 @@ function compiledRules() {
     right: Int32Array.from(rule.right, (k) => figureIndex(k)),
   }));
   return compiled;
-}
-
-/** The sum of fields given by their index in FIGURE_KEYS under a missing-value strategy; null when the side is skipped. */
-export function sumAt(fields: Int32Array, get: (figure: number) => number, missing: MissingStrategy): number | null {
-  return sumUnder(fields.length, (i) => get(fields[i]!), missing);
 }
 
 /** A rule that fails on a row, with both sides' values kept as data. */

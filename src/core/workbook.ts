@@ -3,7 +3,7 @@
  * findings, each unit's indicators, the total and the missing units.
  */
 import { INDICATORS, fieldsOf, findIndicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
-import { judge, noData, type Figures, type IndicatorResult } from "./indicators";
+import { judge, noData, sumAt, type Figures, type IndicatorResult } from "./indicators";
 import {
   compareDay,
   dayOfCell,
@@ -34,7 +34,7 @@ import { parseRow, readCheckbox, readText } from "./rows";
 import { describeValue, isDate } from "./text";
 import { isBlank } from "./cells";
 import type { ReportSettings } from "./settings";
-import { checkRules, ruleCell, ruleFields, sumAt, type RuleFailure } from "./rules";
+import { checkRules, ruleCell, ruleFields, type RuleFailure } from "./rules";
 import {
   FIGURE_KEYS,
   SHEET_SUBMISSIONS,
