@@ -274,6 +274,11 @@ describe("what would differ in a real Google Sheet", () => {
     for (const spelling of ["online_payment_rate", "Tỷ lệ thanh toán trực tuyến", "ONLINE_PAYMENT_RATE", "SATISFACTION_RATE"]) {
       expect(allowed).toContain(spelling);
     }
+    // A clerk typing the Vietnamese name is accepted, as README says; a made-up code is refused and the cell stays.
+    expect(addon.env.userEdit("Chỉ tiêu", "A9", "Tỷ lệ hài lòng").ok).toBe(true);
+    const refused = addon.env.userEdit("Chỉ tiêu", "A10", "ty_le_la");
+    expect(refused.ok).toBe(false);
+    expect(addon.env.sheet("Chỉ tiêu").getRange("A10").getValue()).toBe("");
   });
   it("set-up adopts an existing empty sheet of a single row", () => {
     const addon = track(startAddon());
