@@ -161,7 +161,8 @@ describe("npm start", { timeout: 60000 }, () => {
     expect(await page.locator("#setup-level").inputValue()).toBe("tỉnh");
     expect(await page.locator("#setup-name").inputValue()).toBe("Quảng Trị");
     await page.locator("#btn-setup").click();
-    await expect.poll(() => page.locator("#setup-status").innerText()).toContain("đã có dữ liệu; không thay đổi gì");
+    // The server answers one request at a time: the call may wait behind the page's poll of a province's state.
+    await expect.poll(() => page.locator("#setup-status").innerText(), { timeout: 15000 }).toContain("đã có dữ liệu; không thay đổi gì");
     // A menu action opens the sidebar and runs by itself; the sidebar's buttons are in the page.
     await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
     await page.getByRole("menuitem", { name: "Kiểm tra số liệu" }).click();
@@ -177,7 +178,7 @@ describe("npm start", { timeout: 60000 }, () => {
     await page.locator('#grid td[data-cell="B3"]').click();
     await page.getByLabel("Nội dung ô").fill("Phường Đồng Sơn (sửa)", { timeout: 5000 });
     await page.getByLabel("Nội dung ô").press("Enter");
-    await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText()).toBe("Phường Đồng Sơn (sửa)");
+    await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText(), { timeout: 15000 }).toBe("Phường Đồng Sơn (sửa)");
     await page.close();
   });
 
