@@ -51,10 +51,12 @@ if (mode === "load") {
     }
     return null;
   };
-  // Best of five runs, each after a full collection, so that neither side pays for the other's garbage.
+  // Steady state for both sides: three warm-up runs, then the best of ten, each after a full
+  // collection so that neither side pays for the other's garbage.
+  for (let i = 0; i < 3; i++) run();
   ms = Infinity;
   let result: unknown = null;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 10; i++) {
     (globalThis as { gc?: () => void }).gc?.();
     const start = performance.now();
     result = run();

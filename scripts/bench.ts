@@ -112,7 +112,7 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 // 2. Core against a hand-written loop.
 const ROWS = 100_000;
 console.log(
-  `\nCore over ${ROWS.toLocaleString("en")} submission rows (4,000 units × 25 quarters), one quarter evaluated; best of 5 runs, each after a collection:`,
+  `\nCore over ${ROWS.toLocaleString("en")} submission rows (4,000 units × 25 quarters), one quarter evaluated; 3 warm-up runs, then the best of 10, each after a collection:`,
 );
 const values = child(["values", String(ROWS)], 1, true);
 const plain = child(["plain", String(ROWS)], 1, true);

@@ -271,10 +271,21 @@ function checkMergers(units: readonly Unit[], sheet: { cell(row: number, key: st
 
 /** Why a unit is not expected in a period: merged away before it, or not formed yet; null when it is. */
 export function notExpected(wb: Workbook, u: Unit, period: Period, rule: PeriodRule): "merged" | "not_formed" | null {
-  if (u.successors.length && u.mergedOn && compareDay(u.mergedOn, period, rule) <= 0) return "merged";
-  const from = formedOn(wb, u.code);
-  if (from && compareDay(from, period, rule) > 0) return "not_formed";
-  return null;
+  return expectation(wb, period, rule)(u);
+}
+
+/**
+ * The test of notExpected for one period, with the period's bounds computed
+ * once (evaluate asks it for every unit and every row).
+ */
+function expectation(wb: Workbook, period: Period, rule: PeriodRule): (u: Unit) => "merged" | "not_formed" | null {
+  const last = dayKey(periodBounds(period, rule).end);
+  return (u) => {
+    if (u.successors.length && u.mergedOn && dayKey(u.mergedOn) <= last) return "merged";
+    const from = formedOn(wb, u.code);
+    if (from && dayKey(from) > last) return "not_formed";
+    return null;
+  };
 }
 
 /** The earliest day units were merged into this one, or null. */
@@ -431,6 +442,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
   const failures: RuleFailure[] = [];
   let row = 0;
   const get = (f: number) => figureAt(b, f, row);
+  const expected = expectation(wb, period, rule);
 
   for (let k = 0; k < b.length; k++) {
     const r = b.rows[k]!;
@@ -451,7 +463,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
       findings.push(makeFinding("unknown_unit", cell(k, "unit"), code, `Mã đơn vị ${code} không có trong trang "${SHEET_UNITS}"`));
       continue;
     }
-    if (notExpected(wb, unit, period, rule) === "merged") {
+    if (expected(unit) === "merged") {
       findings.push(
         makeFinding(
           "merged_away",
@@ -492,7 +504,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
 
   const missing: string[] = [];
   for (const u of wb.units) {
-    if (u.active && !taken.has(u.code) && !notExpected(wb, u, period, rule)) {
+    if (u.active && !taken.has(u.code) && !expected(u)) {
       missing.push(u.code);
       findings.push(makeFinding("missing_submission", null, u.code, `${u.name} (${u.code}) chưa nộp số liệu kỳ ${periodId(period)}`));
     }
