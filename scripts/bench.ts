@@ -157,7 +157,20 @@ for (const [label, path, aim] of [
   ["3,000 units (report of 3,000 rows)", report, "≤ 3× time"],
 ] as const) {
   const load = child(["load", path]);
-  const cli = child(["cli", path, "--period", "2026-Q2", "--out", join(dir, "report.docx"), "--json", join(dir, "result.json")]);
+  const cli = child([
+    "cli",
+    path,
+    "--period",
+    "2026-Q2",
+    "--level",
+    "tỉnh",
+    "--name",
+    "Thử",
+    "--out",
+    join(dir, "report.docx"),
+    "--json",
+    join(dir, "result.json"),
+  ]);
   console.log(
     label.padEnd(34) +
       load.ms.toFixed(0).padStart(9) +
@@ -174,7 +187,11 @@ for (const [label, path, aim] of [
 {
   const { loadXlsx } = await import("@cchc/gas-standins");
   const { startAddon } = await import("../src/local/runtime");
-  const addon = startAddon({ spreadsheet: await loadXlsx(report) });
+  const { settingsFor } = await import("../src/core/settings");
+  const addon = startAddon({
+    spreadsheet: await loadXlsx(report),
+    documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Thử")) },
+  });
   const times: number[] = [];
   const calls: number[] = [];
   for (let i = 0; i < 3; i++) {

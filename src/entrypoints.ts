@@ -11,7 +11,7 @@ import * as fn from "./core/functions";
 import { formList, type FigureKey } from "./core/schema";
 import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod } from "./gas/actions";
 import { generateReport } from "./gas/report";
-import { spreadsheetDay } from "./gas/workbook";
+import { spreadsheetDays } from "./gas/workbook";
 import { getSettings, saveSettings } from "./gas/settings";
 import { menuHighlight, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
 
@@ -102,7 +102,7 @@ const OTHER_ENTRIES = [
   {
     name: "REPORTING_PERIOD",
     kind: "custom",
-    impl: (date: unknown, rule?: unknown) => fn.reportingPeriod(date, rule, spreadsheetDay),
+    impl: (date: unknown, rule?: unknown) => fn.reportingPeriod(date, rule, spreadsheetDays()),
     description:
       'Kỳ báo cáo quý của một ngày, theo ngày hiển thị trong múi giờ của bảng tính. Mặc định tính từ ngày 15 tháng cuối quý trước đến ngày 14 tháng cuối quý (14/03/2023 → 2023-Q1, 15/03/2023 → 2023-Q2); "calendar" theo quý dương lịch (31/03/2023 → 2023-Q1, 01/04/2023 → 2023-Q2).',
     params: [

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDICATORS } from "../src/core/catalogue";
 import { SUBMISSION_COLUMNS, TARGET_COLUMNS } from "../src/core/schema";
+import { settingsFor } from "../src/core/settings";
 import type { ValidationView } from "../src/core/view";
 import { ROOT, startAddon, type LocalAddon } from "../src/local/runtime";
 import { goodRow, unitRows } from "./fixtures";
@@ -60,6 +61,7 @@ beforeAll(() => {
   ];
   addon = startAddon({
     codePath: join(COPY, "dist/Code.js"),
+    documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Thử")) },
     sheets: {
       "Đơn vị": unitRows([{ code: "A" }, { code: "B" }, { code: "C" }]),
       "Chỉ tiêu": [TARGET_COLUMNS.map((c) => c.header), ["feedback_rate", 2023, 0.9, "Kế hoạch thử"]],

@@ -27,12 +27,21 @@ beforeAll(async () => {
   addon.dispose();
 });
 
+/** The command line; the sample district's level and name unless the call gives its own settings. */
 function cli(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "src/local/cli.ts", ...args], { cwd: join(__dirname, ".."), encoding: "utf8" });
+  const own = args.some((a) => a.startsWith("--level") || a.startsWith("--settings") || a === "--no-level");
+  const full = own ? args.filter((a) => a !== "--no-level") : [...args, "--level", "huyện", "--name", "Vĩnh Linh"];
+  const r = spawnSync("npx", ["tsx", "src/local/cli.ts", ...full], { cwd: join(__dirname, ".."), encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
 }
 
 describe("the Google Doc", () => {
+  it("is refused, creating nothing, while the level and name were never chosen", () => {
+    const addon = sampleAddon({ documentProperties: {} });
+    expect(() => addon.call("generateReport", "2023-Q1")).toThrow(/Chưa chọn cấp báo cáo và tên địa phương/);
+    expect(addon.documents).toHaveLength(0);
+    addon.dispose();
+  });
   it("is a new document each time, titled with the period and district", () => {
     const addon = sampleAddon();
     const a = addon.call<{ id: string; url: string; name: string }>("generateReport", "2023-Q1");
@@ -235,6 +244,12 @@ describe("npm run report (command line over an .xlsx export)", () => {
       ["warning", "disbursed_gt_plan", "T36", "VINHKHE"],
       ["warning", "missing_submission", null, "VINHO"],
     ]);
+  });
+  it("without --level or --settings: exit 2, one Vietnamese line, nothing written", () => {
+    const r = cli(samplePath, "--period", "2023-Q1", "--out", join(dir, "nolevel.docx"), "--no-level");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Thiếu cấp báo cáo: hãy ghi --level/);
+    expect(existsSync(join(dir, "nolevel.docx"))).toBe(false);
   });
   it("--strict fails on errors among the findings, after writing the report", () => {
     const r = cli(samplePath, "--period", "2023-Q1", "--out", join(dir, "s.docx"), "--strict");

@@ -11,7 +11,7 @@
  */
 import { INDICATORS, indicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
 import type { IndicatorResult } from "./indicators";
-import { periodBounds, periodId, periodLabel, previousPeriod, vnDay, yearAgo, type Period } from "./period";
+import { periodBounds, periodLabel, previousPeriod, vnDay, yearAgo, type Period } from "./period";
 import { FORM06_TOTALS } from "./rules";
 import { submissionColumn, type ColumnDef, type FigureKey } from "./schema";
 import { levelWords, type LevelWords, type ReportSettings } from "./settings";
@@ -103,8 +103,10 @@ function quarterText(period: Period): string {
 export function changeText(code: IndicatorCode, now: number | null, before: number | null): string {
   if (now === null || before === null) return "—";
   const def = indicator(code);
-  const delta = def.unit === "rate" ? (now - before) * 100 : now - before;
-  const rounded = Math.round(delta * 100) / 100;
+  // The difference of the two values as they are shown (two decimals: "53,76%", "49,7%"), so that the
+  // change a reader checks by hand is the change printed.
+  const shown = (v: number) => Math.round((def.unit === "rate" ? v * 100 : v) * 100) / 100;
+  const rounded = Math.round((shown(now) - shown(before)) * 100) / 100;
   if (rounded === 0) return def.unit === "rate" ? "0 điểm %" : "0";
   const sign = rounded > 0 ? "+" : "-";
   return `${sign}${formatNumber(Math.abs(rounded))}${def.unit === "rate" ? " điểm %" : ""}`;
@@ -212,8 +214,8 @@ function form06Table(ev: Evaluation, scope: string): TableBlock {
 
 function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
   const cmp = ev.comparison;
-  const prev = periodId(cmp?.previous ?? previousPeriod(ev.period));
-  const ago = periodId(cmp?.yearAgo ?? yearAgo(ev.period));
+  const prev = quarterText(cmp?.previous ?? previousPeriod(ev.period));
+  const ago = quarterText(cmp?.yearAgo ?? yearAgo(ev.period));
   return {
     kind: "table",
     caption: `Bảng 1. Kết quả các chỉ tiêu toàn ${whole.body} ${quarterText(ev.period)}`,
@@ -221,7 +223,7 @@ function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
       [
         "STT",
         "Chỉ tiêu",
-        `Kết quả ${periodId(ev.period)}`,
+        `Kết quả ${quarterText(ev.period)}`,
         `Quý trước (${prev})`,
         "Tăng/giảm",
         `Cùng kỳ (${ago})`,
@@ -336,11 +338,11 @@ function unitComparisonTable(ev: Evaluation, shortfalls: readonly IndicatorDef[]
   const cmp = ev.comparison;
   if (!cmp) return null;
   const picked = (shortfalls.length ? shortfalls : INDICATORS.filter((d) => d.unit === "rate")).slice(0, 4);
-  const ago = periodId(cmp.yearAgo);
+  const ago = quarterText(cmp.yearAgo);
   return {
     kind: "table",
     caption: `So sánh từng đơn vị với cùng kỳ năm trước (${ago})`,
-    header: [["STT", "Đơn vị", ...picked.flatMap((d) => [`${d.shortName} ${periodId(ev.period)}`, `${d.shortName} ${ago}`]), "Ghi chú"]],
+    header: [["STT", "Đơn vị", ...picked.flatMap((d) => [`${d.shortName} ${quarterText(ev.period)}`, `${d.shortName} ${ago}`]), "Ghi chú"]],
     rows: ev.units.map((u, i) => {
       const earlier = cmp.units.get(u.unit);
       const merged = (ev.allUnits.length && earlier && !earlier.split && hasMerged(ev, u.unit)) || false;

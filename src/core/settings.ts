@@ -182,6 +182,12 @@ function settingsSchema() {
   });
 }
 
+/** "Tỉnh Quảng Trị" with level tỉnh is "Quảng Trị": the level word is added where the name is used. */
+function bareName(name: string, level: Level): string {
+  const words = name.trim().split(/\s+/);
+  return words.length > 1 && words[0]!.toLocaleLowerCase("vi-VN") === level ? words.slice(1).join(" ") : name.trim();
+}
+
 /** Bytes of a string in UTF-8 (Apps Script has no TextEncoder). */
 function utf8Length(text: string): number {
   let n = 0;
@@ -202,7 +208,11 @@ export function parseSettings(input: unknown): ReportSettings {
   schema ??= settingsSchema();
   const r = schema.safeParse(input);
   if (!r.success) throw new Error(r.error.issues.map((i) => i.message).join(" "));
-  const out: ReportSettings = { ...r.data, recipients: r.data.recipients.filter((x) => x !== "") };
+  const out: ReportSettings = {
+    ...r.data,
+    name: bareName(r.data.name, r.data.level),
+    recipients: r.data.recipients.filter((x) => x !== ""),
+  };
   const size = utf8Length(JSON.stringify(out));
   if (size > PROPERTY_LIMIT) {
     throw new Error(`Thông tin báo cáo dài ${size} byte, quá giới hạn 9 KB của một thuộc tính tài liệu; hãy rút gọn Nơi nhận.`);

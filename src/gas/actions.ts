@@ -7,6 +7,8 @@ import { INDICATORS } from "../core/catalogue";
 import { parsePeriod, periodId, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
 import {
   FIGURE_COLUMNS,
+  mapColumns,
+  UNITS_SHEET,
   SHEET_SUBMISSIONS,
   SHEET_TARGETS,
   SHEET_UNITS,
@@ -314,10 +316,11 @@ const PLANS: readonly SheetPlan[] = [
             .build(),
         );
       const units = find(SHEET_UNITS);
-      if (units) {
+      const codeColumn = units ? unitCodeColumn(units) : null;
+      if (units && codeColumn) {
         sheet.getRange(2, col("unit"), rows, 1).setDataValidation(
           SpreadsheetApp.newDataValidation()
-            .requireValueInRange(units.getRange(2, 1, Math.max(1, units.getMaxRows() - 1), 1), true)
+            .requireValueInRange(units.getRange(2, codeColumn, Math.max(1, units.getMaxRows() - 1), 1), true)
             .setAllowInvalid(false)
             .setHelpText("Chọn mã đơn vị trong trang Đơn vị.")
             .build(),
@@ -336,6 +339,19 @@ const PLANS: readonly SheetPlan[] = [
     },
   },
 ];
+
+/** The column of `Mã đơn vị` in the units sheet, found by its header (clerks move columns); null when absent. */
+function unitCodeColumn(units: Sheet): number | null {
+  const rows = Math.min(10, Math.max(1, units.getLastRow()));
+  const width = Math.max(1, units.getLastColumn());
+  try {
+    const c = mapColumns(UNITS_SHEET, units.getRange(1, 1, rows, width).getValues()).columns.code;
+    return c === undefined ? null : c + 1;
+  } catch (e) {
+    if (e instanceof SchemaError) return null;
+    throw e;
+  }
+}
 
 /** Rows a sheet made by set-up has at least (Sheets' new sheets have 1,000). */
 const MIN_ROWS = 100;

@@ -9,7 +9,7 @@ import { periodId, periodLabel, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
-import { getSettings } from "./settings";
+import { getSettings, hasSettings } from "./settings";
 import { openWorkbook, spreadsheetDay } from "./workbook";
 
 const MM = 72 / 25.4;
@@ -29,6 +29,13 @@ export interface ReportResult {
 
 /** Builds the report content for a period from the active spreadsheet. */
 export function reportContent(period: Period, now: Date = new Date()): ReportContent {
+  // A report names its body in every sentence: never guess it (a province must not read "huyện Vĩnh Linh").
+  if (!hasSettings()) {
+    throw new Error(
+      "Chưa chọn cấp báo cáo và tên địa phương. Hãy mở mục Thông tin báo cáo (hoặc Thiết lập bảng tính) trong bảng điều khiển, " +
+        "chọn cấp (tỉnh, xã, huyện), ghi tên, lưu lại rồi tạo báo cáo.",
+    );
+  }
   const settings = getSettings();
   const wb = readWorkbook(openWorkbook().values);
   const [year, month, day] = spreadsheetDay(now);

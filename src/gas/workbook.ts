@@ -65,12 +65,25 @@ export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkb
  * no spreadsheet: then the runtime's own fields).
  */
 export function spreadsheetDay(date: Date): Day {
+  return spreadsheetDays()(date);
+}
+
+/**
+ * The same, with the spreadsheet's time zone read once (a custom function
+ * over a range of dates asks for one per cell).
+ */
+export function spreadsheetDays(): (date: Date) => Day {
+  let zone: string | null = null;
   try {
-    const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-    const [y, m, d] = Utilities.formatDate(date, zone, "yyyy-MM-dd").split("-").map(Number);
-    if (y && m && d) return [y, m, d];
+    zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   } catch {
-    // no spreadsheet here (a bare runtime): the runtime's fields below
+    // no spreadsheet here (a bare runtime): the runtime's own fields
   }
-  return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  return (date) => {
+    if (zone) {
+      const [y, m, d] = Utilities.formatDate(date, zone, "yyyy-MM-dd").split("-").map(Number);
+      if (y && m && d) return [y, m, d];
+    }
+    return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  };
 }

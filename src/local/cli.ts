@@ -28,13 +28,17 @@ interface Args {
   out: string | null;
   json: string | null;
   strict: boolean;
-  /** The report's settings when any of --settings, --level, --name, --period-rule is given. */
-  settings: ReportSettings | null;
+  /** The report's settings, from --settings, --level, --name, --period-rule. */
+  settings: ReportSettings;
 }
 
 /** --settings, then --level/--name (which fill the other fields with the level's defaults), then --period-rule. */
-function settingsFrom(file: string | null, level: string | null, name: string | null, rule: string | null): ReportSettings | null {
-  if (file === null && level === null && name === null && rule === null) return null;
+function settingsFrom(file: string | null, level: string | null, name: string | null, rule: string | null): ReportSettings {
+  if (file === null && level === null) {
+    throw new Unusable(
+      'Thiếu cấp báo cáo: hãy ghi --level tỉnh|xã|huyện và --name (ví dụ --level tỉnh --name "Quảng Trị"), hoặc --settings thông-tin.json.',
+    );
+  }
   let given: Partial<ReportSettings> = {};
   if (file !== null) {
     let text: string;
@@ -60,6 +64,9 @@ function settingsFrom(file: string | null, level: string | null, name: string | 
     const r = readPeriodRule(rule);
     if (!r) throw new Unusable(`Cách tính kỳ "${rule}" không hợp lệ; dùng --period-rule 15-14 hoặc calendar.`);
     given = { ...given, periodRule: r };
+  }
+  if (given.level === undefined) {
+    throw new Unusable("Thiếu cấp báo cáo: hãy ghi --level tỉnh|xã|huyện cùng --name, hoặc --settings với trường level.");
   }
   // --level or --name without a file: every other field from the level's defaults.
   const base = file === null ? settingsFor(given.level ?? DEFAULT_SETTINGS.level, given.name ?? DEFAULT_SETTINGS.name) : DEFAULT_SETTINGS;
@@ -150,7 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     let report: { name: string };
     try {
       // The same settings the sidebar saves, through the add-on's own entry point.
-      if (args.settings) addon.call("saveSettings", args.settings);
+      addon.call("saveSettings", args.settings);
       result = addon.call<JsonResult>("periodResults", args.period);
       report = addon.call<{ name: string }>("generateReport", args.period);
     } catch (e) {

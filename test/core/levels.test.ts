@@ -96,6 +96,11 @@ describe("level words", () => {
     });
     expect(loadSettings(old)).toMatchObject({ level: "huyện", name: "Gio Linh", periodRule: "15-14" });
   });
+  it("a name typed with its level word is stored without it (no 'TỈNH TỈNH QUẢNG TRỊ')", () => {
+    expect(parseSettings({ ...settingsFor("tỉnh", "Quảng Trị"), name: "Tỉnh Quảng Trị" }).name).toBe("Quảng Trị");
+    expect(parseSettings({ ...settingsFor("xã", "Vĩnh Linh"), name: "xã Vĩnh Linh" }).name).toBe("Vĩnh Linh");
+    expect(parseSettings({ ...settingsFor("huyện", "Xã Đoài"), name: "Xã Đoài" }).name).toBe("Xã Đoài");
+  });
   it("limits are checked in Vietnamese, including the 9 KB of a document property", () => {
     expect(() => parseSettings({ ...settingsFor("tỉnh", "Quảng Trị"), level: "quận" })).toThrow("Cấp báo cáo phải là tỉnh, xã hoặc huyện.");
     // 30 lines of 200 characters, each of three bytes in UTF-8: 18 KB.

@@ -3,10 +3,18 @@ import { startAddon, type LocalAddon, type LocalAddonOptions } from "../../src/l
 import { sampleWorkbook } from "../../src/local/sample";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../../src/core/schema";
 import { goodRow, submissionRows, unitRows, type SubmissionInput } from "../fixtures";
+import { settingsFor } from "../../src/core/settings";
+
+/** The document properties of a sheet whose settings were saved for the sample district. */
+export const DISTRICT_SETTINGS = { "cchc.settings": JSON.stringify(settingsFor("huyện", "Vĩnh Linh")) };
 
 export function sampleAddon(options: LocalAddonOptions = {}): LocalAddon {
   const wb = sampleWorkbook();
-  return startAddon({ sheets: { [SHEET_UNITS]: wb.units, [SHEET_TARGETS]: wb.targets, [SHEET_SUBMISSIONS]: wb.submissions }, ...options });
+  return startAddon({
+    sheets: { [SHEET_UNITS]: wb.units, [SHEET_TARGETS]: wb.targets, [SHEET_SUBMISSIONS]: wb.submissions },
+    documentProperties: DISTRICT_SETTINGS,
+    ...options,
+  });
 }
 
 /**
@@ -24,6 +32,7 @@ export function districtAddon(n: number, options: LocalAddonOptions = {}): Local
   );
   return startAddon({
     sheets: { [SHEET_UNITS]: unitRows(codes.map((code) => ({ code }))), [SHEET_SUBMISSIONS]: submissionRows(rows) },
+    documentProperties: DISTRICT_SETTINGS,
     ...options,
   });
 }
