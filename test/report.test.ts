@@ -245,6 +245,23 @@ describe("npm run report (command line over an .xlsx export)", () => {
       ["warning", "missing_submission", null, "VINHO"],
     ]);
   });
+  it("without --out the .docx goes next to the workbook", () => {
+    const copy = join(dir, "bang-tinh.xlsx");
+    writeFileSync(copy, readFileSync(samplePath));
+    const r = cli(copy, "--period", "2023-Q1");
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, "bang-tinh-2023-Q1.docx"))).toBe(true);
+  });
+  it("an output that cannot be written: exit 2 with one Vietnamese line, and the other output not written either", () => {
+    const out = join(dir, "not-written.docx");
+    const r = cli(samplePath, "--period", "2023-Q1", "--out", out, "--json", "/proc/nope/r.json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('Không ghi được tệp "/proc/nope/r.json": thư mục không tồn tại và không tạo được (ENOENT).');
+    expect(existsSync(out)).toBe(false);
+    const dirAsFile = cli(samplePath, "--period", "2023-Q1", "--out", dir);
+    expect(dirAsFile.status).toBe(2);
+    expect(dirAsFile.stderr).toMatch(/đó là một thư mục/);
+  });
   it("without --level or --settings: exit 2, one Vietnamese line, nothing written", () => {
     const r = cli(samplePath, "--period", "2023-Q1", "--out", join(dir, "nolevel.docx"), "--no-level");
     expect(r.status).toBe(2);

@@ -7,8 +7,8 @@
  * standard error when the workbook cannot be used; 1 with --strict when the
  * findings include errors.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, resolve } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { loadXlsx, XlsxFormatError } from "@cchc/gas-standins";
 import { toDocx } from "./docx-writer";
 import { parsePeriod, periodId, readPeriodRule } from "../core/period";
@@ -121,14 +121,55 @@ export function parseArgs(argv: readonly string[]): Args {
   return { workbook, period: periodId(p), out, json, strict, settings: settingsFrom(settings, level, name, rule) };
 }
 
-/** Writes an output file, creating its folder; a failure is one clear line. */
+/** The folders to create for an output file, after checking, writing nothing, that it can be written. */
+function checkOutput(path: string): string[] {
+  const missing: string[] = [];
+  let dir = dirname(path);
+  while (!existsSync(dir)) {
+    missing.unshift(dir);
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const fail = (why: string) => new Unusable(`Không ghi được tệp "${path}": ${why}.`);
+  if (!statSync(dir).isDirectory()) throw fail(`"${dir}" không phải là thư mục`);
+  try {
+    accessSync(dir, constants.W_OK);
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw fail("đó là một thư mục");
+      accessSync(path, constants.W_OK);
+    }
+  } catch (e) {
+    if (e instanceof Unusable) throw e;
+    throw fail(`không có quyền ghi (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return missing;
+}
+
+/** Writes an output file, creating its folders one by one (a recursive mkdir can spin on /proc); a failure is one clear line. */
 function writeOutput(path: string, data: string | Buffer): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    for (const dir of checkOutput(path)) mkdirSync(dir);
     writeFileSync(path, data);
   } catch (e) {
-    throw new Unusable(`Không ghi được tệp "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    if (e instanceof Unusable) throw e;
+    throw new Unusable(`Không ghi được tệp "${path}": ${reason(e)}.`);
   }
+}
+
+/** A file-system error in Vietnamese, with its code for whoever looks it up. */
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? "";
+  const text: Record<string, string> = {
+    ENOENT: "thư mục không tồn tại và không tạo được",
+    EACCES: "không có quyền ghi",
+    EPERM: "không được phép ghi",
+    EROFS: "ổ đĩa chỉ cho đọc",
+    ENOSPC: "ổ đĩa đã đầy",
+    EISDIR: "đó là một thư mục",
+    ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+  };
+  return text[code] ? `${text[code]} (${code})` : code || (e as Error).message;
 }
 
 interface JsonResult {
@@ -142,6 +183,10 @@ interface JsonResult {
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const path = resolve(args.workbook);
+  // Without --out the .docx goes next to the workbook (SPEC). Both outputs are checked before any work.
+  const out = resolve(args.out ?? join(dirname(path), `${basename(path, extname(path))}-${args.period}.docx`));
+  checkOutput(out);
+  if (args.json) checkOutput(resolve(args.json));
   if (!existsSync(path)) throw new Unusable(`Không tìm thấy tệp "${args.workbook}".`);
   if (statSync(path).isDirectory()) throw new Unusable(`"${args.workbook}" là một thư mục, không phải tệp .xlsx.`);
   let spreadsheet: Awaited<ReturnType<typeof loadXlsx>>;
@@ -164,9 +209,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       // The add-on's own messages (a sheet or a column missing) are already one clear Vietnamese line.
       throw new Unusable(`Không dùng được bảng tính "${args.workbook}": ${(e as Error).message}`);
     }
-    const out = resolve(args.out ?? `${basename(path, extname(path))}-${args.period}.docx`);
-    writeOutput(out, await toDocx(addon.documents.at(-1)!));
+    const docx = await toDocx(addon.documents.at(-1)!);
     if (args.json) writeOutput(resolve(args.json), JSON.stringify(result, null, 2) + "\n");
+    writeOutput(out, docx);
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;
     const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
