@@ -106,6 +106,24 @@ const BASE_NORMAL: EffectiveTextStyle & EffectiveParagraphStyle = {
   indentEnd: 0,
 };
 
+const NAMED_KEYS = Object.keys(BASE_NORMAL) as (keyof typeof BASE_NORMAL)[];
+
+/** The set (neither undefined nor null) attributes of `s` over `out`. */
+function layerNamed(out: EffectiveTextStyle & EffectiveParagraphStyle, s: Partial<Record<string, unknown>>): void {
+  for (const k of NAMED_KEYS) {
+    const v = s[k];
+    if (v !== undefined && v !== null) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+}
+
+/** The defined text attributes of `s` over `out`. */
+function layerText(out: EffectiveTextStyle, s: TextStyle): void {
+  for (const k of STYLE_KEYS) {
+    const v = s[k];
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+}
+
 /**
  * How a named style looks in this document: the attributes the document set
  * for it (Body.setHeadingAttributes, recorded in `doc.namedStyles`) over
@@ -131,15 +149,9 @@ export function namedStyle(doc: RecordedDocument, heading: HeadingName): Effecti
           spacingAfter: b.spacingAfter,
         };
   const out = { ...BASE_NORMAL };
-  const layer = (s: Partial<Record<string, unknown>>) => {
-    for (const k of Object.keys(out) as (keyof typeof out)[]) {
-      const v = s[k];
-      if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
-    }
-  };
-  layer(normal as Record<string, unknown>);
-  layer(builtin);
-  if (heading !== "NORMAL") layer(own as Record<string, unknown>);
+  layerNamed(out, normal as Record<string, unknown>);
+  layerNamed(out, builtin);
+  if (heading !== "NORMAL") layerNamed(out, own as Record<string, unknown>);
   return out;
 }
 
@@ -154,7 +166,15 @@ export function effectiveTextStyle(
   style: TextStyle,
   tables: readonly RecordedTable[] = [],
 ): EffectiveTextStyle {
-  const named = namedStyle(doc, paragraph.heading);
+  return overText(textBase(doc, namedStyle(doc, paragraph.heading), tables), style);
+}
+
+/**
+ * What a run's own attributes go over (see `effectiveTextStyle`): the tables
+ * around it (innermost first), over the Body's, over `named`, the paragraph's
+ * named style. The same for every run of a paragraph style in those tables.
+ */
+export function textBase(doc: RecordedDocument, named: EffectiveTextStyle, tables: readonly RecordedTable[] = []): EffectiveTextStyle {
   const out: EffectiveTextStyle = {
     fontFamily: named.fontFamily,
     fontSize: named.fontSize,
@@ -166,16 +186,22 @@ export function effectiveTextStyle(
     backgroundColor: named.backgroundColor,
     linkUrl: named.linkUrl,
   };
-  const layer = (s: TextStyle) => {
-    for (const k of STYLE_KEYS) {
-      const v = s[k];
-      if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
-    }
-  };
-  layer(doc.defaults);
-  for (let i = tables.length - 1; i >= 0; i--) layer(tables[i]!.textDefaults);
-  layer(style);
+  layerText(out, doc.defaults);
+  for (let i = tables.length - 1; i >= 0; i--) layerText(out, tables[i]!.textDefaults);
   return out;
+}
+
+/** A run's own attributes over `base` (from `textBase`), as a new style. */
+export function overText(base: EffectiveTextStyle, style: TextStyle): EffectiveTextStyle {
+  const out: EffectiveTextStyle = { ...base };
+  layerText(out, style);
+  return out;
+}
+
+/** Whether two runs' own text attributes are the same (so are their effective styles under one base). */
+export function sameOwnText(a: TextStyle, b: TextStyle): boolean {
+  for (const k of STYLE_KEYS) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -183,8 +209,11 @@ export function effectiveTextStyle(
  * (`namedStyle`). Google's default list indentation: 36 pt per level, the
  * glyph hanging 18 pt.
  */
-export function effectiveParagraphStyle(doc: RecordedDocument, p: RecordedParagraph): EffectiveParagraphStyle {
-  const named = namedStyle(doc, p.heading);
+export function effectiveParagraphStyle(
+  doc: RecordedDocument,
+  p: RecordedParagraph,
+  named: EffectiveParagraphStyle = namedStyle(doc, p.heading),
+): EffectiveParagraphStyle {
   const listIndent = p.list ? 36 * (p.list.nestingLevel + 1) : null;
   return {
     alignment: p.alignment ?? named.alignment,

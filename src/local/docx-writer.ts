@@ -55,16 +55,21 @@ import type {
   RecordedDocument,
   RecordedParagraph,
   RecordedTable,
+  TextStyle,
 } from "@cchc/gas-standins";
 import {
   columnWidths,
   DEFAULT_BORDER_COLOR,
   DEFAULT_BORDER_WIDTH,
   DEFAULT_CELL_PADDING,
+  type EffectiveParagraphStyle,
   effectiveParagraphStyle,
   effectiveTextStyle,
   type EffectiveTextStyle,
   namedStyle,
+  overText,
+  sameOwnText,
+  textBase,
 } from "./document-style";
 
 /** Points to twentieths of a point. */
@@ -153,6 +158,83 @@ function geometry(t: RecordedTable, outer: readonly RecordedTable[], available: 
   };
 }
 
+/**
+ * What the paragraphs of one directly written table share: the base of their
+ * runs' look (`textBase`: they are all normal text in the same tables), and
+ * the last run's and paragraph's markup, reused while the next ones' own
+ * attributes are the same (a report's table has thousands of alike cells).
+ */
+interface TableLook {
+  readonly base: EffectiveTextStyle;
+  run: TextStyle | null;
+  rPr: string;
+  para: RecordedParagraph | null;
+  pPr: string;
+}
+
+/** Whether two plain paragraphs have the same own layout (so the same pPr). */
+function samePlainParagraph(a: RecordedParagraph, b: RecordedParagraph): boolean {
+  return (
+    a.alignment === b.alignment &&
+    a.lineSpacing === b.lineSpacing &&
+    a.spacingBefore === b.spacingBefore &&
+    a.spacingAfter === b.spacingAfter &&
+    a.indentStart === b.indentStart &&
+    a.indentFirstLine === b.indentFirstLine &&
+    a.indentEnd === b.indentEnd
+  );
+}
+
+/** Text a run can take as it is: none of what xmlSafe drops or esc escapes, no line break or tab. */
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /[\u0000-\u001F&<>"\uFFFE\uFFFF]/;
+
+/** A run's text with line breaks, tabs or characters to escape or drop, as runs of `props`. */
+function specialRuns(text: string, props: string): string {
+  let runs = "";
+  const lines = xmlSafe(text).split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let body = i > 0 ? "<w:br/>" : "";
+    const parts = lines[i]!.split("\t");
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) body += "<w:tab/>";
+      if (parts[k] !== "") body += `<w:t xml:space="preserve">${esc(parts[k]!)}</w:t>`;
+    }
+    runs += `<w:r>${props}${body}</w:r>`;
+  }
+  return runs;
+}
+
+const SIDES = ["top", "left", "bottom", "right", "insideH", "insideV"] as const;
+
+function borderLine(side: string, width: number, color: string, size: number): string {
+  return width > 0 ? `<w:${side} w:val="single" w:color="${color}" w:sz="${size}"/>` : `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
+}
+
+interface Padding {
+  paddingTop?: number;
+  paddingLeft?: number;
+  paddingBottom?: number;
+  paddingRight?: number;
+}
+
+function pad(v: number | undefined): number {
+  return twips(v ?? DEFAULT_CELL_PADDING);
+}
+
+function cellMargins(c: Padding): string {
+  return (
+    `<w:top w:type="dxa" w:w="${pad(c.paddingTop)}"/><w:left w:type="dxa" w:w="${pad(c.paddingLeft)}"/>` +
+    `<w:bottom w:type="dxa" w:w="${pad(c.paddingBottom)}"/><w:right w:type="dxa" w:w="${pad(c.paddingRight)}"/>`
+  );
+}
+
+const DEFAULT_MARGINS = cellMargins({});
+
+function hasPadding(c: Padding): boolean {
+  return c.paddingTop !== undefined || c.paddingLeft !== undefined || c.paddingBottom !== undefined || c.paddingRight !== undefined;
+}
+
 class Writer {
   readonly defaultFont: string;
   /** The document's line spacing in 240ths of a line. */
@@ -160,6 +242,8 @@ class Writer {
   /** WordprocessingML of the tables written directly, by placeholder number. */
   readonly direct: string[] = [];
   readonly defaultSize: number;
+  /** The document's Normal text. */
+  readonly normal: EffectiveTextStyle & EffectiveParagraphStyle;
   /** Word list instance per (glyph, Google list id). */
   readonly instances = new Map<string, number>();
   readonly glyphs = new Set<GlyphTypeName>();
@@ -167,6 +251,7 @@ class Writer {
   constructor(readonly doc: RecordedDocument) {
     // The document's Normal text (its own named style, else Google's) under the Body's text attributes.
     const normal = namedStyle(doc, "NORMAL");
+    this.normal = normal;
     this.defaultFont = doc.defaults.fontFamily ?? normal.fontFamily;
     this.defaultSize = doc.defaults.fontSize ?? normal.fontSize;
     this.defaultLine = Math.round(240 * normal.lineSpacing);
@@ -312,9 +397,42 @@ class Writer {
    * A plain paragraph as WordprocessingML (the same look as paragraph()),
    * leaving out what equals Word's defaults (no spacing or indent, left
    * alignment, the document's line spacing) to keep big tables small.
+   * `look` holds what the table's paragraphs share (see TableLook).
    */
-  paragraphXml(p: RecordedParagraph, tables: readonly RecordedTable[]): string {
-    const ps = effectiveParagraphStyle(this.doc, p);
+  paragraphXml(p: RecordedParagraph, look: TableLook): string {
+    let pPr: string;
+    if (look.para !== null && samePlainParagraph(look.para, p)) pPr = look.pPr;
+    else {
+      pPr = this.pPr(effectiveParagraphStyle(this.doc, p, this.normal));
+      look.para = p;
+      look.pPr = pPr;
+    }
+    let runs = "";
+    for (const inline of p.inlines) {
+      if (inline.kind !== "text") continue;
+      for (const run of inline.runs) {
+        if (run.text === "") continue;
+        const props = this.lookRPr(run, look);
+        if (!SPECIAL.test(run.text)) runs += `<w:r>${props}<w:t xml:space="preserve">${run.text}</w:t></w:r>`;
+        else runs += specialRuns(run.text, props);
+      }
+    }
+    // The paragraph mark's look sets the height of an empty line.
+    if (runs === "") pPr += this.lookRPr(p.mark, look);
+    return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}${runs}</w:p>`;
+  }
+
+  /** The rPr of a run in a table of `look` (the last one's again when its own attributes are the same). */
+  lookRPr(style: TextStyle, look: TableLook): string {
+    if (look.run !== null && sameOwnText(look.run, style)) return look.rPr;
+    const x = this.rPr(overText(look.base, style));
+    look.run = style;
+    look.rPr = x;
+    return x;
+  }
+
+  /** The pPr content of a plain paragraph's layout (empty when it is Word's default). */
+  pPr(ps: EffectiveParagraphStyle): string {
     let pPr = "";
     const line = Math.round(240 * ps.lineSpacing);
     if (ps.spacingBefore || ps.spacingAfter || line !== this.defaultLine) {
@@ -328,27 +446,7 @@ class Writer {
       pPr += `<w:ind w:left="${twips(ps.indentStart)}" w:right="${twips(ps.indentEnd)}" ${first}/>`;
     }
     if (ps.alignment !== "LEFT") pPr += `<w:jc w:val="${JC[ps.alignment]}"/>`;
-    let runs = "";
-    for (const inline of p.inlines) {
-      if (inline.kind !== "text") continue;
-      for (const run of inline.runs) {
-        if (run.text === "") continue;
-        const props = this.rPr(effectiveTextStyle(this.doc, p, run, tables));
-        xmlSafe(run.text)
-          .split(/\r\n|\r|\n/)
-          .forEach((text, i) => {
-            let body = i > 0 ? "<w:br/>" : "";
-            text.split("\t").forEach((part, k) => {
-              if (k > 0) body += "<w:tab/>";
-              if (part !== "") body += `<w:t xml:space="preserve">${esc(part)}</w:t>`;
-            });
-            runs += `<w:r>${props}${body}</w:r>`;
-          });
-      }
-    }
-    // The paragraph mark's look sets the height of an empty line.
-    if (runs === "") pPr += this.rPr(effectiveTextStyle(this.doc, p, p.mark, tables));
-    return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}${runs}</w:p>`;
+    return pPr;
   }
 
   /** A plain table as WordprocessingML (the same choices as table()). */
@@ -356,42 +454,42 @@ class Writer {
     const g = geometry(t, outer, available);
     if (!g) return null;
     const { rows, tables, widths, width, size, color } = g;
-    const line = (side: string) =>
-      width > 0 ? `<w:${side} w:val="single" w:color="${color}" w:sz="${size}"/>` : `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
-    const sides = ["top", "left", "bottom", "right", "insideH", "insideV"];
-    const borders = sides.map(line).join("");
-    const cellBorders = width > 0 ? "" : `<w:tcBorders>${sides.map(line).join("")}</w:tcBorders>`;
-    const pad = (v: number | undefined) => twips(v ?? DEFAULT_CELL_PADDING);
-    const margins = (c: { paddingTop?: number; paddingLeft?: number; paddingBottom?: number; paddingRight?: number }) =>
-      `<w:top w:type="dxa" w:w="${pad(c.paddingTop)}"/><w:left w:type="dxa" w:w="${pad(c.paddingLeft)}"/>` +
-      `<w:bottom w:type="dxa" w:w="${pad(c.paddingBottom)}"/><w:right w:type="dxa" w:w="${pad(c.paddingRight)}"/>`;
-    const tableMargins = margins(rows[0]!.cells[0]!);
+    let borders = "";
+    for (const side of SIDES) borders += borderLine(side, width, color, size);
+    const cellBorders = width > 0 ? "" : `<w:tcBorders>${borders}</w:tcBorders>`;
+    const tableMargins = cellMargins(rows[0]!.cells[0]!);
+    let grid = "";
+    for (const w of widths) grid += `<w:gridCol w:w="${twips(w)}"/>`;
+    const tcW = widths.map((w) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${twips(w)}"/>${cellBorders}`);
+    const look: TableLook = { base: textBase(this.doc, this.normal, tables), run: null, rPr: "", para: null, pPr: "" };
     const out: string[] = [
       `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${twips(widths.reduce((a, b) => a + b, 0))}"/>` +
         `<w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>${tableMargins}</w:tblCellMar></w:tblPr>` +
-        `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${twips(w)}"/>`).join("")}</w:tblGrid>`,
+        `<w:tblGrid>${grid}</w:tblGrid>`,
     ];
     for (const row of rows) {
-      out.push(
+      let x =
         row.minimumHeight !== undefined
           ? `<w:tr><w:trPr><w:trHeight w:val="${twips(row.minimumHeight)}" w:hRule="atLeast"/></w:trPr>`
-          : "<w:tr>",
-      );
-      row.cells.forEach((cell, ci) => {
-        const w = cell.width ?? widths[ci] ?? 72;
-        const own = margins(cell);
-        out.push(
-          `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${twips(w)}"/>${cellBorders}` +
-            (cell.backgroundColor ? `<w:shd w:val="clear" w:color="auto" w:fill="${hex(cell.backgroundColor)}"/>` : "") +
-            (own === tableMargins ? "" : `<w:tcMar>${own}</w:tcMar>`) +
-            (cell.verticalAlignment ? `<w:vAlign w:val="${cell.verticalAlignment.toLowerCase()}"/>` : "") +
-            "</w:tcPr>",
-        );
-        for (const b of cell.blocks) if (b.kind === "paragraph") out.push(this.paragraphXml(b, tables));
-        if (cell.blocks.length === 0 || cell.blocks[cell.blocks.length - 1]!.kind !== "paragraph") out.push("<w:p/>");
-        out.push("</w:tc>");
-      });
-      out.push("</w:tr>");
+          : "<w:tr>";
+      const cells = row.cells;
+      for (let ci = 0; ci < cells.length; ci++) {
+        const cell = cells[ci]!;
+        x +=
+          cell.width === undefined && ci < tcW.length
+            ? tcW[ci]!
+            : `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${twips(cell.width ?? widths[ci] ?? 72)}"/>${cellBorders}`;
+        if (cell.backgroundColor) x += `<w:shd w:val="clear" w:color="auto" w:fill="${hex(cell.backgroundColor)}"/>`;
+        const own = hasPadding(cell) ? cellMargins(cell) : DEFAULT_MARGINS;
+        if (own !== tableMargins) x += `<w:tcMar>${own}</w:tcMar>`;
+        if (cell.verticalAlignment) x += `<w:vAlign w:val="${cell.verticalAlignment.toLowerCase()}"/>`;
+        x += "</w:tcPr>";
+        const blocks = cell.blocks;
+        for (const b of blocks) if (b.kind === "paragraph") x += this.paragraphXml(b, look);
+        if (blocks.length === 0 || blocks[blocks.length - 1]!.kind !== "paragraph") x += "<w:p/>";
+        x += "</w:tc>";
+      }
+      out.push(`${x}</w:tr>`);
     }
     out.push("</w:tbl>");
     return out.join("");

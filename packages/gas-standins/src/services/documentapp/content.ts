@@ -10,31 +10,59 @@ import type {
   RecordedCell,
   RecordedList,
   RecordedParagraph,
+  RecordedRow,
   RecordedRun,
   RecordedTable,
+  RecordedText,
   TextStyle,
 } from "../../support/documentRecords";
 import { boolArg, enumValue, exception, normColor, numberArg, signatureError, stringArg } from "./args";
-import { attach, detach, leafParagraphs, lineBreaks, linkTree, textInlines } from "./tree";
+import { attach, detach, leafParagraphs, lineBreaks, setParent, textInlines } from "./tree";
 import type { ParentRef } from "./tree";
 
 export function newParagraph(text: string, list: RecordedList | null = null): RecordedParagraph {
   const p: RecordedParagraph = { kind: "paragraph", heading: "NORMAL", list, mark: {}, inlines: [] };
-  setParagraphText(p, text);
+  // What setParagraphText gives a new paragraph: one run in the style of its (empty) mark.
+  if (text !== "") {
+    const inline: RecordedText = { kind: "text", runs: [{ text: lineBreaks(text) }] };
+    p.inlines.push(inline);
+    setParent(inline, { kind: "paragraph", node: p });
+  }
   return p;
 }
 
 export function newCell(text: string): RecordedCell {
   const cell: RecordedCell = { kind: "cell", blocks: [] };
-  for (const line of text.split("\n")) cell.blocks.push(newParagraph(line));
-  linkTree(cell);
+  const ref: ParentRef = { kind: "cell", node: cell };
+  if (text.indexOf("\n") < 0) {
+    const p = newParagraph(text);
+    cell.blocks.push(p);
+    setParent(p, ref);
+    return cell;
+  }
+  for (const line of text.split("\n")) {
+    const p = newParagraph(line);
+    cell.blocks.push(p);
+    setParent(p, ref);
+  }
   return cell;
 }
 
+/** A table of new cells, each node linked to its parent once (a report's table has thousands of rows). */
 export function newTable(cells: readonly (readonly string[])[]): RecordedTable {
   const table: RecordedTable = { kind: "table", rows: [], columnWidths: [], textDefaults: {} };
-  for (const row of cells) table.rows.push({ kind: "row", cells: row.map((t) => newCell(t)) });
-  linkTree(table);
+  const tableRef: ParentRef = { kind: "table", node: table };
+  for (const texts of cells) {
+    const row: RecordedRow = { kind: "row", cells: [] };
+    const rowRef: ParentRef = { kind: "row", node: row };
+    for (let i = 0; i < texts.length; i++) {
+      const cell = newCell(texts[i]!);
+      row.cells.push(cell);
+      setParent(cell, rowRef);
+    }
+    table.rows.push(row);
+    setParent(row, tableRef);
+  }
   return table;
 }
 
@@ -191,13 +219,32 @@ function hasKeys(o: object): boolean {
 
 /** Applies text attributes to every run and paragraph mark under `ref`. */
 export function styleAllText(ref: ParentRef, patch: Patch<TextStyle>): void {
+  // The patch's entries once, not per run: a table's attributes reach every run of thousands of cells.
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    keys.push(k);
+    values.push(v);
+  }
   if (!hasKeys(patch)) return;
   for (const p of leafParagraphs(ref)) {
-    applyPatch(p.mark, patch);
-    for (const t of textInlines(p)) {
-      for (const r of t.runs) applyPatch(r, patch);
-      t.runs = normalizeRuns(t.runs);
+    patchWith(p.mark, keys, values);
+    for (const t of p.inlines) {
+      if (t.kind !== "text") continue;
+      for (const r of t.runs) patchWith(r, keys, values);
+      // One non-empty run has no neighbour to merge with and stays as it is.
+      if (t.runs.length !== 1 || t.runs[0]!.text === "") t.runs = normalizeRuns(t.runs);
     }
+  }
+}
+
+/** applyPatch with the patch's defined entries given as keys and values. */
+function patchWith(target: object, keys: readonly string[], values: readonly unknown[]): void {
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i];
+    if (v === null) delete (target as Record<string, unknown>)[keys[i]!];
+    else (target as Record<string, unknown>)[keys[i]!] = v;
   }
 }
 

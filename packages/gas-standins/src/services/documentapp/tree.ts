@@ -43,7 +43,7 @@ export function parentOf(node: object): ParentRef | undefined {
   return (node as Linked)[PARENT];
 }
 
-function setParent(node: object, ref: ParentRef | undefined): void {
+export function setParent(node: object, ref: ParentRef | undefined): void {
   // `in`, not getOwnPropertyDescriptor: this runs for every node of a 3,000-row table.
   if (PARENT in node) (node as Linked)[PARENT] = ref;
   else if (ref) Object.defineProperty(node, PARENT, { value: ref, writable: true, configurable: true, enumerable: false });
