@@ -452,20 +452,25 @@ export function buildReport(input: ReportInput): ReportContent {
     0,
   );
   const online = ev.units.reduce((a, u) => a + (u.figure("received_online") ?? 0), 0);
-  const resolved = d.ontime_rate.denominator ?? 0;
+  // Only what the data supports: a figure with no data is said to have none, never read as 0.
+  const resolved = d.ontime_rate.denominator;
+  const overdueNow = d.overdue_dossiers.value;
   blocks.push(
     body(
-      `${w.whole} tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến); ` +
-        `đã giải quyết ${formatNumber(resolved)} hồ sơ` +
+      `${w.whole} tiếp nhận ${formatNumber(received)} hồ sơ thủ tục hành chính (trong đó ${formatNumber(online)} hồ sơ trực tuyến)` +
+        (resolved !== null ? `; đã giải quyết ${formatNumber(resolved)} hồ sơ` : "; số hồ sơ đã giải quyết chưa có số liệu") +
         (d.ontime_rate.value !== null ? `, tỷ lệ giải quyết trước và đúng hạn đạt ${formatPercent(d.ontime_rate.value)}` : "") +
-        `; số hồ sơ trễ hạn là ${formatNumber(d.overdue_dossiers.value ?? 0)} (Bảng 2).`,
+        (overdueNow !== null ? `; số hồ sơ trễ hạn là ${formatNumber(overdueNow)}` : "; số hồ sơ trễ hạn chưa có số liệu") +
+        " (Bảng 2).",
     ),
   );
   blocks.push(form06Table(ev, w.whole));
 
   blocks.push(p("4. Hồ sơ trễ hạn và việc xin lỗi người dân, tổ chức", { style: "subheading", bold: true }));
-  const overdue = d.overdue_dossiers.value ?? 0;
-  if (overdue === 0) {
+  const overdue = d.overdue_dossiers.value;
+  if (overdue === null) {
+    blocks.push(body("Chưa có số liệu về hồ sơ trễ hạn: số liệu của các đơn vị về hồ sơ giải quyết quá hạn chưa đọc được."));
+  } else if (overdue === 0) {
     blocks.push(body("Trong kỳ không có hồ sơ thủ tục hành chính trễ hạn."));
   } else {
     const apologies = d.apology_rate.numerator ?? 0;
@@ -486,7 +491,10 @@ export function buildReport(input: ReportInput): ReportContent {
     (a, b) => relativeGap(b, ev.district.indicators[b.code]) - relativeGap(a, ev.district.indicators[a.code]),
   );
   if (!shortfalls.length) {
-    blocks.push(body("Các chỉ tiêu có mục tiêu đều đạt trong kỳ."));
+    const judged = INDICATORS.some((def) => ev.district.indicators[def.code].met === true);
+    blocks.push(
+      body(judged ? "Các chỉ tiêu có mục tiêu đều đạt trong kỳ." : "Chưa có chỉ tiêu nào được đánh giá (chưa có mục tiêu hoặc chưa có số liệu)."),
+    );
   }
   const apology = apologySentence(ev);
   for (const def of shortfalls) {

@@ -3,6 +3,7 @@ import { buildReport, changeText, reportText, vietnameseDate, type TableBlock, t
 import { DEFAULT_SETTINGS, loadSettings, parseSettings } from "../../src/core/settings";
 import { evaluateWithComparisons, readWorkbook } from "../../src/core/workbook";
 import { sampleWorkbook, SAMPLE_UNITS } from "../../src/local/sample";
+import { goodRow, targetRows, workbook } from "../fixtures";
 
 const wb = readWorkbook(sampleWorkbook());
 const ev = evaluateWithComparisons(wb, { year: 2023, quarter: 1 });
@@ -138,5 +139,26 @@ describe("helpers", () => {
     expect(() => parseSettings({ ...DEFAULT_SETTINGS, issuingBody: "  " })).toThrow("Cơ quan ban hành không được để trống.");
     expect(loadSettings("{broken")).toEqual(DEFAULT_SETTINGS);
     expect(loadSettings(JSON.stringify({ signerName: "Nguyễn Văn A" })).signerName).toBe("Nguyễn Văn A");
+  });
+});
+
+describe("the report never states what the data does not support", () => {
+  it("overdue dossiers and resolved counts with no readable data are 'chưa có số liệu', never 0 or 'không có'", () => {
+    const rows = [goodRow("A", "2023-Q1", { resolved_late: "x" }), goodRow("B", "2023-Q1", { resolved_late: "chưa rõ" })];
+    const e = evaluateWithComparisons(readWorkbook(workbook(["A", "B"], rows)), { year: 2023, quarter: 1 });
+    expect(e.district.indicators.overdue_dossiers.value).toBeNull();
+    const t = reportText(buildReport({ evaluation: e, settings: DEFAULT_SETTINGS, today: { year: 2023, month: 3, day: 20 } }));
+    expect(t).toContain("số hồ sơ đã giải quyết chưa có số liệu");
+    expect(t).toContain("số hồ sơ trễ hạn chưa có số liệu");
+    expect(t).toContain("Chưa có số liệu về hồ sơ trễ hạn");
+    expect(t).not.toContain("Trong kỳ không có hồ sơ thủ tục hành chính trễ hạn");
+    expect(t).not.toContain("số hồ sơ trễ hạn là 0");
+  });
+  it("with no indicator judged, it does not say every target is met", () => {
+    const rows = [goodRow("A", "2023-Q1", { fee_dossiers: 0, paid_online: 0, resolved_late: "x" })];
+    const e = evaluateWithComparisons(readWorkbook(workbook(["A"], rows, targetRows([]))), { year: 2023, quarter: 1 });
+    const t = reportText(buildReport({ evaluation: e, settings: DEFAULT_SETTINGS, today: { year: 2023, month: 3, day: 20 } }));
+    expect(t).not.toContain("đều đạt");
+    expect(t).toContain("Chưa có chỉ tiêu nào được đánh giá");
   });
 });
