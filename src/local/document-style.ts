@@ -16,6 +16,7 @@ import type {
   RecordedTable,
   TextStyle,
 } from "@cchc/gas-standins";
+import { STYLE_KEYS } from "@cchc/gas-standins";
 
 // ───────────────────────────── Google defaults ─────────────────────────────
 
@@ -40,18 +41,6 @@ export const NAMED_STYLES: Readonly<
   HEADING5: { fontSize: 11, color: "#666666", spacingBefore: 12, spacingAfter: 4 },
   HEADING6: { fontSize: 11, italic: true, color: "#666666", spacingBefore: 12, spacingAfter: 4 },
 };
-
-const STYLE_KEYS = [
-  "bold",
-  "italic",
-  "underline",
-  "strikethrough",
-  "fontFamily",
-  "fontSize",
-  "foregroundColor",
-  "backgroundColor",
-  "linkUrl",
-] as const satisfies readonly (keyof TextStyle)[];
 
 /** All paragraphs of a list of blocks, in document order (inside tables too). */
 function paragraphsIn(blocks: readonly RecordedBlock[], out: RecordedParagraph[] = []): RecordedParagraph[] {

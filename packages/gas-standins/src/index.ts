@@ -38,4 +38,5 @@ export type {
   RecordedText,
   TextStyle,
 } from "./support/documentRecords";
+export { STYLE_KEYS } from "./support/documentRecords";
 export type { AlignmentName, AttributeName, ElementTypeName, GlyphTypeName, HeadingName, VerticalAlignmentName } from "./support/enums";

@@ -131,3 +131,16 @@ export interface RecordedDocument {
   /** saveAndClose() was called at least once. */
   saved: boolean;
 }
+
+/** The keys of a TextStyle, in one order (what a run, a table or the body may set). */
+export const STYLE_KEYS = [
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "fontFamily",
+  "fontSize",
+  "foregroundColor",
+  "backgroundColor",
+  "linkUrl",
+] as const satisfies readonly (keyof TextStyle)[];

@@ -3,6 +3,7 @@
  * styles as runs (merged when alike), and Apps Script's attribute objects
  * ({BOLD: true, FONT_SIZE: 13...}) read and applied.
  */
+import { STYLE_KEYS } from "../../support/documentRecords";
 import { ALIGNMENTS, ATTRIBUTE_NAMES } from "../../support/enums";
 import type { AttributeName } from "../../support/enums";
 import type {
@@ -67,18 +68,6 @@ export function newTable(cells: readonly (readonly string[])[]): RecordedTable {
 }
 
 export type Patch<T> = { [K in keyof T]?: T[K] | null };
-
-export const STYLE_KEYS = [
-  "bold",
-  "italic",
-  "underline",
-  "strikethrough",
-  "fontFamily",
-  "fontSize",
-  "foregroundColor",
-  "backgroundColor",
-  "linkUrl",
-] as const satisfies readonly (keyof TextStyle)[];
 
 export function styleOf(run: TextStyle): TextStyle {
   const s: TextStyle = {};
@@ -276,3 +265,5 @@ export function putTextAttributes(out: Record<AttributeName, unknown>, s: TextSt
 export function putParagraphAttributes(out: Record<AttributeName, unknown>, s: ParagraphStyle): void {
   for (const [attr, key] of Object.entries(PARAGRAPH_ATTRS)) if (s[key] !== undefined) out[attr as AttributeName] = s[key];
 }
+
+export { STYLE_KEYS };
