@@ -21,10 +21,9 @@ import {
   listLabels,
   namedStyle,
 } from "./document-style";
+import { escapeHtml } from "../core/text";
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-}
+const esc = escapeHtml;
 
 /** A font name safe inside a CSS string inside an HTML attribute. */
 function cssFont(name: string): string {
