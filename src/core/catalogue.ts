@@ -254,7 +254,7 @@ const CATALOGUE = [
     ],
     countNoun: "hồ sơ thủ tục hành chính trễ hạn",
     countUnit: "hồ sơ",
-    task: "Tập trung giải quyết dứt điểm hồ sơ trễ hạn, phấn đấu 100% hồ sơ thủ tục hành chính được giải quyết đúng hạn",
+    task: "Tập trung giải quyết dứt điểm hồ sơ trễ hạn, không để phát sinh hồ sơ trễ hạn mới",
   },
 ] as const satisfies readonly IndicatorEntry[];
 

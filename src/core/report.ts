@@ -303,30 +303,53 @@ function compactValue(def: IndicatorDef, value: number | null): string {
   return def.unit === "rate" ? formatPercent(value, 1) : formatNumber(value);
 }
 
-function appendixTable(ev: Evaluation, whole: string): TableBlock {
-  return {
-    kind: "table",
-    caption: `Chỉ tiêu của từng đơn vị ${quarterText(ev.period)}`,
-    header: [["STT", "Đơn vị", ...INDICATORS.map((d) => d.shortName), "Số lỗi"]],
-    rows: [
-      ["", "Mục tiêu", ...INDICATORS.map((d) => targetText(d.code, ev.district.indicators[d.code].target).replace(" ", "") || "—"), ""],
-      ...ev.units.map((u, i) => [
-        String(i + 1),
-        u.name,
-        ...INDICATORS.map((d) => {
-          const r = u.indicators[d.code];
-          const v = compactValue(d, r.value);
-          return v === "" ? "—" : r.met === false ? `${v}*` : v;
-        }),
-        u.errors > 0 ? String(u.errors) : "",
-      ]),
-      ["", whole, ...INDICATORS.map((d) => compactValue(d, ev.district.indicators[d.code].value) || "—"), ""],
-    ],
-    widths: [3, 11, ...INDICATORS.map(() => 5), 3],
-    totalRow: true,
-    fontSize: 8,
-    note: "Dấu * : chưa đạt mục tiêu. “—”: không có số liệu để tính (mẫu số bằng 0, chưa nhập hoặc số liệu sai). Số lỗi: số lỗi kiểm tra số liệu của đơn vị.",
-  };
+/** At most this many indicator columns in one appendix table: more do not fit an A4 portrait page at 8 pt. */
+const APPENDIX_COLUMNS = 9;
+
+/**
+ * Every unit's indicators, in tables of at most APPENDIX_COLUMNS indicators
+ * (a fixed number of tables: the catalogue's size, not the units', decides it).
+ * The first table also counts each unit's errors.
+ */
+function appendixTables(ev: Evaluation, whole: string): TableBlock[] {
+  const groups: IndicatorDef[][] = [];
+  for (let i = 0; i < INDICATORS.length; i += APPENDIX_COLUMNS) groups.push(INDICATORS.slice(i, i + APPENDIX_COLUMNS));
+  return groups.map((group, g): TableBlock => {
+    const errors = g === 0;
+    const extra = (cell: string) => (errors ? [cell] : []);
+    return {
+      kind: "table",
+      caption: `Chỉ tiêu của từng đơn vị ${quarterText(ev.period)}${groups.length > 1 ? ` (${g + 1}/${groups.length})` : ""}`,
+      header: [["STT", "Đơn vị", ...group.map((d) => d.shortName), ...extra("Số lỗi")]],
+      rows: [
+        [
+          "",
+          "Mục tiêu",
+          ...group.map((d) => targetText(d.code, ev.district.indicators[d.code].target).replace(" ", "") || "—"),
+          ...extra(""),
+        ],
+        ...ev.units.map((u, i) => [
+          String(i + 1),
+          u.name,
+          ...group.map((d) => {
+            const r = u.indicators[d.code];
+            const v = compactValue(d, r.value);
+            return v === "" ? "—" : r.met === false ? `${v}*` : v;
+          }),
+          ...extra(u.errors > 0 ? String(u.errors) : ""),
+        ]),
+        ["", whole, ...group.map((d) => compactValue(d, ev.district.indicators[d.code].value) || "—"), ...extra("")],
+      ],
+      widths: [4, 12, ...group.map(() => 6), ...extra("").map(() => 4)],
+      totalRow: true,
+      fontSize: 8,
+      ...(g === groups.length - 1
+        ? {
+            note: "Dấu * : chưa đạt mục tiêu. “—”: không có số liệu để tính (mẫu số bằng 0, chưa nhập hoặc số liệu sai). Số lỗi: số lỗi kiểm tra số liệu của đơn vị.",
+          }
+        : {}),
+    };
+  });
 }
 
 /**
@@ -493,7 +516,11 @@ export function buildReport(input: ReportInput): ReportContent {
   if (!shortfalls.length) {
     const judged = INDICATORS.some((def) => ev.district.indicators[def.code].met === true);
     blocks.push(
-      body(judged ? "Các chỉ tiêu có mục tiêu đều đạt trong kỳ." : "Chưa có chỉ tiêu nào được đánh giá (chưa có mục tiêu hoặc chưa có số liệu)."),
+      body(
+        judged
+          ? "Các chỉ tiêu có mục tiêu đều đạt trong kỳ."
+          : "Chưa có chỉ tiêu nào được đánh giá (chưa có mục tiêu hoặc chưa có số liệu).",
+      ),
     );
   }
   const apology = apologySentence(ev);
@@ -562,7 +589,7 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push({ kind: "pageBreak" });
   blocks.push(p("PHỤ LỤC", { style: "title", align: "center", bold: true }));
   blocks.push(p(`Số liệu chi tiết theo đơn vị ${q}`, { align: "center", italic: true }));
-  blocks.push(appendixTable(ev, w.whole));
+  blocks.push(...appendixTables(ev, w.whole));
   const comparisons = unitComparisonTable(ev, shortfalls);
   if (comparisons) blocks.push(comparisons);
 
