@@ -158,28 +158,34 @@ export const DEFAULT_SETTINGS: ReportSettings = settingsFor("huyện", "Vĩnh Li
 /** A document property holds at most 9 KB (Apps Script quota). */
 export const PROPERTY_LIMIT = 9 * 1024;
 
-const line = (label: string, max: number) => z.string().check(z.trim(), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
+const line = (label: string, max: number) =>
+  z.string(`${label} phải là chữ.`).check(z.trim(), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
 
 const required = (label: string, max: number) =>
-  z.string().check(z.trim(), z.minLength(1, `${label} không được để trống.`), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
+  z
+    .string(`${label} phải là chữ.`)
+    .check(z.trim(), z.minLength(1, `${label} không được để trống.`), z.maxLength(max, `${label} dài quá ${max} ký tự.`));
 
 let schema: ReturnType<typeof settingsSchema> | null = null;
 
 /** Built on first use (nothing runs at load). */
 function settingsSchema() {
-  return z.object({
-    level: z.enum(LEVELS, "Cấp báo cáo phải là tỉnh, xã hoặc huyện."),
-    name: required("Tên địa phương", 60),
-    periodRule: z.enum(PERIOD_RULES, 'Cách tính kỳ phải là "15-14" hoặc "calendar".'),
-    parentBody: line("Cơ quan cấp trên", 120),
-    issuingBody: required("Cơ quan ban hành", 120),
-    place: required("Địa danh", 60),
-    numberSuffix: required("Ký hiệu văn bản", 30),
-    signerAuthority: line("Thẩm quyền ký", 80),
-    signerTitle: required("Chức vụ người ký", 80),
-    signerName: line("Họ tên người ký", 80),
-    recipients: z.array(line("Nơi nhận", 200)).check(z.maxLength(30, "Nơi nhận có quá 30 dòng.")),
-  });
+  return z.object(
+    {
+      level: z.enum(LEVELS, "Cấp báo cáo phải là tỉnh, xã hoặc huyện."),
+      name: required("Tên địa phương", 60),
+      periodRule: z.enum(PERIOD_RULES, 'Cách tính kỳ phải là "15-14" hoặc "calendar".'),
+      parentBody: line("Cơ quan cấp trên", 120),
+      issuingBody: required("Cơ quan ban hành", 120),
+      place: required("Địa danh", 60),
+      numberSuffix: required("Ký hiệu văn bản", 30),
+      signerAuthority: line("Thẩm quyền ký", 80),
+      signerTitle: required("Chức vụ người ký", 80),
+      signerName: line("Họ tên người ký", 80),
+      recipients: z.array(line("Nơi nhận", 200), "Nơi nhận phải là danh sách các dòng.").check(z.maxLength(30, "Nơi nhận có quá 30 dòng.")),
+    },
+    "Thông tin báo cáo phải là một đối tượng (các trường như level, name, issuingBody...).",
+  );
 }
 
 /** "Tỉnh Quảng Trị" with level tỉnh is "Quảng Trị": the level word is added where the name is used. */

@@ -101,6 +101,12 @@ describe("level words", () => {
     expect(parseSettings({ ...settingsFor("xã", "Vĩnh Linh"), name: "xã Vĩnh Linh" }).name).toBe("Vĩnh Linh");
     expect(parseSettings({ ...settingsFor("huyện", "Xã Đoài"), name: "Xã Đoài" }).name).toBe("Xã Đoài");
   });
+  it("settings of the wrong shape (a settings file) get Vietnamese messages, not zod's English", () => {
+    const base = settingsFor("tỉnh", "Quảng Trị");
+    expect(() => parseSettings({ ...base, recipients: "Sở Nội vụ" })).toThrow("Nơi nhận phải là danh sách các dòng.");
+    expect(() => parseSettings({ ...base, signerName: 5 })).toThrow("Họ tên người ký phải là chữ.");
+    expect(() => parseSettings(7)).toThrow(/^Thông tin báo cáo phải là một đối tượng/);
+  });
   it("limits are checked in Vietnamese, including the 9 KB of a document property", () => {
     expect(() => parseSettings({ ...settingsFor("tỉnh", "Quảng Trị"), level: "quận" })).toThrow("Cấp báo cáo phải là tỉnh, xã hoặc huyện.");
     // 30 lines of 200 characters, each of three bytes in UTF-8: 18 KB.
