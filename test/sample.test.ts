@@ -120,10 +120,10 @@ const RULES: [string, SubmissionKey[], "=" | "≤", SubmissionKey[]][] = [
   ["disbursed_gt_plan", L("investment_disbursed"), "≤", L("investment_plan")],
 ];
 
-/** The rules a row breaks (cell errors as not_a_number). */
-function brokenRules(r: Row): string[] {
+/** The rules a row breaks (cell errors as not_a_number); a unit code outside `known` is unknown_unit. */
+function brokenRules(r: Row, known: ReadonlySet<string> | ReadonlyMap<string, unknown> = unitByCode): string[] {
   const broken: string[] = [];
-  if (!unitByCode.has(String(r.unit))) broken.push("unknown_unit");
+  if (!known.has(String(r.unit))) broken.push("unknown_unit");
   for (const c of SUBMISSION_COLUMNS) {
     if (c.kind !== "count" && c.kind !== "amount") continue;
     const v = r[c.key];
@@ -276,5 +276,66 @@ describe("the province sample (samples/quang-tri-2026.xlsx)", () => {
     expect(target("online_payment_rate")).toBeGreaterThanOrEqual(0.5);
     expect(target("ontime_rate")).toBe(1);
     expect(target("overdue_dossiers")).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The district sample's design (samples/vinh-linh.xlsx, read back by the first test above from the same arrays).
+
+describe("the district sample (samples/vinh-linh.xlsx)", () => {
+  const district = sampleWorkbook();
+  const known = new Set(SAMPLE_UNITS.map((u) => u.code));
+  /** Its rows with the period as an id ("Quý I/2023" is 2023-Q1) and a count typed as text digits as the number SPEC reads. */
+  const drows: Row[] = district.submissions.slice(1).map((r) => {
+    const row = Object.fromEntries(
+      SUBMISSION_COLUMNS.map((c, i) => [c.key, typeof r[i] === "string" && /^\d+$/.test(r[i] as string) ? Number(r[i]) : r[i]]),
+    ) as Row;
+    const p = parsePeriod(String(row.period))!;
+    return { ...row, period: `${p.year}-Q${p.quarter}` };
+  });
+  const periodRows = (period: string) => drows.filter((r) => r.period === period);
+  const FORM06 = SUBMISSION_COLUMNS.filter((c) => "form06" in c).map((c) => c.key);
+  const totals = (period: string, keys: SubmissionKey[]) => keys.map((k) => periodRows(period).reduce((a, r) => a + num(r[k]), 0));
+
+  it("has varied figures: no two units of a quarter report the same form 06 figures", () => {
+    expect(FORM06).toHaveLength(11);
+    for (const p of ["2022-Q4", "2023-Q1"]) {
+      const tuples = periodRows(p).map((r) => JSON.stringify(FORM06.map((k) => r[k])));
+      const alike = tuples.filter((t, i) => tuples.indexOf(t) !== i);
+      expect({ p, alike }).toEqual({ p, alike: [] });
+      expect(tuples.length).toBe(p === "2023-Q1" ? 24 : 25);
+    }
+  });
+
+  it("adds up to the source's district figures: 5.254 received, 221 online, 59/1.000 paid online, 15 + 8 overdue, 9 apologies", () => {
+    expect(totals("2023-Q1", FORM06)).toEqual([5254, 221, 4779, 254, 4822, 1444, 3363, 15, 432, 424, 8]);
+    expect(totals("2023-Q1", ["fee_dossiers", "paid_online", "apologies"])).toEqual([1000, 59, 9]);
+    expect(totals("2022-Q4", ["received_online", "received_direct", "fee_dossiers", "paid_online", "apologies"])).toEqual([
+      180, 4620, 950, 39, 12,
+    ]);
+    expect(totals("2022-Q4", ["resolved_late", "pending_overdue"]).reduce((a, b) => a + b)).toBe(30);
+  });
+
+  it("sizes units plausibly: the district town Hồ Xá receives the most, the mountain communes the least", () => {
+    const received = (r: Row) => sum(r, ["received_online", "received_direct"]);
+    for (const p of ["2022-Q4", "2023-Q1"]) {
+      const byReceived = periodRows(p)
+        .sort((a, b) => received(b) - received(a))
+        .map((r) => String(r.unit));
+      expect(byReceived[0]).toBe("HOXA");
+      expect(byReceived.slice(-3)).toEqual(expect.arrayContaining(["VINHHA", "VINHKHE"]));
+    }
+  });
+
+  it("keeps every validation rule but the findings made on purpose in 2023-Q1", () => {
+    const broken = drows.flatMap((r) => brokenRules(r, known).map((rule) => `${r.period} ${r.unit} ${rule}`));
+    expect(broken.sort()).toEqual(
+      [
+        "2023-Q1 HOXA signed_le_issued",
+        "2023-Q1 VINHTU e_records_le_records",
+        "2023-Q1 VINHHA not_a_number",
+        "2023-Q1 VINHKHE disbursed_gt_plan",
+      ].sort(),
+    );
   });
 });

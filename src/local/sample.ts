@@ -4,7 +4,14 @@
  * reproduce the source report's: online payment 5,9% (59/1.000), online
  * origin 4,42% (221/5.000), 23 overdue dossiers with only 9 apologies, one
  * unit (Vĩnh Ô) not submitted, and a few findings for the clerks to fix.
- * Deterministic: the same workbook every time.
+ *
+ * The district totals of each quarter (QuarterPlan) are shared out among the
+ * units in proportion to each unit's size (the district town Hồ Xá largest,
+ * the mountain communes Vĩnh Ô, Vĩnh Hà and Vĩnh Khê smallest, the land
+ * office TNMT the busiest office) times a seeded draw per unit, quarter and
+ * figure, so that no two units report alike while the totals stay exactly
+ * the source's. Every row keeps SPEC's validation rules but the findings
+ * made on purpose (addFindings). Deterministic: the same workbook every time.
  */
 import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../core/schema";
 
@@ -12,35 +19,36 @@ export interface SampleUnit {
   code: string;
   name: string;
   kind: "Xã" | "Thị trấn" | "Phòng ban";
+  /** Relative size: the unit's share of the district's dossiers is about weight / Σ weight. */
   weight: number;
 }
 
 export const SAMPLE_UNITS: readonly SampleUnit[] = [
-  { code: "HOXA", name: "Thị trấn Hồ Xá", kind: "Thị trấn", weight: 9 },
-  { code: "CUATUNG", name: "Thị trấn Cửa Tùng", kind: "Thị trấn", weight: 5 },
-  { code: "BENQUAN", name: "Thị trấn Bến Quan", kind: "Thị trấn", weight: 3 },
-  { code: "VINHTHAI", name: "Xã Vĩnh Thái", kind: "Xã", weight: 3 },
-  { code: "VINHTU", name: "Xã Vĩnh Tú", kind: "Xã", weight: 3 },
-  { code: "VINHCHAP", name: "Xã Vĩnh Chấp", kind: "Xã", weight: 3 },
-  { code: "TRUNGNAM", name: "Xã Trung Nam", kind: "Xã", weight: 3 },
-  { code: "KIMTHACH", name: "Xã Kim Thạch", kind: "Xã", weight: 4 },
-  { code: "VINHLONG", name: "Xã Vĩnh Long", kind: "Xã", weight: 3 },
-  { code: "VINHKHE", name: "Xã Vĩnh Khê", kind: "Xã", weight: 2 },
-  { code: "VINHHOA", name: "Xã Vĩnh Hòa", kind: "Xã", weight: 3 },
-  { code: "HIENTHANH", name: "Xã Hiền Thành", kind: "Xã", weight: 3 },
-  { code: "VINHTHUY", name: "Xã Vĩnh Thủy", kind: "Xã", weight: 3 },
-  { code: "VINHLAM", name: "Xã Vĩnh Lâm", kind: "Xã", weight: 4 },
-  { code: "VINHGIANG", name: "Xã Vĩnh Giang", kind: "Xã", weight: 3 },
-  { code: "VINHSON", name: "Xã Vĩnh Sơn", kind: "Xã", weight: 3 },
-  { code: "VINHTHANH", name: "Xã Vĩnh Thành", kind: "Xã", weight: 3 },
-  { code: "VINHHA", name: "Xã Vĩnh Hà", kind: "Xã", weight: 2 },
-  { code: "VINHO", name: "Xã Vĩnh Ô", kind: "Xã", weight: 2 },
-  { code: "VP", name: "Văn phòng HĐND và UBND huyện", kind: "Phòng ban", weight: 4 },
-  { code: "TNMT", name: "Phòng Tài nguyên và Môi trường", kind: "Phòng ban", weight: 6 },
-  { code: "TCKH", name: "Phòng Tài chính - Kế hoạch", kind: "Phòng ban", weight: 4 },
-  { code: "KTHT", name: "Phòng Kinh tế và Hạ tầng", kind: "Phòng ban", weight: 3 },
-  { code: "TUPHAP", name: "Phòng Tư pháp", kind: "Phòng ban", weight: 3 },
-  { code: "LDTBXH", name: "Phòng Lao động - Thương binh và Xã hội", kind: "Phòng ban", weight: 3 },
+  { code: "HOXA", name: "Thị trấn Hồ Xá", kind: "Thị trấn", weight: 9.2 },
+  { code: "CUATUNG", name: "Thị trấn Cửa Tùng", kind: "Thị trấn", weight: 5.1 },
+  { code: "BENQUAN", name: "Thị trấn Bến Quan", kind: "Thị trấn", weight: 3.4 },
+  { code: "VINHTHAI", name: "Xã Vĩnh Thái", kind: "Xã", weight: 2.9 },
+  { code: "VINHTU", name: "Xã Vĩnh Tú", kind: "Xã", weight: 3.2 },
+  { code: "VINHCHAP", name: "Xã Vĩnh Chấp", kind: "Xã", weight: 3.6 },
+  { code: "TRUNGNAM", name: "Xã Trung Nam", kind: "Xã", weight: 2.7 },
+  { code: "KIMTHACH", name: "Xã Kim Thạch", kind: "Xã", weight: 4.1 },
+  { code: "VINHLONG", name: "Xã Vĩnh Long", kind: "Xã", weight: 3.3 },
+  { code: "VINHKHE", name: "Xã Vĩnh Khê", kind: "Xã", weight: 1.7 },
+  { code: "VINHHOA", name: "Xã Vĩnh Hòa", kind: "Xã", weight: 3.0 },
+  { code: "HIENTHANH", name: "Xã Hiền Thành", kind: "Xã", weight: 2.5 },
+  { code: "VINHTHUY", name: "Xã Vĩnh Thủy", kind: "Xã", weight: 3.5 },
+  { code: "VINHLAM", name: "Xã Vĩnh Lâm", kind: "Xã", weight: 4.3 },
+  { code: "VINHGIANG", name: "Xã Vĩnh Giang", kind: "Xã", weight: 3.1 },
+  { code: "VINHSON", name: "Xã Vĩnh Sơn", kind: "Xã", weight: 2.6 },
+  { code: "VINHTHANH", name: "Xã Vĩnh Thành", kind: "Xã", weight: 2.8 },
+  { code: "VINHHA", name: "Xã Vĩnh Hà", kind: "Xã", weight: 1.5 },
+  { code: "VINHO", name: "Xã Vĩnh Ô", kind: "Xã", weight: 1.3 },
+  { code: "VP", name: "Văn phòng HĐND và UBND huyện", kind: "Phòng ban", weight: 3.9 },
+  { code: "TNMT", name: "Phòng Tài nguyên và Môi trường", kind: "Phòng ban", weight: 6.4 },
+  { code: "TCKH", name: "Phòng Tài chính - Kế hoạch", kind: "Phòng ban", weight: 3.7 },
+  { code: "KTHT", name: "Phòng Kinh tế và Hạ tầng", kind: "Phòng ban", weight: 3.4 },
+  { code: "TUPHAP", name: "Phòng Tư pháp", kind: "Phòng ban", weight: 2.2 },
+  { code: "LDTBXH", name: "Phòng Lao động - Thương binh và Xã hội", kind: "Phòng ban", weight: 2.9 },
 ];
 
 /** Integer shares of a total in proportion to weights (largest remainder), deterministic. */
@@ -54,15 +62,41 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return out;
 }
 
+// Seeded draws: the same number for the same unit, quarter and purpose, whatever the order.
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A number in [lo, hi) for a key (mulberry32 seeded by the key's FNV-1a hash). */
+function between(lo: number, hi: number, ...key: (string | number)[]): number {
+  let t = (hash(`vinh-linh|${key.join("|")}`) + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return lo + (hi - lo) * (((t ^ (t >>> 14)) >>> 0) / 4294967296);
+}
+
+/** A quarter's district totals: the source's (2023-Q1) or the quarter before's; the units' rows add up to them exactly. */
 interface QuarterPlan {
   period: string;
   online: number;
   direct: number;
-  fee: number;
-  paid: number;
+  carried: number;
+  /** Dossiers of procedures with an online public service, (4) included. */
+  onlineService: number;
+  early: number;
   late: number;
+  within: number;
   pendingOverdue: number;
   apologies: number;
+  digitized: number;
+  fee: number;
+  paid: number;
   /** Units that have not submitted. */
   missing: string[];
 }
@@ -71,22 +105,32 @@ export const SAMPLE_Q1: QuarterPlan = {
   period: "2023-Q1",
   online: 221,
   direct: 4779,
-  fee: 1000,
-  paid: 59,
+  carried: 254,
+  onlineService: 2371,
+  early: 1444,
   late: 15,
+  within: 424,
   pendingOverdue: 8,
   apologies: 9,
+  digitized: 3472,
+  fee: 1000,
+  paid: 59,
   missing: ["VINHO"],
 };
 const SAMPLE_Q4: QuarterPlan = {
   period: "2022-Q4",
   online: 180,
   direct: 4620,
-  fee: 950,
-  paid: 39,
+  carried: 238,
+  onlineService: 2267,
+  early: 1388,
   late: 21,
+  within: 406,
   pendingOverdue: 9,
   apologies: 12,
+  digitized: 3273,
+  fee: 950,
+  paid: 39,
   missing: [],
 };
 
@@ -102,15 +146,39 @@ const EXPLANATIONS: Record<string, string> = {
 
 export type SampleRow = Partial<Record<SubmissionKey, string | number>>;
 
+/** How much more of a unit's dossiers come online than the district's average: offices and towns more, communes less. */
+const ONLINE_LEAN: Record<SampleUnit["kind"], number> = { "Phòng ban": 1.5, "Thị trấn": 1.3, Xã: 0.75 };
+
 function quarterRows(plan: QuarterPlan): SampleRow[] {
   const units = SAMPLE_UNITS.filter((u) => !plan.missing.includes(u.code));
-  const w = units.map((u) => u.weight);
-  const online = apportion(plan.online, w);
-  const direct = apportion(plan.direct, w);
-  const fee = apportion(plan.fee, w);
+  const draw = (lo: number, hi: number, u: SampleUnit, what: string) => between(lo, hi, u.code, plan.period, what);
+  /** The unit's size this quarter: its weight give or take 8%. */
+  const size = units.map((u) => u.weight * draw(0.92, 1.08, u, "size"));
+  const online = apportion(
+    plan.online,
+    units.map((u, i) => size[i]! * ONLINE_LEAN[u.kind] * draw(0.6, 1.4, u, "online")),
+  );
+  const direct = apportion(plan.direct, size);
+  const fresh = units.map((_, i) => online[i]! + direct[i]!);
+  const carried = apportion(
+    plan.carried,
+    units.map((u, i) => fresh[i]! * draw(0.6, 1.4, u, "carried")),
+  );
+  const serviceDirect = apportion(
+    plan.onlineService - plan.online,
+    units.map((u, i) => direct[i]! * draw(0.6, 1.4, u, "service")),
+  );
+  const digitized = apportion(
+    plan.digitized,
+    units.map((u, i) => fresh[i]! * draw(0.8, 1.2, u, "digitized")),
+  );
+  const fee = apportion(
+    plan.fee,
+    units.map((u, i) => size[i]! * (u.code === "TNMT" ? 2 : 1) * draw(0.7, 1.3, u, "fee")),
+  );
   const paid = apportion(
     plan.paid,
-    w.map((x, i) => (i % 3 === 0 ? x * 2 : x)),
+    units.map((u, i) => fee[i]! * ONLINE_LEAN[u.kind] * draw(0.3, 1.7, u, "paid")),
   );
   const od = units.map((u) => (OVERDUE_UNITS.includes(u.code) ? OVERDUE_UNITS.length - OVERDUE_UNITS.indexOf(u.code) : 0));
   const late = apportion(plan.late, od);
@@ -120,47 +188,83 @@ function quarterRows(plan: QuarterPlan): SampleRow[] {
   );
   const overdue = late.map((l, i) => l + pendingOverdue[i]!);
   const apologies = apportion(plan.apologies, overdue).map((a, i) => Math.min(a, overdue[i]!));
-  return units.map((u, i) => {
-    const o = online[i]!,
-      d = direct[i]!;
-    const carried = Math.round((o + d) * 0.05);
-    const received = o + d + carried;
-    const po = pendingOverdue[i]!;
-    const within = Math.round(received * 0.08);
-    const resolved = received - within - po;
-    const early = Math.round(resolved * 0.3);
-    const lt = late[i]!;
-    const ontime = resolved - early - lt;
-    const plan_ = u.kind === "Phòng ban" ? "" : 1500 + u.weight * 700;
-    const row: SampleRow = {
+  const received = units.map((_, i) => fresh[i]! + carried[i]!);
+  const within = apportion(
+    plan.within,
+    units.map((u, i) => received[i]! * draw(0.7, 1.3, u, "within")),
+  );
+  const resolved = units.map((_, i) => received[i]! - within[i]! - pendingOverdue[i]!);
+  const early = apportion(
+    plan.early,
+    units.map((u, i) => (resolved[i]! - late[i]!) * draw(0.75, 1.25, u, "early")),
+  );
+  const rows = units.map((u, i): SampleRow => {
+    const plan_ = u.kind === "Phòng ban" ? "" : Math.round((1200 + u.weight * 650 * draw(0.85, 1.15, u, "plan")) / 50) * 50;
+    const issued = Math.round(28 + u.weight * 13 * draw(0.85, 1.15, u, "issued"));
+    const records = Math.round(12 + u.weight * 5 * draw(0.8, 1.2, u, "records"));
+    return {
       period: plan.period,
       unit: u.code,
-      received_total: received,
-      received_online: o,
-      received_direct: d,
-      received_carried: carried,
-      online_service_dossiers: o + Math.round(d * 0.45),
-      resolved_total: resolved,
-      resolved_early: early,
-      resolved_ontime: ontime,
-      resolved_late: lt,
-      pending_total: within + po,
-      pending_within: within,
-      pending_overdue: po,
+      received_total: received[i]!,
+      received_online: online[i]!,
+      received_direct: direct[i]!,
+      received_carried: carried[i]!,
+      online_service_dossiers: online[i]! + serviceDirect[i]!,
+      resolved_total: resolved[i]!,
+      resolved_early: early[i]!,
+      resolved_ontime: resolved[i]! - early[i]! - late[i]!,
+      resolved_late: late[i]!,
+      pending_total: within[i]! + pendingOverdue[i]!,
+      pending_within: within[i]!,
+      pending_overdue: pendingOverdue[i]!,
       apologies: apologies[i]!,
-      digitized: Math.round((o + d) * (0.55 + (i % 4) * 0.1)),
+      digitized: digitized[i]!,
       fee_dossiers: fee[i]!,
-      paid_online: Math.min(paid[i]!, fee[i]!),
+      paid_online: paid[i]!,
       investment_plan: plan_,
-      investment_disbursed: plan_ === "" ? "" : Math.round(plan_ * (0.18 + (i % 5) * 0.05)),
-      documents_issued: 40 + u.weight * 12,
-      documents_signed: 30 + u.weight * 10,
-      work_records: 20 + u.weight * 4,
-      work_records_electronic: 8 + u.weight * 2,
+      investment_disbursed: plan_ === "" ? "" : Math.round(plan_ * draw(0.15, 0.35, u, "disbursed")),
+      documents_issued: issued,
+      documents_signed: Math.round(issued * draw(0.7, 0.88, u, "signed")),
+      work_records: records,
+      work_records_electronic: Math.round(records * draw(0.3, 0.6, u, "e-records")),
       explanation: plan.period === SAMPLE_Q1.period ? (EXPLANATIONS[u.code] ?? "") : "",
     };
-    return row;
   });
+  checkQuarter(plan, rows);
+  return rows;
+}
+
+/** The rows add up to the plan and keep every validation rule (before addFindings); a generator change that breaks either fails here. */
+function checkQuarter(plan: QuarterPlan, rows: SampleRow[]): void {
+  const n = (r: SampleRow, k: SubmissionKey) => Number(r[k] ?? 0);
+  const total = (k: SubmissionKey) => rows.reduce((a, r) => a + n(r, k), 0);
+  const totals: [SubmissionKey, number][] = [
+    ["received_online", plan.online],
+    ["received_direct", plan.direct],
+    ["received_carried", plan.carried],
+    ["online_service_dossiers", plan.onlineService],
+    ["resolved_early", plan.early],
+    ["resolved_late", plan.late],
+    ["pending_within", plan.within],
+    ["pending_overdue", plan.pendingOverdue],
+    ["apologies", plan.apologies],
+    ["digitized", plan.digitized],
+    ["fee_dossiers", plan.fee],
+    ["paid_online", plan.paid],
+  ];
+  for (const [k, want] of totals) if (total(k) !== want) throw new Error(`${plan.period}: ${k} adds up to ${total(k)}, not ${want}`);
+  for (const r of rows) {
+    const fresh = n(r, "received_online") + n(r, "received_direct");
+    const ok =
+      n(r, "resolved_ontime") >= 0 &&
+      n(r, "paid_online") <= n(r, "fee_dossiers") &&
+      n(r, "digitized") <= fresh &&
+      n(r, "apologies") <= n(r, "resolved_late") + n(r, "pending_overdue") &&
+      n(r, "investment_disbursed") <= n(r, "investment_plan") &&
+      n(r, "documents_signed") <= n(r, "documents_issued") &&
+      n(r, "work_records_electronic") <= n(r, "work_records");
+    if (!ok) throw new Error(`${plan.period} ${r.unit}: a row breaks a validation rule`);
+  }
 }
 
 /**
