@@ -2,7 +2,8 @@
  * The local preview page: the spreadsheet as a grid with a tab per sheet,
  * the add-on menu, the real sidebar (dist/sidebar.html in the page, wired to
  * the real server code) and the switch between the samples. Everything from
- * a sheet goes in as text.
+ * a sheet goes in as text. Every call to the server carries the session's
+ * token, which the server put in the page.
  */
 
 import { columnLetter } from "../core/a1";
@@ -47,6 +48,8 @@ const sourceSelect = document.getElementById("source") as HTMLSelectElement | nu
 /** The source this page was rendered for: another one (switched in another tab) reloads the page. */
 const pageSource = sourceSelect?.value ?? null;
 let editing: { sheet: string; row: number; col: number } | null = null;
+/** The session's token (the server refuses an /api/ call without it). */
+const TOKEN = document.querySelector<HTMLMetaElement>('meta[name="cchc-token"]')?.content ?? "";
 
 const letters = columnLetter;
 
@@ -57,12 +60,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return e;
 }
 
-async function post(path: string, body: unknown): Promise<unknown> {
-  const r = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const data = await r.json();
-  if (!r.ok) throw new Error(String((data as { message?: string }).message ?? r.statusText));
+/** A call to the server: its JSON, or an Error with the server's message. */
+async function call(path: string, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = { "x-cchc-token": TOKEN };
+  const init: RequestInit = body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const r = await fetch(path, init);
+  const data = (await r.json().catch(() => ({}))) as { message?: string };
+  if (!r.ok) throw new Error(String(data.message ?? r.statusText));
   return data;
 }
+
+const post = (path: string, body: unknown): Promise<unknown> => call(path, body);
 
 function parseCell(a1: string | null): { row: number; col: number } | null {
   const m = a1 ? /^([A-Z]+)(\d+)/.exec(a1) : null;
@@ -227,8 +236,7 @@ function render(): void {
 }
 
 async function refresh(): Promise<void> {
-  const r = await fetch("/api/state");
-  const next = (await r.json()) as State;
+  const next = (await call("/api/state")) as State;
   const activeChanged = !state || next.activeSheet !== state.activeSheet || next.activeCell !== state.activeCell;
   if (activeChanged && next.activeCell) shownSheet = next.activeSheet;
   if (!shownSheet) shownSheet = next.activeSheet;
@@ -239,11 +247,12 @@ async function refresh(): Promise<void> {
 
 async function poll(): Promise<void> {
   try {
-    const r = await fetch("/api/version");
-    const { version } = (await r.json()) as { version: number };
+    const { version } = (await call("/api/version")) as { version: number };
     if (!state || version !== state.version) await refresh();
-  } catch {
-    $("status").textContent = "Mất kết nối với máy chủ xem trước (npm start đã dừng?).";
+  } catch (e) {
+    // The server stopped, or refused (a restarted server has another token: the page must be reloaded).
+    $("status").textContent =
+      e instanceof TypeError ? "Mất kết nối với máy chủ xem trước (npm start đã dừng?)." : `Lỗi: ${(e as Error).message}`;
   }
   setTimeout(() => void poll(), 700);
 }

@@ -6,8 +6,18 @@
  * sidebar wired to the real server code. Reports open as HTML and download
  * as .docx. The page's top bar switches between the two samples (and the
  * given workbook): each switch starts a fresh add-on on a fresh copy.
+ *
+ * The server listens on the loopback interface only and answers only its own
+ * page: a request must be addressed to localhost, 127.0.0.1 or [::1] at its
+ * port (a foreign Host, as after DNS rebinding, gets nothing, not even the
+ * page); an Origin, when sent, must be that address; every /api/ request
+ * carries the session's random token (in the page, sent as X-CCHC-Token);
+ * a POST is JSON (a text/plain POST, which another site may send without a
+ * preflight, is refused) of at most 1 MB, decoded once as UTF-8.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import vm from "node:vm";
@@ -67,6 +77,12 @@ export const SAMPLES: readonly PreviewSource[] = [
 ];
 const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
 const MAX_ROWS = 2000;
+/** The header in which the page sends the session's token with every /api/ request. */
+export const TOKEN_HEADER = "x-cchc-token";
+/** The largest request body read, in bytes; a larger one is answered 413. */
+export const MAX_BODY = 1_000_000;
+/** Past this many bytes, a too-large body is no longer drained: the connection is cut. */
+const MAX_DRAIN = 16 * MAX_BODY;
 
 export interface PreviewOptions {
   port: number;
@@ -74,10 +90,57 @@ export interface PreviewOptions {
   workbook?: string;
   /** The sample to open first when no workbook is given ("quang-tri" by default). */
   sample?: string;
-  host?: string;
 }
 
 export class PreviewError extends Error {}
+
+/** A request refused before it reaches the add-on: its status and a Vietnamese line. */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The JSON of a request body (collected whole, then decoded once: a character split between packets stays whole). */
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const tooLarge = () => new RequestError(413, `Nội dung yêu cầu quá lớn (tối đa ${MAX_BODY / 1_000_000} MB).`);
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else if (size > MAX_DRAIN) req.destroy();
+      else chunks.length = 0; // drained and dropped, so that the client reads the 413
+    });
+    req.on("end", () => {
+      done = true;
+      if (size > MAX_BODY) return fail(tooLarge());
+      let text: string;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+      } catch {
+        return fail(new RequestError(400, "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ."));
+      }
+      try {
+        ok(text ? JSON.parse(text) : {});
+      } catch {
+        fail(new RequestError(400, "Nội dung yêu cầu không phải JSON hợp lệ."));
+      }
+    });
+    req.on("error", (e) => {
+      done = true;
+      fail(e);
+    });
+    req.on("close", () => {
+      if (!done) fail(size > MAX_BODY ? tooLarge() : new RequestError(400, "Yêu cầu bị ngắt giữa chừng."));
+    });
+  });
+}
 
 async function loadSpreadsheet(path: string, name?: string): Promise<FakeSpreadsheet> {
   const full = resolve(path);
@@ -128,11 +191,11 @@ header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-s
  * finds its buttons in the page itself): its style (every rule scoped to
  * #app), its markup, the google.script.run shim and its script.
  */
-function sidebarFragment(content: string, index: number | null): string {
+function sidebarFragment(content: string, index: number | null, token: string): string {
   const style = /<style>([\s\S]*?)<\/style>/i.exec(content)?.[1] ?? "";
   const main = /<main[\s\S]*<\/main>/i.exec(content)?.[0] ?? "";
   const scripts = [...content.matchAll(/<script>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
-  const shim = shimSource();
+  const shim = shimSource(token);
   return (
     `<aside id="sidebar-wrap" aria-label="Bảng điều khiển Báo cáo CCHC" data-sidebar="${index ?? ""}"${index === null ? " hidden" : ""}>` +
     `<style>${style.replace(/(^|\n)body \{[^}]*\}/, "")}</style>${main}<script>${shim}</script>${scripts.map((x) => `<script>${x}</script>`).join("")}</aside>`
@@ -147,8 +210,8 @@ function sourceSwitch(sources: readonly PreviewSource[], current: string): strin
   return `<label class="note">Dữ liệu: <select id="source" aria-label="Dữ liệu xem trước">${options.join("")}</select></label>`;
 }
 
-function pageHtml(script: string, title: string, sidebar: string, switcher: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
+function pageHtml(script: string, title: string, sidebar: string, switcher: string, token: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="cchc-token" content="${escapeHtml(token)}"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
@@ -171,16 +234,17 @@ function pageHtml(script: string, title: string, sidebar: string, switcher: stri
 </body></html>`;
 }
 
-/** google.script.run for the preview: calls go to /api/run. */
-function shimSource(): string {
+/** google.script.run for the preview: calls go to /api/run, with the session's token. */
+function shimSource(token: string): string {
+  const headers = JSON.stringify({ "content-type": "application/json", [TOKEN_HEADER]: token });
   return googleScriptShim(
-    `(name, args) => fetch("/api/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, args }) }).then((r) => r.json())`,
+    `(name, args) => fetch("/api/run", { method: "POST", headers: ${headers}, body: JSON.stringify({ name, args }) }).then((r) => r.json())`,
   ).replace(/<\/(script)/gi, "<\\/$1");
 }
 
 /** The sidebar alone, as Google would serve it in its iframe. */
-function sidebarHtml(content: string): string {
-  return content.replace(/<head>/i, `<head><script>${shimSource()}</script>`);
+function sidebarHtml(content: string, token: string): string {
+  return content.replace(/<head>/i, `<head><script>${shimSource(token)}</script>`);
 }
 
 interface Mark {
@@ -235,9 +299,25 @@ export interface Preview {
   close: () => Promise<void>;
 }
 
+/** Listens on a loopback address; a busy or forbidden port says so in Vietnamese. */
+function listen(server: Server, port: number, address: string): Promise<void> {
+  return new Promise<void>((ok, fail) => {
+    server.once("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EADDRINUSE")
+        fail(
+          new PreviewError(
+            `Cổng ${port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`,
+          ),
+        );
+      else if (e.code === "EACCES")
+        fail(new PreviewError(`Không được phép mở cổng ${port}; hãy chọn cổng khác, ví dụ: PORT=8081 npm start`));
+      else fail(e);
+    });
+    server.listen(port, address, () => ok());
+  });
+}
+
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const host = options.host ?? "localhost";
-  const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
   const sources: PreviewSource[] = [...SAMPLES];
   if (options.workbook) {
     const path = resolve(options.workbook);
@@ -245,9 +325,52 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }
   const first = sources.find((s) => s.id === (options.workbook ? "file" : (options.sample ?? SAMPLES[0]!.id)));
   if (!first) throw new PreviewError(`Không có dữ liệu mẫu "${options.sample}"; hãy chọn: ${SAMPLES.map((s) => s.id).join(", ")}.`);
+
+  // The loopback interface only, IPv4 and (where the machine has it) IPv6: no other machine reaches the preview.
+  // Requests wait until the add-on is open.
+  let opened: () => void = () => {};
+  const ready = new Promise<void>((ok) => (opened = ok));
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    ready
+      .then(() => handle(req, res))
+      .catch((e) => {
+        if (e instanceof RequestError) refuse(req, res, e.status, e.message);
+        else json(res, 500, { message: (e as Error).message });
+      });
+  };
+  const server = createServer(listener);
+  const server6 = createServer(listener);
+  await listen(server, options.port, "127.0.0.1");
+  const port = (server.address() as AddressInfo).port;
+  // "localhost" may resolve to ::1 first: serve IPv6 loopback too (no IPv6, or ::1 taken: IPv4 alone serves).
+  const ipv6 = await listen(server6, port, "::1").then(
+    () => true,
+    () => false,
+  );
+  const closeServers = () =>
+    new Promise<void>((ok) => {
+      server6.closeAllConnections?.();
+      if (ipv6) server6.close();
+      server.closeAllConnections?.();
+      server.close(() => ok());
+    });
+  const base = `http://localhost:${port}`;
+  /** The Host headers of the page's own addresses: any other (a rebinding name, another port) is refused. */
+  const hosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  /** The session's token: in the page, required on every /api/ request. */
+  const token = randomBytes(32).toString("base64url");
+  const tokenBytes = Buffer.from(token);
+
   let current = first;
-  let addon = await openSource(current, `${base}/docs/`);
-  const script = await pageScript();
+  let addon: LocalAddon;
+  let script: string;
+  try {
+    addon = await openSource(current, `${base}/docs/`);
+    script = await pageScript();
+  } catch (e) {
+    await closeServers();
+    throw e;
+  }
   let version = 1;
   let cached: { version: number; body: string } | null = null;
 
@@ -311,30 +434,47 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
-    res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...extra });
+    if (res.headersSent) return;
+    res.writeHead(status, {
+      "content-type": type,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      // No other site frames the page (to trick a click).
+      "content-security-policy": "frame-ancestors 'self'",
+      "x-frame-options": "SAMEORIGIN",
+      ...extra,
+    });
     res.end(body);
   };
   const json = (res: ServerResponse, status: number, data: unknown) =>
     send(res, status, "application/json; charset=utf-8", JSON.stringify(data));
-  const readBody = (req: IncomingMessage) =>
-    new Promise<unknown>((ok, fail) => {
-      let data = "";
-      req.on("data", (c) => {
-        data += c;
-        if (data.length > 1_000_000) req.destroy();
-      });
-      req.on("end", () => {
-        try {
-          ok(data ? JSON.parse(data) : {});
-        } catch (e) {
-          fail(e);
-        }
-      });
-    });
+  /** A refusal: JSON with its message for the page's /api/ calls, a line of text otherwise. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, message: string) => {
+    if ((req.url ?? "").startsWith("/api/")) json(res, status, { message });
+    else send(res, status, "text/plain; charset=utf-8", message);
+  };
+
+  /** Only the page's own requests: its address, its origin, its token, JSON. Throws the refusal. */
+  const admit = (req: IncomingMessage, path: string) => {
+    const host = (req.headers.host ?? "").toLowerCase();
+    if (!hosts.has(host)) throw new RequestError(421, `Bản xem trước chỉ trả lời tại ${base} (hoặc 127.0.0.1:${port}).`);
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) throw new RequestError(403, "Yêu cầu từ trang khác bị từ chối.");
+    if (!path.startsWith("/api/")) return;
+    const given = req.headers[TOKEN_HEADER];
+    const bytes = Buffer.from(typeof given === "string" ? given : "");
+    if (bytes.length !== tokenBytes.length || !timingSafeEqual(bytes, tokenBytes))
+      throw new RequestError(403, "Yêu cầu bị từ chối: thiếu hoặc sai mã phiên của bản xem trước. Hãy tải lại trang.");
+    if (req.method === "POST") {
+      const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+      if (type !== "application/json") throw new RequestError(415, "Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json).");
+    }
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", base);
     const path = url.pathname;
+    admit(req, path);
     if (req.method === "GET" && path === "/") {
       const records = addon.env.ui.sidebars;
       const index = records.length ? records.length - 1 : null;
@@ -344,11 +484,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         res,
         200,
         "text/html; charset=utf-8",
-        pageHtml(script, title, sidebarFragment(content, index), sourceSwitch(sources, current.id)),
+        pageHtml(script, title, sidebarFragment(content, index, token), sourceSwitch(sources, current.id), token),
       );
     }
     if (req.method === "POST" && path === "/api/source") {
-      const body = (await readBody(req)) as { id?: string };
+      const body = (await readJsonBody(req)) as { id?: string };
       try {
         await switchTo(String(body.id ?? ""));
       } catch (e) {
@@ -366,16 +506,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const n = Number(url.searchParams.get("n") ?? addon.env.ui.sidebars.length - 1);
       const record = addon.env.ui.sidebars[n] ?? addon.env.ui.sidebars.at(-1);
       const content = record?.content ?? readFileSync(join(DIST, "sidebar.html"), "utf8");
-      return send(res, 200, "text/html; charset=utf-8", sidebarHtml(content));
+      return send(res, 200, "text/html; charset=utf-8", sidebarHtml(content, token));
     }
     if (req.method === "POST" && path === "/api/run") {
-      const body = (await readBody(req)) as { name?: string; args?: unknown };
+      const body = (await readJsonBody(req)) as { name?: string; args?: unknown };
       const result = runFromSidebar(addon, String(body.name ?? ""), body.args ?? []);
       version++;
       return json(res, 200, result);
     }
     if (req.method === "POST" && path === "/api/menu") {
-      const body = (await readBody(req)) as { fn?: string };
+      const body = (await readJsonBody(req)) as { fn?: string };
       const fn = String(body.fn ?? "");
       const allowed = addon.env.ui.menus.flatMap((m) => m.items).some((i) => i.kind === "item" && i.functionName === fn);
       if (!allowed) return json(res, 400, { message: `Không có mục menu gọi ${fn}.` });
@@ -385,7 +525,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (req.method === "POST" && path === "/api/cell") {
       // The user types into a cell: Sheets' rules for users (protections, validations that reject input), not a script's setValue.
-      const body = (await readBody(req)) as { sheet?: string; row?: number; col?: number; value?: string };
+      const body = (await readJsonBody(req)) as { sheet?: string; row?: number; col?: number; value?: string };
       const name = String(body.sheet ?? "");
       const sheet = addon.env.document.getSheetByName(name);
       const { row, col } = body;
@@ -422,33 +562,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     return send(res, 404, "text/plain; charset=utf-8", "Không có trang này.");
   };
 
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e) => json(res, 500, { message: (e as Error).message }));
-  };
-  const server = createServer(listener);
-  // "localhost" may resolve to ::1 first: serve IPv6 loopback too where the machine has it.
-  const server6 = host === "localhost" ? createServer(listener) : null;
-  await new Promise<void>((ok, fail) => {
-    server.once("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EADDRINUSE")
-        fail(
-          new PreviewError(
-            `Cổng ${options.port} đang được chương trình khác dùng. Hãy đóng chương trình đó hoặc chọn cổng khác, ví dụ: PORT=8081 npm start`,
-          ),
-        );
-      else if (e.code === "EACCES")
-        fail(new PreviewError(`Không được phép mở cổng ${options.port}; hãy chọn cổng khác, ví dụ: PORT=8081 npm start`));
-      else fail(e);
-    });
-    server.listen(options.port, host === "localhost" ? "127.0.0.1" : host, () => ok());
-  });
-  if (server6) {
-    const port = (server.address() as { port: number }).port;
-    await new Promise<void>((ok) => {
-      server6.once("error", () => ok()); // no IPv6, or ::1 taken: IPv4 alone serves
-      server6.listen(port, "::1", () => ok());
-    });
-  }
+  opened();
   return {
     url: base,
     get addon() {
@@ -457,14 +571,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     get source() {
       return current.id;
     },
-    close: () =>
-      new Promise<void>((ok) => {
-        server6?.closeAllConnections?.();
-        server6?.close();
-        server.closeAllConnections?.();
-        server.close(() => ok());
-        addon.dispose();
-      }),
+    close: async () => {
+      await closeServers();
+      addon.dispose();
+    },
   };
 }
 
