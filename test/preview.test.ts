@@ -6,17 +6,18 @@
  * docs/preview.png).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { columnToLetters } from "@cchc/gas-standins";
+import { columnToLetters, loadXlsx, saveXlsx } from "@cchc/gas-standins";
 import { readDocx } from "./helpers/docx-read";
 import { launchChromium } from "./helpers/browser";
 import { SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
 import { QT_CURRENT, quangTriWorkbook } from "../src/local/sample-quang-tri";
-import { startPreview as startPreviewHere } from "../src/local/preview";
+import { SAMPLE_XLSX, startPreview as startPreviewHere } from "../src/local/preview";
 
 /** A cell of the province sample's `Số liệu` in 2026-Q2, by unit and field ("R634"). */
 const province = quangTriWorkbook();
@@ -162,7 +163,7 @@ describe("npm start", { timeout: 60000 }, () => {
     expect(await page.locator("#setup-name").inputValue()).toBe("Quảng Trị");
     await page.locator("#btn-setup").click();
     // The server answers one request at a time: the call may wait behind the page's poll of a province's state.
-    await expect.poll(() => page.locator("#setup-status").innerText(), { timeout: 15000 }).toContain("đã có dữ liệu; không thay đổi gì");
+    await expect.poll(() => page.locator("#setup-status").innerText(), { timeout: 15000 }).toMatch(/đã có.*không thay đổi gì/);
     // A menu action opens the sidebar and runs by itself; the sidebar's buttons are in the page.
     await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
     await page.getByRole("menuitem", { name: "Kiểm tra số liệu" }).click();
@@ -317,6 +318,46 @@ describe("npm start: a user's edits follow Sheets' rules for users", { timeout: 
       await page.close();
     } finally {
       await here.close();
+    }
+  });
+});
+
+describe("npm start -- own.xlsx: a user's own workbook", { timeout: 60000 }, () => {
+  it("serves the workbook: its page and its state, dated by the real clock", async () => {
+    // The user's export: the district sample with a unit renamed, saved elsewhere under the user's own name.
+    const dir = mkdtempSync(join(tmpdir(), "cchc-preview-"));
+    const ss = await loadXlsx(SAMPLE_XLSX);
+    ss.getSheetByName("Đơn vị")!.getRange("B2").setValue("Thị trấn Hồ Xá (của tôi)");
+    const file = join(dir, "so-lieu-cua-toi.xlsx");
+    writeFileSync(file, await saveXlsx(ss));
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts", file], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    try {
+      await expect.poll(() => out, { timeout: 30000 }).toMatch(/http:\/\/localhost:\d+/);
+      expect(out).toContain(`xem trước cục bộ (${file})`);
+      const base = `http://localhost:${port}`;
+      const page = await (await fetch(base)).text();
+      expect(page).toContain("<h1>so-lieu-cua-toi</h1>");
+      expect(page).toContain('<option value="file" selected>Tệp so-lieu-cua-toi.xlsx</option>');
+      const token = /<meta name="cchc-token" content="([^"]+)">/.exec(page)?.[1] ?? "";
+      const today = new Date().toLocaleDateString("vi-VN");
+      const r = await fetch(`${base}/api/state`, { headers: { "x-cchc-token": token } });
+      const body = await r.text();
+      expect(r.status, body).toBe(200);
+      const state = JSON.parse(body) as { source: string; today: string; sheets: { name: string; values: string[][] }[] };
+      expect(state.source).toBe("file");
+      expect([today, new Date().toLocaleDateString("vi-VN")]).toContain(state.today); // the clock may pass midnight meanwhile
+      expect(state.sheets.map((s) => s.name)).toEqual(["Đơn vị", "Chỉ tiêu", "Số liệu"]);
+      expect(state.sheets[0]!.values[1]![1]).toBe("Thị trấn Hồ Xá (của tôi)");
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
