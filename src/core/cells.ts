@@ -45,9 +45,10 @@ function checked(n: number, kind: NumberKind): number {
   if (n < 0) return NEGATIVE;
   if (n > MAX_VALUE) return TOO_LARGE;
   if (kind === "count" && n % 1 !== 0) {
-    // A count computed by a formula may carry binary noise (30.000000000000004): it is 30.
+    // A count computed by a formula may carry binary noise (30.000000000000004): it is 30. The
+    // tolerance is absolute, so a fractional count is refused at any magnitude (600000000.5).
     const r = Math.round(n);
-    return Math.abs(n - r) < 1e-9 * Math.max(1, n) ? r : NOT_WHOLE;
+    return Math.abs(n - r) < 1e-6 ? r : NOT_WHOLE;
   }
   return n;
 }

@@ -4,7 +4,7 @@
  * to 14 March, Q2 from 15 March to 14 June... "calendar" (the national
  * portal's): Q1 is January to March.
  */
-import { normalizeKey } from "./text";
+import { formatNumber, normalizeKey } from "./text";
 
 export interface Period {
   readonly year: number;
@@ -21,6 +21,11 @@ export function periodId(p: Period): string {
 /** "Quý I năm 2023". */
 export function periodLabel(p: Period): string {
   return `Quý ${["I", "II", "III", "IV"][p.quarter - 1]} năm ${p.year}`;
+}
+
+/** "quý I năm 2023": the period as words inside a sentence. */
+export function periodWords(p: Period): string {
+  return `quý ${["I", "II", "III", "IV"][p.quarter - 1]} năm ${p.year}`;
 }
 
 /**
@@ -124,6 +129,8 @@ export function periodOfKey(key: number): Period {
 const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
 /** Date serials below this (18/05/1927) are not report dates: a number such as 2023 is a year typed by mistake. */
 const SERIAL_MIN = 10000;
+/** The serial of 1 January 10000: larger numbers are no day Sheets can show. */
+const SERIAL_MAX = 2958466;
 
 /**
  * A calendar day written in a cell that is not a Date: a date serial
@@ -133,6 +140,7 @@ const SERIAL_MIN = 10000;
 export function dayOfCell(v: unknown): [number, number, number] | string {
   if (typeof v === "number" && Number.isFinite(v)) {
     if (v < SERIAL_MIN) return `Số ${String(v).replace(".", ",")} không phải là ngày (hãy nhập ngày đầy đủ, ví dụ 14/03/2023)`;
+    if (v >= SERIAL_MAX) return `Số ${formatNumber(v, 6)} là ngày sau năm 9999, nằm ngoài các năm 1900–9999`;
     const d = new Date(SHEETS_EPOCH_UTC + Math.floor(v) * 86400000);
     return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   }

@@ -29,6 +29,8 @@ function groupThousands(intDigits: string): string {
  */
 export function formatNumber(value: number, maxDecimals = 2): string {
   if (!Number.isFinite(value)) return String(value);
+  // Past 10^21 toFixed gives exponents and the scaling may overflow: "1e+308" reads better than "Infinity".
+  if (Math.abs(value) >= 1e21) return value.toExponential().replace(".", ",");
   const factor = 10 ** maxDecimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
   const [intPart, fracPart = ""] = rounded.toFixed(maxDecimals).split(".");
@@ -45,11 +47,26 @@ export function formatPercent(fraction: number, maxDecimals = 2): string {
 /** Quotes a cell value for a message: text in quotes, numbers in vi-VN style. */
 export function describeValue(value: unknown): string {
   if (typeof value === "number") return formatNumber(value, 6);
-  if (typeof value === "string") return `"${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
+  if (typeof value === "string") return `"${shorten(value, 40)}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isDate(value)) return formatDate(value);
   if (value === null || value === undefined) return "(trống)";
   return `"${String(value)}"`;
+}
+
+/**
+ * The first `max` characters of a text and "…", cut between characters as a
+ * reader sees them: never inside a surrogate pair (an emoji) nor before a
+ * combining mark (a decomposed Vietnamese tone mark).
+ */
+export function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  let end = max;
+  while (end > 0 && /\p{M}|\u200d|[\ufe00-\ufe0f]/u.test(chars[end]!)) end--;
+  // A joined emoji (👨‍👩‍👧) is cut before its joiner's left part too.
+  while (end > 0 && chars[end - 1] === "\u200d") end -= 2;
+  return chars.slice(0, Math.max(end, 0)).join("") + "…";
 }
 
 /** Date test that also holds across realms (a Date made in another vm context). */
