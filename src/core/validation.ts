@@ -15,7 +15,8 @@ export interface Finding {
   sheet: string;
   /** A1 notation, or null for a finding about a missing row. */
   cell: string | null;
-  unit: string;
+  /** The unit's code, or null for a finding about a sheet (Chỉ tiêu) or a row without a code. */
+  unit: string | null;
   message: string;
   /** For a rule relating fields: the values of its two sides. */
   values?: { left: number; operator: "==" | "<="; right: number };
@@ -51,8 +52,8 @@ export function ruleCatalogue(): Record<string, { severity: Severity; text: stri
   return out;
 }
 
-export function makeFinding(rule: string, cell: string | null, unit: string, message: string, sheet = SHEET_SUBMISSIONS): Finding {
-  return { severity: CELL_AND_SHEET_RULES[rule]?.severity ?? "error", rule, sheet, cell, unit, message };
+export function makeFinding(rule: string, cell: string | null, unit: string | null, message: string, sheet = SHEET_SUBMISSIONS): Finding {
+  return { severity: CELL_AND_SHEET_RULES[rule]?.severity ?? "error", rule, sheet, cell, unit: unit || null, message };
 }
 
 /** The finding of a failed row rule: its message and both sides' values. */

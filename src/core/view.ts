@@ -119,7 +119,8 @@ export function validationView(
     const key = f.unit || `(${f.sheet})`;
     let g = groups.get(key);
     if (!g) {
-      g = { unit: f.unit, name: unitNames.get(f.unit) ?? (f.unit ? f.unit : `Trang ${f.sheet}`), errors: 0, warnings: 0, findings: [] };
+      const name = f.unit ? (unitNames.get(f.unit) ?? f.unit) : `Trang ${f.sheet}`;
+      g = { unit: f.unit ?? "", name, errors: 0, warnings: 0, findings: [] };
       groups.set(key, g);
     }
     g.findings.push({ ...f, severityText: f.severity === "error" ? "Lỗi" : "Cảnh báo" });

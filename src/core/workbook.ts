@@ -171,7 +171,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
     for (const i of t.dataRows(input.targets)) {
       const parsed = parseRow("target", rowObject(input.targets[i]!, t.map.columns));
       for (const issue of parsed.issues) {
-        sheetFindings.push(makeFinding(issue.rule, t.cell(i, issue.key), "", `"${t.header(issue.key)}" ${issue.message}`, SHEET_TARGETS));
+        sheetFindings.push(makeFinding(issue.rule, t.cell(i, issue.key), null, `"${t.header(issue.key)}" ${issue.message}`, SHEET_TARGETS));
       }
       targets.push({
         row: i + 1,
@@ -310,7 +310,7 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
         makeFinding(
           "unknown_indicator",
           t.cell("indicator"),
-          "",
+          null,
           `Mã chỉ tiêu "${t.indicator}" không có trong danh mục (${INDICATORS.map((d) => d.code).join(", ")})`,
           SHEET_TARGETS,
         ),
@@ -322,7 +322,7 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
         makeFinding(
           "bad_target",
           t.cell("target"),
-          "",
+          null,
           `Mục tiêu của ${def.code} là ${t.target}, lớn hơn 100%; hãy nhập dạng phần trăm (30%) hoặc phân số (0,3)`,
           SHEET_TARGETS,
         ),
@@ -335,7 +335,7 @@ function checkTargets(targets: readonly TargetRow[]): Finding[] {
         makeFinding(
           "duplicate_target",
           t.cell("indicator"),
-          "",
+          null,
           `Chỉ tiêu ${def.code}${t.year ? ` năm ${t.year}` : " (không ghi năm)"} đã có ở dòng ${earlier}; dòng này bị bỏ qua`,
           SHEET_TARGETS,
         ),
