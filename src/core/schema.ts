@@ -168,15 +168,18 @@ export function mapColumns<K extends string>(def: SheetDef<K>, values: readonly 
   let best = -1;
   let bestHits = 0;
   for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
-    const hits = (values[r] ?? []).filter((cell) => wanted.has(headerKey(cell))).length;
-    if (hits > bestHits) {
-      best = r;
+    // Only a row with headers of its own borrows from the row above (a blank or data row never does).
+    if (!(values[r] ?? []).some((cell) => wanted.has(headerKey(cell)))) continue;
+    const hits = headerCells(values, r).filter((cell) => wanted.has(headerKey(cell))).length;
+    if (hits >= bestHits) {
+      // The lowest of equally good rows: under a merged group title the header row has as many hits.
+      if (hits > bestHits || r === best + 1) best = r;
       bestHits = hits;
     }
   }
   const columns: Partial<Record<K, number>> = {};
   if (best >= 0) {
-    const row = values[best] ?? [];
+    const row = headerCells(values, best);
     const seen = new Map<string, number>();
     row.forEach((cell, c) => {
       const col = wanted.get(headerKey(cell));
@@ -193,6 +196,25 @@ export function mapColumns<K extends string>(def: SheetDef<K>, values: readonly 
   if (missing.length === 1) throw new SchemaError(`Trang "${def.name}" thiếu cột ${missing[0]}.`);
   if (missing.length > 1) throw new SchemaError(`Trang "${def.name}" thiếu các cột ${missing.join(", ")}.`);
   return { headerRow: Math.max(best, 0), columns };
+}
+
+/**
+ * The headers of row r: each cell's text, or where it is empty the cell just
+ * above it. getValues gives a merged cell's text only in its top-left cell, so
+ * a "Kỳ báo cáo" merged down over two header rows (the usual form 06 layout,
+ * with "Số hồ sơ nhận" merged across (4), (5), (6) above the second) reads
+ * from the row above.
+ */
+function headerCells(values: readonly (readonly unknown[])[], r: number): unknown[] {
+  const row = values[r] ?? [];
+  const above = r > 0 ? (values[r - 1] ?? []) : [];
+  const width = Math.max(row.length, above.length);
+  const out: unknown[] = new Array(width);
+  for (let c = 0; c < width; c++) {
+    const own = row[c];
+    out[c] = own === "" || own === undefined || own === null ? (above[c] ?? "") : own;
+  }
+  return out;
 }
 
 /** Finds a sheet by name, ignoring case, spacing and diacritics. */
