@@ -11,9 +11,9 @@
  */
 import { INDICATORS, indicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
 import type { IndicatorResult } from "./indicators";
-import { periodBounds, periodLabel, previousPeriod, vnDay, yearAgo, type Period } from "./period";
+import { periodBounds, periodWords, previousPeriod, vnDay, yearAgo } from "./period";
 import { FORM06_TOTALS } from "./rules";
-import { submissionColumn, type ColumnDef, type FigureKey } from "./schema";
+import { SHEET_SUBMISSIONS, submissionColumn, type ColumnDef, type FigureKey } from "./schema";
 import { levelWords, type LevelWords, type ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
 import { targetText, valueText } from "./view";
@@ -90,14 +90,24 @@ export function vietnameseDate(d: { year: number; month: number; day: number }):
   return `ngày ${day} tháng ${month} năm ${d.year}`;
 }
 
+/** Rows of `Số liệu` the report leaves out, each with its cell and why (SPEC: unknown unit codes are named). */
+function uncountedRows(ev: Evaluation): string[] {
+  const why: Record<string, (f: Evaluation["findings"][number]) => string> = {
+    unknown_unit: (f) => `mã đơn vị ${f.unit} không có trong trang "Đơn vị"`,
+    bad_period: () => "kỳ báo cáo không đọc được",
+    merged_away: (f) => `đơn vị ${f.unit} đã sáp nhập trước kỳ này`,
+    duplicate_row: (f) => `đơn vị ${f.unit} có hai dòng trong kỳ`,
+  };
+  return ev.findings
+    .filter((f) => f.sheet === SHEET_SUBMISSIONS && f.cell !== null && why[f.rule] !== undefined)
+    .map((f) => `ô ${f.cell} (${why[f.rule]!(f)})`);
+}
+
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-/** "quý I năm 2023". */
-function quarterText(period: Period): string {
-  return lowerFirst(periodLabel(period));
-}
+const quarterText = periodWords;
 
 /** The change from the previous quarter: "+1,2 điểm %", "-3", "—" when either side is missing. */
 export function changeText(code: IndicatorCode, now: number | null, before: number | null): string {
@@ -445,6 +455,10 @@ export function buildReport(input: ReportInput): ReportContent {
     submission += ` Số liệu của ${failed.length} đơn vị chưa hợp lệ (sai quy tắc kiểm tra), cần rà soát lại: ${failed.map((u) => `${u.name} (${u.errors} lỗi)`).join(", ")}.`;
   } else if (ev.units.length) {
     submission += " Số liệu các đơn vị đã nộp đều hợp lệ.";
+  }
+  const uncounted = uncountedRows(ev);
+  if (uncounted.length) {
+    submission += ` Có ${uncounted.length} dòng trong trang "Số liệu" không được tính vào báo cáo: ${uncounted.join("; ")}.`;
   }
   blocks.push(body(submission));
 

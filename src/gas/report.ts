@@ -5,7 +5,7 @@
  * each table goes in with one appendTable call, so the count does not grow
  * with the number of units.
  */
-import { periodId, periodLabel, type Period } from "../core/period";
+import { periodId, periodWords, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
@@ -40,8 +40,7 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
   const wb = readWorkbook(openWorkbook().values);
   const [year, month, day] = spreadsheetDay(now);
   const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
-  if (evaluation.units.length === 0)
-    throw new Error(`Kỳ ${periodLabel(period).toLowerCase()} chưa có đơn vị nào nộp số liệu; không tạo báo cáo.`);
+  if (evaluation.units.length === 0) throw new Error(`Kỳ ${periodWords(period)} chưa có đơn vị nào nộp số liệu; không tạo báo cáo.`);
   return buildReport({ evaluation, settings, today: { year, month, day } });
 }
 
