@@ -151,6 +151,8 @@ export interface GasEnvironment {
    * one that allows it. Script writes are never refused by validations.
    */
   userEdit(sheet: string, a1: string, value: unknown): UserEditResult;
+  /** The script's next `times` calls of "Class.method" (e.g. "Sheet.setConditionalFormatRules") throw `message`, as a quota or time-out would. */
+  failCall(name: string, message: string, times?: number): void;
   /** A1 notations of a sheet's cells whose content fails their data validation (Sheets marks them invalid). */
   invalidCells(sheet: string): string[];
   /** Simulated authorization mode (see GasEnvironmentOptions.authMode). */
@@ -275,6 +277,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       rt.newExecution();
     },
     userEdit: (sheet, a1, value) => userEdit(ss, sheet, a1, value),
+    failCall: (name, message, times) => rt.failCall(name, message, times),
     invalidCells(sheet) {
       const s = ss._sheetByName(sheet);
       if (!s) throw new Error(`No sheet named "${sheet}".`);

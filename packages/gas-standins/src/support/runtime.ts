@@ -149,9 +149,27 @@ export class Runtime {
     return [this.scriptLock, this.userLock, ...this.documentLocks];
   }
 
+  /** Failures to inject: "Class.method" → the message and how many more calls fail (see failCall). */
+  private readonly failures = new Map<string, { message: string; times: number }>();
+
+  /**
+   * Makes the script's next `times` calls of "Class.method" throw an Apps
+   * Script exception with `message` before they do anything (a quota, a
+   * time-out, "Argument too large"...): how tests try an action's failure path.
+   */
+  failCall(name: string, message: string, times = 1): void {
+    if (times > 0) this.failures.set(name, { message, times });
+    else this.failures.delete(name);
+  }
+
   /** Called by instrumented methods; returns false when the call is internal (not counted). */
   _enter(name: string, family: Family): boolean {
     if (this.depth > 0) return false;
+    const failure = this.failures.get(name);
+    if (failure) {
+      if (--failure.times <= 0) this.failures.delete(name);
+      throw this.exception(failure.message);
+    }
     if (this.authMode === "NONE" && !allowedWithoutAuth(name, family)) {
       throw this.exception(
         `You do not have permission to call ${name} in AuthMode.NONE. ` +
