@@ -209,7 +209,7 @@ describe("Tô sáng chỉ tiêu chưa đạt", () => {
     expect(sheet.getRange("Y3").getBackground()).toBe("#cfe2f3");
     expect(sheet.getRange("Y3").getNote()).toBe("ghi chú của người dùng");
     expect(addon.env.document.getSheets().filter((s) => s.getName() === "Kết quả CCHC")).toHaveLength(1);
-    expect(addon.env.values("Kết quả CCHC")[0]![0]).toContain("2022-Q4");
+    expect(addon.env.values("Kết quả CCHC")[0]![0]).toContain("quý IV năm 2022");
   });
   it("never takes over a user's sheet that has the results sheet's name", () => {
     const addon = track(sampleAddon());
@@ -252,7 +252,8 @@ describe("batching: SpreadsheetApp calls do not grow with the number of units", 
     const large = measure(2000, fn);
     expect(large.total).toBe(small.total);
     expect(large.calls).toEqual(small.calls);
-    expect(small.calls["Range.getValues"]).toBe(2); // Đơn vị and Số liệu, each read once
+    // Đơn vị and Số liệu, each read once; highlight also reads its previous results sheet, to put it back if a write fails.
+    expect(small.calls["Range.getValues"]).toBe(fn === "highlightPeriod" ? 3 : 2);
   });
 });
 
@@ -280,15 +281,17 @@ describe("what would differ in a real Google Sheet", () => {
     expect(refused.ok).toBe(false);
     expect(addon.env.sheet("Chỉ tiêu").getRange("A10").getValue()).toBe("");
   });
-  it("set-up adopts an existing empty sheet of a single row", () => {
+  it("set-up leaves an existing empty sheet of a single row alone (SPEC: even an empty one) and creates the others", () => {
     const addon = track(startAddon());
     const ss = addon.env.document;
     const one = ss.insertSheet("Số liệu");
     one.deleteRows(2, one.getMaxRows() - 1);
     expect(one.getMaxRows()).toBe(1);
     const r = addon.call<SetupResult>("setupSheets");
-    expect(r.created).toContain("Số liệu");
-    expect(addon.env.sheet("Số liệu").getMaxRows()).toBeGreaterThanOrEqual(100);
+    expect(r.created).toEqual(["Đơn vị", "Chỉ tiêu"]);
+    expect(r.skipped).toEqual(["Số liệu"]);
+    expect(r.message).toContain('Giữ nguyên trang đã có: "Số liệu"');
+    expect(addon.env.sheet("Số liệu").getMaxRows()).toBe(1);
   });
   it("the report writes nothing to the spreadsheet, so it does not wait for the document lock", () => {
     const addon = track(sampleAddon());

@@ -4,7 +4,8 @@
  * writes in batches; each action that writes holds the document lock.
  */
 import { INDICATORS } from "../core/catalogue";
-import { parsePeriod, periodId, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
+import { parsePeriod, periodId, periodWords, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
+import { userMessage } from "../core/errors";
 import {
   FIGURE_COLUMNS,
   mapColumns,
@@ -23,7 +24,7 @@ import { cellCount, shortfallRanges, validationView, targetText, type Validation
 import { evaluateWithComparisons, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
 import { levelWords, type LevelWords, type PeriodRule, type ReportSettings } from "../core/settings";
 import { withDocumentLock } from "./lock";
-import { getSettings, hasSettings, saveLevel } from "./settings";
+import { getSettings, hasSettings, saveLevelUndoable } from "./settings";
 import { activeSpreadsheet, openWorkbook, sheetsByName, spreadsheetDay, type OpenedWorkbook } from "./workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -128,14 +129,26 @@ function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): bo
  * "Tô sáng chỉ tiêu chưa đạt": marks each unit × indicator below target with
  * one add-on-owned conditional-format rule on `Số liệu` (replacing only our
  * previous rule) and rewrites the add-on's results sheet.
+ *
+ * All or nothing (SPEC): everything that can refuse is checked before the
+ * first write (the results sheet is ours or absent, no protection blocks the
+ * user); the results sheet is written first and the marks last, in one call;
+ * when a write fails, what was replaced is put back and the marks of the
+ * previous run stay.
  */
 export function highlightPeriod(periodText: unknown): HighlightResult {
   return withDocumentLock(() => {
     const { opened, wb, ev, settings } = evaluateActive(periodText);
+    const words = levelWords(settings);
     const sheet = opened.sheets.submissions;
     const ranges = shortfallRanges(ev, wb.submissionColumns);
     const cells = cellCount(ranges);
 
+    // Checks: nothing is written until every one passes.
+    const owned = ownedResultsSheet(opened);
+    assertEditable(sheet, `tô sáng trên trang "${SHEET_SUBMISSIONS}"`);
+    if (owned) assertEditable(owned, `ghi trang "${RESULTS_SHEET}"`);
+    const content = resultsContent(ev, words);
     const userRules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
     const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
     if (ranges.length) {
@@ -148,10 +161,23 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
           .build(),
       );
     }
-    sheet.setConditionalFormatRules([...ours, ...userRules]);
 
-    const results = resultsSheet(opened);
-    writeResults(results, ev, levelWords(settings));
+    const undo: (() => void)[] = [];
+    try {
+      const results = owned ?? createResultsSheet(opened, undo);
+      if (owned) undo.push(restorer(owned));
+      writeResults(results, content);
+      sheet.setConditionalFormatRules([...ours, ...userRules]);
+    } catch (e) {
+      for (const step of undo.reverse()) {
+        try {
+          step();
+        } catch {
+          // Best effort: the first failure is the one the user must see.
+        }
+      }
+      throw new Error(`Chưa tô sáng được: ${userMessage(e)} Các ô đã tô và trang "${RESULTS_SHEET}" của lần trước được giữ nguyên.`);
+    }
 
     const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
     const view = validationView(ev, settings);
@@ -162,41 +188,93 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
       resultsSheet: RESULTS_SHEET,
       message:
         `Đã tô sáng ${cells} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả kỳ ${periodId(ev.period)} ` +
-        `vào trang "${RESULTS_SHEET}" (toàn ${levelWords(settings).noun}: ${missed} chỉ tiêu chưa đạt).`,
+        `vào trang "${RESULTS_SHEET}" (toàn ${words.noun}: ${missed} chỉ tiêu chưa đạt).`,
       view,
     };
   });
 }
 
-/** The results sheet the add-on owns (its id kept in document properties); never takes over a user's sheet. */
-function resultsSheet(opened: OpenedWorkbook): Sheet {
+/** Refuses, before any write, when a protection (not a warning) keeps the user from changing the sheet. */
+function assertEditable(sheet: Sheet, what: string): void {
+  const blocking = [
+    ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
+    ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
+  ].filter((p) => !p.isWarningOnly() && !p.canEdit());
+  if (blocking.length) {
+    const where = blocking.map((p) => p.getRange().getA1Notation()).join(", ");
+    throw new Error(
+      `Không ${what} được: trang "${sheet.getName()}" có vùng được bảo vệ mà bạn không có quyền sửa (${where}). ` +
+        "Hãy nhờ chủ sở hữu bảng tính chạy thao tác này hoặc cấp quyền; chưa có gì bị thay đổi.",
+    );
+  }
+}
+
+/**
+ * The add-on's results sheet when it exists (its id kept in document
+ * properties), or null when it is still to be created. A user's sheet of that
+ * name, even an empty or only formatted one, is never taken over.
+ */
+function ownedResultsSheet(opened: OpenedWorkbook): Sheet | null {
+  const ownedId = PropertiesService.getDocumentProperties().getProperty(RESULTS_PROPERTY);
+  const existing = sheetsByName(opened.spreadsheet)(RESULTS_SHEET);
+  if (!existing) return null;
+  if (String(existing.getSheetId()) === ownedId) return existing;
+  throw new Error(
+    `Đã có trang "${existing.getName()}" không do tiện ích tạo. Hãy đổi tên trang đó (hoặc xóa nếu không dùng) rồi chạy lại; ` +
+      "tiện ích không ghi vào trang của bạn và chưa thay đổi gì.",
+  );
+}
+
+function createResultsSheet(opened: OpenedWorkbook, undo: (() => void)[]): Sheet {
   const ss = opened.spreadsheet;
   const props = PropertiesService.getDocumentProperties();
-  const ownedId = props.getProperty(RESULTS_PROPERTY);
-  const existing = sheetsByName(ss)(RESULTS_SHEET);
-  if (existing) {
-    if (String(existing.getSheetId()) === ownedId) return existing;
-    if (existing.getLastRow() > 0) {
-      throw new Error(
-        `Đã có trang "${RESULTS_SHEET}" không do tiện ích tạo. Hãy đổi tên trang đó rồi chạy lại; tiện ích không ghi đè dữ liệu của bạn.`,
-      );
-    }
-    props.setProperty(RESULTS_PROPERTY, String(existing.getSheetId()));
-    return existing;
-  }
   const active = ss.getActiveSheet();
   const sheet = ss.insertSheet(RESULTS_SHEET, ss.getSheets().length);
+  undo.push(() => {
+    props.deleteProperty(RESULTS_PROPERTY);
+    ss.deleteSheet(sheet);
+  });
   ss.setActiveSheet(active); // insertSheet activates the new sheet: keep the clerk where they were
   props.setProperty(RESULTS_PROPERTY, String(sheet.getSheetId()));
   sheet.protect().setWarningOnly(true).setDescription("Báo cáo CCHC: trang do tiện ích tạo, được ghi lại mỗi lần tô sáng");
   return sheet;
 }
 
-function writeResults(sheet: Sheet, ev: Evaluation, words: LevelWords): void {
+/** Reads what the results sheet shows now and returns the step that puts it back. */
+function restorer(sheet: Sheet): () => void {
+  const rows = sheet.getLastRow();
+  const columns = sheet.getLastColumn();
+  const frozen = sheet.getFrozenRows();
+  if (rows === 0 || columns === 0) {
+    return () => {
+      sheet.clear();
+      sheet.setFrozenRows(frozen);
+    };
+  }
+  const range = sheet.getRange(1, 1, rows, columns);
+  const values = range.getValues();
+  const formats = range.getNumberFormats();
+  const backgrounds = range.getBackgrounds();
+  const weights = range.getFontWeights() as GoogleAppsScript.Spreadsheet.FontWeight[][];
+  return () => {
+    sheet.clear();
+    sheet.getRange(1, 1, rows, columns).setNumberFormats(formats).setValues(values).setBackgrounds(backgrounds).setFontWeights(weights);
+    sheet.setFrozenRows(frozen);
+  };
+}
+
+interface ResultsContent {
+  rows: unknown[][];
+  formats: string[][];
+  backgrounds: (string | null)[][];
+  weights: GoogleAppsScript.Spreadsheet.FontWeight[][];
+}
+
+function resultsContent(ev: Evaluation, words: LevelWords): ResultsContent {
   const header = ["Mã đơn vị", "Tên đơn vị", ...INDICATORS.map((d) => d.name), "Số lỗi", "Số cảnh báo"];
   const width = header.length;
   const title = [
-    `Kết quả chỉ tiêu CCHC kỳ ${periodId(ev.period)}. Trang do tiện ích Báo cáo CCHC tạo: mỗi lần "Tô sáng chỉ tiêu chưa đạt" sẽ ghi lại.`,
+    `Kết quả chỉ tiêu CCHC ${periodWords(ev.period)}. Trang do tiện ích Báo cáo CCHC tạo: mỗi lần "Tô sáng chỉ tiêu chưa đạt" sẽ ghi lại.`,
   ];
   const rows: unknown[][] = [
     [...title, ...Array(width - 1).fill("")],
@@ -214,12 +292,16 @@ function writeResults(sheet: Sheet, ev: Evaluation, words: LevelWords): void {
       met === false ? MISS_BACKGROUND : met === true ? MET_BACKGROUND : null,
     );
   });
-  const weights = rows.map((_, r) => Array(width).fill(r <= 1 || r === 3 ? "bold" : "normal"));
+  const weights = rows.map((_, r) => Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(r <= 1 || r === 3 ? "bold" : "normal"));
+  return { rows, formats, backgrounds, weights };
+}
+
+function writeResults(sheet: Sheet, c: ResultsContent): void {
   sheet.clear();
   const maxRows = sheet.getMaxRows();
-  if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
-  const range = sheet.getRange(1, 1, rows.length, width);
-  range.setNumberFormats(formats).setValues(rows).setBackgrounds(backgrounds).setFontWeights(weights);
+  if (c.rows.length > maxRows) sheet.insertRowsAfter(maxRows, c.rows.length - maxRows);
+  const range = sheet.getRange(1, 1, c.rows.length, c.rows[0]!.length);
+  range.setNumberFormats(c.formats).setValues(c.rows).setBackgrounds(c.backgrounds).setFontWeights(c.weights);
   sheet.setFrozenRows(2);
 }
 
@@ -374,38 +456,51 @@ export function runs(columns: readonly number[]): [number, number][] {
  * sheet) are saved with the level's defaults.
  */
 export function setupSheets(level?: unknown, name?: unknown): SetupResult {
-  if (level !== undefined && level !== null && level !== "") saveLevel(level, name);
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
-    let find = sheetsByName(ss);
+    const undo: (() => void)[] = [];
     const created: string[] = [];
     const skipped: string[] = [];
-    for (const plan of PLANS) {
-      const existing = find(plan.name);
-      if (existing && existing.getLastRow() > 0) {
-        skipped.push(plan.name);
-        continue;
+    try {
+      if (level !== undefined && level !== null && level !== "") undo.push(saveLevelUndoable(level, name));
+      let find = sheetsByName(ss);
+      for (const plan of PLANS) {
+        // SPEC: set-up never changes a sheet that exists, even an empty or only formatted one.
+        const existing = find(plan.name);
+        if (existing) {
+          skipped.push(existing.getName());
+          continue;
+        }
+        const sheet = ss.insertSheet(plan.name, ss.getSheets().length);
+        undo.push(() => ss.deleteSheet(sheet));
+        const headers = plan.columns.map((c) => c.header);
+        const width = sheet.getMaxColumns();
+        if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
+        const height = sheet.getMaxRows();
+        if (height < MIN_ROWS) sheet.insertRowsAfter(height, MIN_ROWS - height);
+        sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
+        sheet.setFrozenRows(1);
+        sheet.setColumnWidths(1, headers.length, 130);
+        const col = (key: string) => plan.columns.findIndex((c) => c.key === key) + 1;
+        find = sheetsByName(ss);
+        plan.prepare(sheet, col, find);
+        created.push(plan.name);
       }
-      const sheet = existing ?? ss.insertSheet(plan.name, ss.getSheets().length);
-      const headers = plan.columns.map((c) => c.header);
-      const width = sheet.getMaxColumns();
-      if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
-      // An adopted empty sheet may have a single row: getRange needs at least one row below the header
-      // ("The number of rows in the range must be at least 1").
-      const height = sheet.getMaxRows();
-      if (height < MIN_ROWS) sheet.insertRowsAfter(height, MIN_ROWS - height);
-      sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
-      sheet.setFrozenRows(1);
-      sheet.setColumnWidths(1, headers.length, 130);
-      const col = (key: string) => plan.columns.findIndex((c) => c.key === key) + 1;
-      find = sheetsByName(ss);
-      plan.prepare(sheet, col, find);
-      created.push(plan.name);
+    } catch (e) {
+      for (const step of undo.reverse()) {
+        try {
+          step();
+        } catch {
+          // Best effort: the first failure is the one the user must see.
+        }
+      }
+      throw new Error(`Chưa thiết lập được: ${userMessage(e)} Các trang vừa tạo đã được xóa; các trang đã có không bị thay đổi.`);
     }
+    const left = skipped.map((n) => `"${n}"`).join(", ");
     const message = created.length
       ? `Đã tạo trang ${created.map((n) => `"${n}"`).join(", ")}.` +
-        (skipped.length ? ` Giữ nguyên trang đã có dữ liệu: ${skipped.map((n) => `"${n}"`).join(", ")}.` : "")
-      : `Các trang ${skipped.map((n) => `"${n}"`).join(", ")} đã có dữ liệu; không thay đổi gì.`;
+        (skipped.length ? ` Giữ nguyên trang đã có: ${left} (tiện ích không sửa trang đã có, kể cả trang trống).` : "")
+      : `Các trang ${left} đã có; tiện ích không thay đổi gì (nếu một trang còn trống, hãy xóa hoặc đổi tên nó rồi chạy lại để tiện ích tạo mới).`;
     return { created, skipped, message };
   });
 }

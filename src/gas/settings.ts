@@ -15,16 +15,31 @@ export function hasSettings(): boolean {
 
 export function saveSettings(input: unknown): ReportSettings {
   const settings = parseSettings(input);
-  return withDocumentLock(() => {
-    PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
-    return settings;
-  });
+  return withDocumentLock(() => store(settings));
+}
+
+/** saveLevel inside an action that already holds the lock; returns the step that puts the previous settings back. */
+export function saveLevelUndoable(level: unknown, name: unknown): () => void {
+  const props = PropertiesService.getDocumentProperties();
+  const before = props.getProperty(SETTINGS_PROPERTY);
+  store(levelSettings(level, name));
+  return () => (before === null ? props.deleteProperty(SETTINGS_PROPERTY) : props.setProperty(SETTINGS_PROPERTY, before));
+}
+
+function store(settings: ReportSettings): ReportSettings {
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
+  return settings;
+}
+
+function levelSettings(level: unknown, name: unknown): ReportSettings {
+  if (!LEVELS.includes(level as Level)) throw new Error(`Cấp báo cáo "${String(level ?? "")}" không hợp lệ; hãy chọn tỉnh, xã hoặc huyện.`);
+  const text = String(name ?? "").trim();
+  if (!text) throw new Error("Hãy nhập tên địa phương (ví dụ Quảng Trị).");
+  return parseSettings(applyLevel(getSettings(), level as Level, text));
 }
 
 /** A level and name chosen at set-up: the other fields follow the level's defaults, what the user typed stays. */
 export function saveLevel(level: unknown, name: unknown): ReportSettings {
-  if (!LEVELS.includes(level as Level)) throw new Error(`Cấp báo cáo "${String(level ?? "")}" không hợp lệ; hãy chọn tỉnh, xã hoặc huyện.`);
-  const text = String(name ?? "").trim();
-  if (!text) throw new Error("Hãy nhập tên địa phương (ví dụ Quảng Trị).");
-  return saveSettings(applyLevel(getSettings(), level as Level, text));
+  const settings = levelSettings(level, name);
+  return withDocumentLock(() => store(settings));
 }
