@@ -322,6 +322,48 @@ describe("npm start: a user's edits follow Sheets' rules for users", { timeout: 
   });
 });
 
+describe("npm start: the edit bar", { timeout: 60000 }, () => {
+  it("clicking a finding selects its cell and shows the cell's content in the edit bar, as clicking the cell does", async () => {
+    const here = await startPreviewHere({ port: await freePort(), sample: "vinh-linh" });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      await page.goto(here.url);
+      await page.locator("#grid").waitFor();
+      const sidebar = page.locator("#app");
+      await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2023-Q1");
+      // Another cell first: the bar follows the selection.
+      await page.getByRole("tab", { name: "Đơn vị" }).click();
+      await page.locator('#grid td[data-cell="B3"]').click();
+      expect(await page.locator("#cell-name").innerText()).toBe("B3");
+      expect(await page.getByLabel("Nội dung ô").inputValue()).toBe("Thị trấn Cửa Tùng");
+
+      await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+      await sidebar.locator("#findings").waitFor({ state: "visible" });
+      await sidebar.getByRole("button", { name: /V27/ }).click();
+      await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("V27");
+      expect(await page.locator("#grid").getAttribute("data-sheet")).toBe("Số liệu");
+      await expect.poll(() => page.locator("#cell-name").innerText(), { timeout: 5000 }).toBe("V27");
+      const input = page.getByLabel("Nội dung ô");
+      const signed = here.addon.env.values("'Số liệu'!V27")[0]![0] as number; // documents signed: a number
+      expect(typeof signed).toBe("number");
+      expect(await input.inputValue()).toBe(String(signed));
+      expect(await input.inputValue()).toBe(await page.locator('#grid td[data-cell="V27"]').innerText());
+      expect(await input.isEnabled()).toBe(true);
+      expect(await page.locator("#grid td.selected").count()).toBe(1);
+
+      // Enter saves into the finding's cell, as after a click on it.
+      await input.fill(String(signed + 1));
+      await input.press("Enter");
+      await expect.poll(() => page.locator('#grid td[data-cell="V27"]').innerText(), { timeout: 5000 }).toBe(String(signed + 1));
+      expect(here.addon.env.values("'Số liệu'!V27")).toEqual([[signed + 1]]);
+      expect(here.addon.env.values("'Đơn vị'!B3")).toEqual([["Thị trấn Cửa Tùng"]]);
+      await page.close();
+    } finally {
+      await here.close();
+    }
+  });
+});
+
 describe("npm start -- own.xlsx: a user's own workbook", { timeout: 60000 }, () => {
   it("serves the workbook: its page and its state, dated by the real clock", async () => {
     // The user's export: the district sample with a unit renamed, saved elsewhere under the user's own name.

@@ -47,6 +47,7 @@ let seenAlerts = 0;
 const sourceSelect = document.getElementById("source") as HTMLSelectElement | null;
 /** The source this page was rendered for: another one (switched in another tab) reloads the page. */
 const pageSource = sourceSelect?.value ?? null;
+/** The selected cell, which the edit bar shows: a click on a cell selects it, and so does the add-on (a finding's cell). */
 let editing: { sheet: string; row: number; col: number } | null = null;
 /** The session's token (the server refuses an /api/ call without it). */
 const TOKEN = document.querySelector<HTMLMetaElement>('meta[name="cchc-token"]')?.content ?? "";
@@ -130,7 +131,6 @@ function renderGrid(): void {
   const sheet = state!.sheets.find((s) => s.name === shownSheet) ?? state!.sheets[0];
   if (!sheet) return;
   shownSheet = sheet.name;
-  const active = sheet.name === state!.activeSheet ? parseCell(state!.activeCell) : null;
   const width = Math.max(1, ...sheet.values.map((r) => r.length));
   const key = JSON.stringify([
     sheet.name,
@@ -149,31 +149,39 @@ function renderGrid(): void {
     table.id = "grid";
     table.dataset["sheet"] = sheet.name;
     table.innerHTML = gridHtml(sheet, width);
-    const values = sheet.values;
     table.addEventListener("click", (ev) => {
       const td = (ev.target as HTMLElement).closest("td");
       const cell = parseCell(td?.dataset["cell"] ?? null);
-      if (cell) select(sheet.name, cell.row, cell.col, values[cell.row - 1]?.[cell.col - 1] ?? "");
+      if (cell) select(sheet.name, cell.row, cell.col);
     });
     $("grid-wrap").replaceChildren(table);
   }
-  table.querySelectorAll("td.selected").forEach((e) => e.classList.remove("selected"));
-  if (!active) return;
-  const selected = table.querySelector(`td[data-cell="${letters(active.col)}${active.row}"]`);
-  if (selected) {
-    selected.classList.add("selected");
-    selected.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }
+  markSelected();
 }
 
-function select(sheet: string, row: number, col: number, value: string): void {
+/** The selected cell's content as the grid shows it. */
+function shownValue(at: { sheet: string; row: number; col: number }): string {
+  return state?.sheets.find((s) => s.name === at.sheet)?.values[at.row - 1]?.[at.col - 1] ?? "";
+}
+
+/** Outlines the selected cell, if on the sheet shown. */
+function markSelected(): HTMLElement | null {
+  document.querySelectorAll("#grid td.selected").forEach((e) => e.classList.remove("selected"));
+  const grid = document.getElementById("grid");
+  if (!editing || !grid || grid.dataset["sheet"] !== editing.sheet) return null;
+  const td = grid.querySelector<HTMLElement>(`td[data-cell="${letters(editing.col)}${editing.row}"]`);
+  td?.classList.add("selected");
+  return td;
+}
+
+/** Selects a cell: outlined in the grid, its name and content in the edit bar (a click, or the add-on choosing it). */
+function select(sheet: string, row: number, col: number): void {
   editing = { sheet, row, col };
   $("cell-name").textContent = `${letters(col)}${row}`;
   const input = $<HTMLInputElement>("cell-input");
-  input.value = value;
+  input.value = shownValue(editing);
   input.disabled = false;
-  document.querySelectorAll("#grid td.selected").forEach((e) => e.classList.remove("selected"));
-  document.querySelector(`#grid td[data-cell="${letters(col)}${row}"]`)?.classList.add("selected");
+  markSelected();
 }
 
 function renderMenu(): void {
@@ -212,8 +220,7 @@ function renderAlerts(): void {
 function showRejected(result: { message: string; helpText: string }, at: { sheet: string; row: number; col: number }): void {
   $("rejected-text").textContent = result.message;
   $("rejected-help").textContent = result.helpText;
-  const view = state?.sheets.find((s) => s.name === at.sheet);
-  $<HTMLInputElement>("cell-input").value = view?.values[at.row - 1]?.[at.col - 1] ?? "";
+  $<HTMLInputElement>("cell-input").value = shownValue(at);
   $<HTMLDialogElement>("rejected").showModal();
 }
 
@@ -238,11 +245,17 @@ function render(): void {
 async function refresh(): Promise<void> {
   const next = (await call("/api/state")) as State;
   const activeChanged = !state || next.activeSheet !== state.activeSheet || next.activeCell !== state.activeCell;
-  if (activeChanged && next.activeCell) shownSheet = next.activeSheet;
+  // The add-on selected a cell (a finding's, or A1 on opening): it becomes the page's selection, as in Sheets.
+  const moved = activeChanged && next.activeCell ? parseCell(next.activeCell) : null;
+  if (moved) shownSheet = next.activeSheet;
   if (!shownSheet) shownSheet = next.activeSheet;
   if (!state) seenAlerts = next.alerts.length; // alerts shown before this page load are not shown again
   state = next;
   render();
+  if (moved && !(pageSource !== null && next.source !== pageSource)) {
+    select(next.activeSheet, moved.row, moved.col);
+    markSelected()?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
 }
 
 async function poll(): Promise<void> {
