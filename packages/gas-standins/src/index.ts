@@ -16,8 +16,10 @@ export type { AuthModeName, Family, FormulaEvaluator } from "./support/runtime";
 export type { AlertRecord, DialogRecord, HtmlRecord, MenuEntry, MenuRecord, PromptRecord, ToastRecord, UiRecords } from "./support/records";
 export type { FakeSpreadsheet, SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
 export type { UserEditResult } from "./services/spreadsheetapp/validationCheck";
-export { loadXlsx, saveXlsx, XlsxFormatError } from "./support/xlsx";
-export type { LoadXlsxOptions } from "./support/xlsx";
+export { DEFAULT_XLSX_LIMITS, formulasWithoutValue, loadXlsx, saveXlsx, XlsxFormatError, XlsxTooLargeError } from "./support/xlsx";
+export type { FormulaWithoutValue, LoadXlsxOptions, XlsxLimits } from "./support/xlsx";
+export { surveyXlsx } from "./support/xlsx-guard";
+export type { SheetSurvey, XlsxSurvey } from "./support/xlsx-guard";
 export { columnToLetters, lettersToColumn, parseA1 } from "./support/a1";
 export { paragraphText } from "./services/documentapp/tree";
 export type {

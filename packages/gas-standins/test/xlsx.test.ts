@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { XlsxFormatError, createGasEnvironment, fromValues, loadXlsx, saveXlsx } from "../src/index";
+import { XlsxFormatError, createGasEnvironment, formulasWithoutValue, fromValues, loadXlsx, saveXlsx } from "../src/index";
+import { rawWorkbook, workbookEntries, worksheetXml, zipOf } from "./fixtures/rawXlsx";
 
 /** A workbook as a clerk might export it: dates, percents, formulas, errors, formatting. */
 async function sampleWorkbook(): Promise<Buffer> {
@@ -88,6 +89,76 @@ describe("loadXlsx", () => {
     await expect(loadXlsx(Buffer.from("Mã đơn vị,Tên\nHOXA,Hồ Xá\n"))).rejects.toBeInstanceOf(XlsxFormatError);
     await expect(loadXlsx(Buffer.from("PK\u0003\u0004 not really a zip"))).rejects.toBeInstanceOf(XlsxFormatError);
     await expect(loadXlsx(join(tmpdir(), "does-not-exist.xlsx"))).rejects.toThrow(/Cannot read/);
+  });
+});
+
+describe("loadXlsx: formula cells", () => {
+  // The XML as Excel saves it: a formula and, in <v>, the value it last computed.
+  const saved =
+    '<row r="1"><c r="A1"><v>0</v></c>' +
+    '<c r="B1"><f>SUM(A1:A1)</f><v>0</v></c>' +
+    '<c r="C1" t="b"><f>A1=1</f><v>0</v></c>' +
+    '<c r="D1" t="str"><f>IF(A1=0,"",A1)</f><v></v></c>' +
+    '<c r="E1" s="1"><f>A1</f><v/></c>' +
+    '<c r="F1"><f>A1+2</f><v>2</v></c>' +
+    '<c r="G1" t="str"><f>"x"&amp;A1</f><v>x0</v></c>' +
+    '<c r="H1" t="e"><f>1/A1</f><v>#DIV/0!</v></c></row>';
+
+  it("a saved 0 (or FALSE, or empty text) is that value, with the formula kept", async () => {
+    const sheet = (await loadXlsx(rawWorkbook(saved))).getSheets()[0]!;
+    expect(sheet.getRange("A1:H1").getValues()).toEqual([[0, 0, false, "", "", 2, "x0", "#DIV/0!"]]);
+    expect(sheet.getRange("B1:H1").getFormulas()).toEqual([
+      ["=SUM(A1:A1)", "=A1=1", '=IF(A1=0,"",A1)', "=A1", "=A1+2", '="x"&A1', "=1/A1"],
+    ]);
+    expect(sheet.getRange("B1").getDisplayValue()).toBe("0");
+    expect(formulasWithoutValue(sheet.getParent())).toEqual([]);
+  });
+
+  it("a formula saved without a value keeps its formula, has no value (never a made-up number or [object Object]) and is listed", async () => {
+    const data =
+      '<row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>SUM(A1:A1)</f></c></row>' +
+      '<row r="2"><c r="A2"><v>7</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">A2*2</f></c></row>' +
+      '<row r="3"><c r="A3"><v>8</v></c><c r="B3"><f t="shared" si="0"/></c></row>';
+    const ss = await loadXlsx(rawWorkbook(data));
+    const sheet = ss.getSheets()[0]!;
+    expect(sheet.getRange("B1:B3").getValues()).toEqual([[""], [""], [""]]);
+    expect(sheet.getRange("B1:B3").getDisplayValues()).toEqual([[""], [""], [""]]);
+    expect(sheet.getRange("B1:B3").getFormulas()).toEqual([["=SUM(A1:A1)"], ["=A2*2"], ["=A3*2"]]);
+    expect(formulasWithoutValue(ss)).toEqual([
+      { sheet: "Số liệu", cell: "B1", formula: "=SUM(A1:A1)" },
+      { sheet: "Số liệu", cell: "B2", formula: "=A2*2" },
+      { sheet: "Số liệu", cell: "B3", formula: "=A3*2" },
+    ]);
+  });
+
+  it("a result of 0 written by exceljs survives the trip (exceljs leaves it out of cell.value)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Số liệu");
+    ws.getCell("A1").value = 0;
+    ws.getCell("B1").value = { formula: "A1*10", result: 0 };
+    ws.getCell("C1").value = { formula: "A1*10", result: 3 };
+    const ss = await loadXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(ss.getSheets()[0]!.getRange("A1:C1").getValues()).toEqual([[0, 0, 3]]);
+    const again = await loadXlsx(await saveXlsx(ss));
+    expect(again.getSheets()[0]!.getRange("A1:C1").getValues()).toEqual([[0, 0, 3]]);
+    expect(again.getSheets()[0]!.getRange("B1").getFormula()).toBe("=A1*10");
+  });
+
+  it("a formula's number under a hyperlink is that number", async () => {
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const sheet = worksheetXml('<row r="1"><c r="A1"><f>2+3</f><v>5</v></c><c r="B1"><f>1-1</f><v>0</v></c></row>').replace(
+      "</sheetData>",
+      `</sheetData><hyperlinks><hyperlink ref="A1" r:id="rId1" xmlns:r="${rel}"/><hyperlink ref="B1" r:id="rId1" xmlns:r="${rel}"/></hyperlinks>`,
+    );
+    const entries = [
+      ...workbookEntries([{ name: "Số liệu", xml: sheet }]),
+      {
+        name: "xl/worksheets/_rels/sheet1.xml.rels",
+        data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/hyperlink" Target="https://dichvucong.gov.vn/" TargetMode="External"/></Relationships>`,
+      },
+    ];
+    const ss = await loadXlsx(zipOf(entries));
+    expect(ss.getSheets()[0]!.getRange("A1:B1").getValues()).toEqual([[5, 0]]);
   });
 });
 

@@ -9,11 +9,30 @@
  * columns, hidden sheets, rows and columns, column widths, tab colours, the
  * active sheet. Not kept: data validation, conditional formats, protections,
  * merges, borders, theme colours, charts, images.
+ *
+ * Formulas. A formula cell's value is the result the file saved with it
+ * (`<v>`), read from exceljs's `cell.result`: exceljs's `cell.value` drops a
+ * result of 0, false or "" (it copies only truthy fields), so a saved 0 would
+ * otherwise look like no result at all. A saved empty `<v></v>` (a formula
+ * that gives "") is a blank. A formula saved without any `<v>` (written by a
+ * tool that did not compute it) has no value we could honestly give: Google
+ * Sheets recomputes formulas on import, and we have no formula engine, so
+ * such a cell keeps its formula and stays blank (getValue gives "", as for a
+ * formula whose result was never computed) rather than a made-up 0 or an
+ * error the file does not hold; `formulasWithoutValue(spreadsheet)` lists
+ * these cells so that a caller can say which figures it could not read.
+ *
+ * Size. Before exceljs reads anything, `surveyXlsx` (xlsx-guard.ts) checks the
+ * zip's declared sizes and each worksheet's last row and column against the
+ * limits (options `maxRows`, `maxColumns`, `maxExpandedBytes`; by default
+ * 200,000 rows, 1,000 columns, 500 MB) and throws XlsxTooLargeError past one,
+ * in a fraction of the time exceljs would spend walking such a sheet.
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import type { Cell } from "./cells";
+import { DEFAULT_XLSX_LIMITS, surveyXlsx, XlsxFormatError, type SheetSurvey, type XlsxLimits } from "./xlsx-guard";
 import { isAutomaticFormat, isDateFormat } from "./format";
 import { DAY_MS, SERIAL_EPOCH } from "./locale";
 import { Runtime } from "./runtime";
@@ -22,13 +41,8 @@ import { DEFAULT_COLUMNS, DEFAULT_ROWS } from "../services/spreadsheetapp/fakeSh
 import { FakeSpreadsheet } from "../services/spreadsheetapp/fakeSpreadsheet";
 import type { SpreadsheetInit } from "../services/spreadsheetapp/fakeSpreadsheet";
 
-/** The file is not an .xlsx workbook (or exceljs cannot read it). */
-export class XlsxFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "XlsxFormatError";
-  }
-}
+export { DEFAULT_XLSX_LIMITS, XlsxFormatError, XlsxTooLargeError } from "./xlsx-guard";
+export type { XlsxLimits } from "./xlsx-guard";
 
 const ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!", "#ERROR!", "#SPILL!", "#CALC!"]);
 
@@ -48,7 +62,11 @@ function dateToSerialUtc(d: Date): number {
   return (d.getTime() - SERIAL_EPOCH) / DAY_MS;
 }
 
-/** A plain value of exceljs (cell value or formula result) → stored value. */
+/**
+ * A plain value of exceljs (cell value or formula result) → stored value.
+ * An object of a kind exceljs does not make gives no value, never its
+ * "[object Object]".
+ */
 function plain(v: unknown): Cell["v"] {
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
@@ -58,10 +76,33 @@ function plain(v: unknown): Cell["v"] {
     const o = v as Record<string, unknown>;
     if (typeof o.error === "string") return o.error;
     if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("") || undefined;
-    if (typeof o.text === "string") return o.text || undefined;
+    // A hyperlink's text: a string, rich text, or the number or date a formula gave.
+    if ("text" in o) return plain(o.text);
     if ("result" in o) return plain(o.result);
   }
-  return String(v);
+  return undefined;
+}
+
+/** A formula cell that the file saved without a value (see the file comment). */
+export interface FormulaWithoutValue {
+  sheet: string;
+  /** A1 notation. */
+  cell: string;
+  /** With its "=". */
+  formula: string;
+}
+
+const withoutValue = new WeakMap<FakeSpreadsheet, readonly FormulaWithoutValue[]>();
+
+/**
+ * The formula cells of a loaded workbook that were saved without a value:
+ * they hold their formula and no value. Empty for a spreadsheet not made by
+ * loadXlsx.
+ */
+export function formulasWithoutValue(
+  spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet,
+): readonly FormulaWithoutValue[] {
+  return withoutValue.get(spreadsheet as FakeSpreadsheet) ?? [];
 }
 
 function noteText(note: ExcelJS.Cell["note"] | undefined): string | undefined {
@@ -71,16 +112,28 @@ function noteText(note: ExcelJS.Cell["note"] | undefined): string | undefined {
   return text || undefined;
 }
 
-function loadCell(target: Cell, cell: ExcelJS.Cell): void {
+/** What loadSheet needs to tell a formula saved without a value from one saved with an empty one. */
+interface SheetContext {
+  name: string;
+  survey: SheetSurvey | undefined;
+  withoutValue: FormulaWithoutValue[];
+}
+
+function loadCell(target: Cell, cell: ExcelJS.Cell, context: SheetContext): void {
   const value = cell.value;
-  const isFormula = value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value);
+  const isFormula = cell.type === ExcelJS.ValueType.Formula;
+  // cell.result, not value.result: exceljs leaves a result of 0, false or "" out of cell.value.
+  const raw: unknown = isFormula ? (cell.result as unknown) : value;
   if (isFormula) {
     const f = cell.formula;
     if (f) target.f = "=" + f;
+    // No result: either an empty saved value (a formula that gives "") or none saved at all.
+    if (raw === undefined && f && !context.survey?.emptyFormulaValues.has(cell.address)) {
+      context.withoutValue.push({ sheet: context.name, cell: cell.address, formula: "=" + f });
+    }
   }
-  const v = plain(value);
+  const v = plain(raw);
   if (v !== undefined) target.v = v;
-  const raw = isFormula ? (value as { result?: unknown }).result : value;
   const fmt = cell.numFmt;
   if (fmt && !isAutomaticFormat(fmt)) target.fmt = fmt;
   if (raw instanceof Date && !isDateFormat(target.fmt))
@@ -114,12 +167,17 @@ function toBuffer(data: Buffer | ArrayBuffer | Uint8Array): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** The document's id, name (default: the file's name), locale and time zone. */
-export type LoadXlsxOptions = Omit<SpreadsheetInit, "firstSheet">;
+/**
+ * The document's id, name (default: the file's name), locale and time zone;
+ * the size limits (default DEFAULT_XLSX_LIMITS).
+ */
+export type LoadXlsxOptions = Omit<SpreadsheetInit, "firstSheet"> & Partial<XlsxLimits>;
 
 /**
  * Reads an .xlsx (a path or its bytes) into a spreadsheet. Throws
- * XlsxFormatError when the data is not an .xlsx workbook.
+ * XlsxFormatError when the data is not an .xlsx workbook, and its subclass
+ * XlsxTooLargeError, before exceljs reads anything, when a worksheet or the
+ * expanded archive is past a limit.
  */
 export async function loadXlsx(
   source: string | Buffer | ArrayBuffer | Uint8Array,
@@ -137,6 +195,13 @@ export async function loadXlsx(
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     throw new XlsxFormatError(`${label} is not an .xlsx workbook (not a zip archive).`);
   }
+  const { maxRows, maxColumns, maxExpandedBytes, ...init } = options;
+  const limits: XlsxLimits = {
+    maxRows: maxRows ?? DEFAULT_XLSX_LIMITS.maxRows,
+    maxColumns: maxColumns ?? DEFAULT_XLSX_LIMITS.maxColumns,
+    maxExpandedBytes: maxExpandedBytes ?? DEFAULT_XLSX_LIMITS.maxExpandedBytes,
+  };
+  const survey = surveyXlsx(bytes, limits, label);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -145,14 +210,17 @@ export async function loadXlsx(
   }
   // A zip that is not a workbook (a .docx, an .ods, any archive) loads as a book without sheets.
   if (wb.worksheets.length === 0) throw new XlsxFormatError(`${label} is not an .xlsx workbook (no worksheet in it).`);
-  const name = options.name ?? (typeof source === "string" ? basename(source, extname(source)) : undefined);
-  const ss = new FakeSpreadsheet({ ...options, name, firstSheet: null }, new Runtime());
+  const name = init.name ?? (typeof source === "string" ? basename(source, extname(source)) : undefined);
+  const ss = new FakeSpreadsheet({ ...init, name, firstSheet: null }, new Runtime());
+  const surveyed = new Map(survey.sheets.map((s) => [s.name, s]));
+  const without: FormulaWithoutValue[] = [];
   for (const ws of wb.worksheets) {
     const rows = Math.max(DEFAULT_ROWS, ws.rowCount);
-    const cols = Math.max(DEFAULT_COLUMNS, ws.columnCount);
-    const sheet = ss._newSheet(ws.name, ss._sheets.length, rows, cols);
-    loadSheet(sheet, ws);
+    const columns = ws.columnCount;
+    const sheet = ss._newSheet(ws.name, ss._sheets.length, rows, Math.max(DEFAULT_COLUMNS, columns));
+    loadSheet(sheet, ws, columns, { name: ws.name, survey: surveyed.get(ws.name), withoutValue: without });
   }
+  withoutValue.set(ss, without);
   if (ss._sheets.length === 0) ss._newSheet(ss._defaultSheetName(), 0);
   const activeTab = wb.views?.[0]?.activeTab;
   const active = (activeTab !== undefined ? ss._sheets[activeTab] : undefined) ?? ss._sheets.find((s) => !s._hidden) ?? ss._sheets[0]!;
@@ -160,18 +228,19 @@ export async function loadXlsx(
   return ss;
 }
 
-function loadSheet(sheet: FakeSheet, ws: ExcelJS.Worksheet): void {
+/** `columns`: ws.columnCount, which exceljs recounts over every row at each call. */
+function loadSheet(sheet: FakeSheet, ws: ExcelJS.Worksheet, columns: number, context: SheetContext): void {
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (row.hidden) sheet._rowMeta.ensure(r).hidden = true;
     if (row.height && Math.abs(row.height - 15) > 0.01) sheet._rowMeta.ensure(r).size = Math.round((row.height * 4) / 3);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.isMerged && cell.master !== cell) return;
       const target = sheet._grid.ensure(r, c);
-      loadCell(target, cell);
+      loadCell(target, cell, context);
       sheet._grid.prune(r, c);
     });
   });
-  for (let c = 1; c <= ws.columnCount; c++) {
+  for (let c = 1; c <= columns; c++) {
     const col = ws.getColumn(c);
     if (col.hidden) sheet._colMeta.ensure(c).hidden = true;
     if (typeof col.width === "number") sheet._colMeta.ensure(c).size = charsToPx(col.width);
