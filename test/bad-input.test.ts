@@ -330,6 +330,22 @@ describe("workbooks: sheets and columns", () => {
     const fs = findingsOf(addonWith({ "Đơn vị": UNITS, "Số liệu": rows }));
     expect(fs.filter((f) => f.severity === "error")).toEqual([]);
   });
+  it("one stray cell far away (column 1,001 of row 300,000) is refused from the sheet's size, before any cell is read", () => {
+    const addon = withRow({});
+    const sheet = addon.env.document.getSheetByName("Số liệu")!;
+    sheet.insertRowsAfter(sheet.getMaxRows(), 300_000 - sheet.getMaxRows());
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 1001 - sheet.getMaxColumns());
+    sheet.getRange(300_000, 1001).setValue("x");
+    corpus.workbooks++;
+    const corner = () => JSON.stringify(sheet.getRange(1, 1, 5, 29).getValues()) + sheet.getRange(300_000, 1001).getValue();
+    const before = corner();
+    addon.env.resetCounts();
+    expect(() => addon.call("validatePeriod", "2023-Q1")).toThrow(
+      'Trang "Số liệu" dùng đến dòng 300.000, cột 1.001: quá giới hạn 200.000 dòng, 1.000 cột.',
+    );
+    expect(addon.env.count("Range.getValues")).toBe(1); // Đơn vị only: Số liệu was never read
+    expect(corner()).toBe(before);
+  });
   it("a missing Đơn vị sheet is one message saying what to do", () => {
     const addon = addonWith({ "Số liệu": submissionRows([goodRow("A")]) });
     corpus.workbooks++;

@@ -5,6 +5,7 @@
  */
 import { findSheetName, SchemaError, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../core/schema";
 import type { Day } from "../core/period";
+import { formatNumber } from "../core/text";
 import type { WorkbookValues } from "../core/workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,6 +43,28 @@ function required(find: (n: string) => Sheet | null, name: string): Sheet {
   return sheet;
 }
 
+/** SPEC's limits of a sheet the add-on reads (the command line refuses the same from the .xlsx's own dimensions). */
+export const MAX_ROWS = 200_000;
+export const MAX_COLUMNS = 1_000;
+
+/**
+ * The sheet's values, after checking its used size (two cheap calls) so that
+ * a stray cell far away (XFD1048576) is refused with a message instead of
+ * reading millions of blank cells.
+ */
+function valuesOf(sheet: Sheet): unknown[][] {
+  const rows = sheet.getLastRow();
+  const columns = sheet.getLastColumn();
+  if (rows > MAX_ROWS || columns > MAX_COLUMNS) {
+    const n = (x: number) => formatNumber(x, 0);
+    throw new SchemaError(
+      `Trang "${sheet.getName()}" dùng đến dòng ${n(rows)}, cột ${n(columns)}: quá giới hạn ${n(MAX_ROWS)} dòng, ${n(MAX_COLUMNS)} cột. ` +
+        "Hãy xóa các dòng, cột thừa ở cuối trang (có thể có một ô bị gõ nhầm ở rất xa) rồi thử lại.",
+    );
+  }
+  return sheet.getDataRange().getValues();
+}
+
 export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkbook {
   const find = sheetsByName(ss);
   const units = required(find, SHEET_UNITS);
@@ -51,9 +74,9 @@ export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkb
     spreadsheet: ss,
     sheets: { units, targets, submissions },
     values: {
-      units: units.getDataRange().getValues(),
-      targets: targets ? targets.getDataRange().getValues() : null,
-      submissions: submissions.getDataRange().getValues(),
+      units: valuesOf(units),
+      targets: targets ? valuesOf(targets) : null,
+      submissions: valuesOf(submissions),
       dayOf: spreadsheetDay,
     },
   };
