@@ -1,0 +1,107 @@
+/**
+ * The command line refuses a workbook past the size limits (SPEC: a sheet
+ * larger than 200,000 rows or 1,000 columns however small the file, a file
+ * that expands past 500 MB): exit 2, one Vietnamese line, nothing written.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = join(__dirname, "..");
+/** The sample's "Số liệu" is its third sheet. */
+const DATA_PART = "xl/worksheets/sheet3.xml";
+
+let work: string;
+
+/** The sample district's workbook with something added to the end of its "Số liệu" data, saved in a folder of its own. */
+async function sampleWith(name: string, rows: string, extra?: (zip: JSZip) => void): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(join(ROOT, "samples/vinh-linh.xlsx")));
+  const xml = await zip.file(DATA_PART)!.async("string");
+  zip.file(DATA_PART, xml.replace("</sheetData>", `${rows}</sheetData>`));
+  extra?.(zip);
+  const dir = mkdtempSync(join(work, `${name}-`));
+  writeFileSync(join(dir, `${name}.xlsx`), await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return dir;
+}
+
+/** Sets the uncompressed size the zip's central directory declares for one entry. */
+function declareSize(zip: Buffer, entry: string, size: number): Buffer {
+  for (
+    let p = zip.lastIndexOf(Buffer.from("PK\u0001\u0002", "latin1"));
+    p >= 0;
+    p = zip.lastIndexOf(Buffer.from("PK\u0001\u0002", "latin1"), p - 1)
+  ) {
+    const nameLength = zip.readUInt16LE(p + 28);
+    if (zip.toString("utf8", p + 46, p + 46 + nameLength) === entry) {
+      zip.writeUInt32LE(size, p + 24);
+      return zip;
+    }
+  }
+  throw new Error(`no ${entry} in the zip`);
+}
+
+function cli(dir: string, file: string) {
+  const r = spawnSync(
+    "npx",
+    ["tsx", "src/local/cli.ts", join(dir, file), "--period", "2023-Q1", "--level", "huyện", "--name", "Vĩnh Linh"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "cchc-cli-size-"));
+});
+
+describe("the command line refuses a workbook too large to read", () => {
+  it("one formatted cell at XFD1048576 in an otherwise small workbook: exit 2, one line, no report", async () => {
+    const dir = await sampleWith("far", '<row r="1048576"><c r="XFD1048576" s="1"/></row>');
+    const r = cli(dir, "far.xlsx");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const file = join(dir, "far.xlsx");
+    expect(r.stderr).toBe(
+      `Trang "Số liệu" của tệp "${file}" có 1.048.576 dòng và 16.384 cột (đến ô XFD1048576), ` +
+        "quá giới hạn 200.000 dòng và 1.000 cột; hãy xóa các dòng trống ở cuối và các cột trống bên phải hoặc chia tệp.\n",
+    );
+    expect(readdirSync(dir)).toEqual(["far.xlsx"]);
+  });
+
+  it("rows past 200,000 (an empty row far down)", async () => {
+    const dir = await sampleWith("long", '<row r="250000" ht="20" customHeight="1"/>');
+    const r = cli(dir, "long.xlsx");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `Trang "Số liệu" của tệp "${join(dir, "long.xlsx")}" có 250.000 dòng, quá giới hạn 200.000 dòng; hãy xóa các dòng trống ở cuối hoặc chia tệp.\n`,
+    );
+    expect(readdirSync(dir)).toEqual(["long.xlsx"]);
+  });
+
+  it("columns past 1,000", async () => {
+    const dir = await sampleWith("wide", '<row r="51"><c r="ALM51"><v>1</v></c></row>');
+    const r = cli(dir, "wide.xlsx");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `Trang "Số liệu" của tệp "${join(dir, "wide.xlsx")}" có 1.001 cột (đến ô ALM51), quá giới hạn 1.000 cột; hãy xóa các cột trống bên phải hoặc chia tệp.\n`,
+    );
+    expect(readdirSync(dir)).toEqual(["wide.xlsx"]);
+  });
+
+  it("a file that expands past 500 MB", async () => {
+    const dir = await sampleWith("big", "", (zip) => zip.file("xl/media/image1.png", Buffer.alloc(64), { compression: "STORE" }));
+    const file = join(dir, "big.xlsx");
+    writeFileSync(file, declareSize(readFileSync(file), "xl/media/image1.png", 600 * 1024 * 1024));
+    const r = cli(dir, "big.xlsx");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `Tệp "${file}" khi giải nén lớn tới 601 MB, quá giới hạn 500 MB; hãy bỏ bớt hình ảnh, trang không dùng hoặc chia tệp.\n`,
+    );
+    expect(readdirSync(dir)).toEqual(["big.xlsx"]);
+  });
+});
