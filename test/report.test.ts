@@ -104,6 +104,16 @@ describe("the Google Doc", () => {
     expect(form06).toHaveLength(1 + 24 + 1);
     expect(form06.at(-1)).toEqual(["", "Toàn huyện", "5.254", "221", "4.779", "254", "4.822", "1.444", "3.363", "15", "432", "424", "8"]);
   });
+  it("figures in the tables are right-aligned, STT centred, names left as written", () => {
+    const cells = docx.paragraphs.filter((p) => p.inTable);
+    const align = (text: string) => cells.filter((p) => p.text === text).map((p) => p.alignment ?? "left");
+    expect(align("5.254")).toContain("right"); // Bảng 2's total received
+    expect(align("5,9%")).toContain("right"); // Bảng 1's online payment rate
+    expect(align("Thị trấn Hồ Xá").every((a) => a === "left")).toBe(true);
+    const form06 = docx.tables.findIndex((t) => t[0]![2] === "Tổng số nhận (3)");
+    expect(form06).toBeGreaterThan(0);
+    expect(align("1")).toContain("center"); // STT
+  });
   it("tables take their spacing from the NORMAL style and their header cells are centred paragraph by paragraph (Docs ignores paragraph attributes on tables)", () => {
     const addon = sampleAddon();
     addon.call("generateReport", "2023-Q1");
@@ -117,7 +127,7 @@ describe("the Google Doc", () => {
     expect(effectiveParagraphStyle(doc, cell)).toMatchObject({ spacingBefore: 0, spacingAfter: 0, lineSpacing: 1, alignment: "LEFT" });
     for (const h of header) if (h.kind === "paragraph") expect(effectiveParagraphStyle(doc, h).alignment).toBe("CENTER");
   });
-  it("the DocumentApp call count does not grow with the number of units", () => {
+  it("the DocumentApp call count is bounded whatever the number of units", () => {
     const count = (n: number) => {
       const addon = districtAddon(n);
       addon.call("generateReport", "2023-Q1");
@@ -125,11 +135,14 @@ describe("the Google Doc", () => {
       addon.dispose();
       return c;
     };
-    const small = count(20);
-    expect(count(2000)).toBe(small);
     // A fixed budget per table: its header cells are centred paragraph by paragraph (Google documents
-    // alignment for paragraphs only), about 4 calls per header column.
-    expect(small).toBeLessThan(700);
+    // alignment for paragraphs only), about 4 calls per header column. Figures are right-aligned cell by
+    // cell (3 calls) in tables of at most ALIGN_MAX_ROWS (100) rows, so the count is bounded and stops
+    // growing past 100 units.
+    const large = count(2000);
+    expect(large).toBeLessThan(1000);
+    // No table of over 100 rows is aligned, so any size stays under the fixed part plus 100 rows × 3 calls × 60 columns.
+    for (const n of [20, 100, 101, 500]) expect(count(n)).toBeLessThan(large + 100 * 3 * 60);
   });
   it("settings from document properties appear in the header and signature", () => {
     const addon = sampleAddon();

@@ -125,7 +125,36 @@ function appendTable(body: Body, b: TableBlock): void {
       row.getCell(c).getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
   }
   if (b.totalRow) table.getRow(table.getNumRows() - 1).setAttributes({ [A.BOLD]: true });
+  alignNumbers(table, b);
   if (b.note) appendParagraph(body, { kind: "paragraph", runs: [{ text: b.note, italic: true }], style: "note" });
+}
+
+/** A cell that holds a figure: "1.234", "5,9%", "+1,38 điểm %", "≥ 30%", "—" (or nothing). */
+const FIGURE = /^(?:[+\-−]?\s?[≥≤]?\s?[\d.,]+\s?(?:%|điểm %)?|—|)$/;
+
+/**
+ * Tables of at most this many body rows get their figures right-aligned (STT
+ * centred). Google Docs has no column alignment: each paragraph is set on its
+ * own (three calls a cell), so a province's tables (up to 100 units) are
+ * aligned and a 3,000-unit appendix is left as written, keeping the report
+ * within Apps Script's time.
+ */
+export const ALIGN_MAX_ROWS = 100;
+
+function alignNumbers(table: GoogleAppsScript.Document.Table, b: TableBlock): void {
+  if (b.rows.length === 0 || b.rows.length > ALIGN_MAX_ROWS) return;
+  const H = DocumentApp.HorizontalAlignment;
+  const width = b.widths.length;
+  for (let c = 0; c < width; c++) {
+    const stt = c === 0 && b.header.some((row) => row[0] === "STT");
+    if (!stt && !b.rows.every((row) => FIGURE.test((row[c] ?? "").trim()))) continue;
+    const align = { [DocumentApp.Attribute.HORIZONTAL_ALIGNMENT]: stt ? H.CENTER : H.RIGHT };
+    for (let r = 0; r < b.rows.length; r++)
+      table
+        .getCell(b.header.length + r, c)
+        .getChild(0)
+        .setAttributes(align);
+  }
 }
 
 function appendColumns(body: Body, b: TwoColumnBlock): void {
