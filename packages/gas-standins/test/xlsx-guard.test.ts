@@ -90,6 +90,16 @@ describe("loadXlsx refuses a sheet past 200,000 rows or 1,000 columns, before ex
     expect(e).toMatchObject({ sheet: "Chỉ tiêu & mục tiêu", rows: 1, columns: 1001, cell: "ALM1" });
   });
 
+  it("surveys a worksheet part that the workbook does not list (exceljs parses every xl/worksheets/sheetN.xml)", () => {
+    const entries = [
+      ...workbookEntries([{ name: "Số liệu", xml: worksheetXml(numberRows(2, 2)) }]),
+      { name: "xl/worksheets/sheet9.xml", data: worksheetXml('<row r="1"><c r="XFD1"><v>1</v></c></row>') },
+    ];
+    expect(() => surveyXlsx(zipOf(entries))).toThrow(
+      'Sheet "xl/worksheets/sheet9.xml" of the data reaches row 1 and column 16384 (cell XFD1)',
+    );
+  });
+
   it("takes its limits as options", async () => {
     const book = rawWorkbook(numberRows(11, 4));
     const e = await refusal(loadXlsx(book, { maxRows: 10 }));

@@ -443,9 +443,9 @@ export function surveyXlsx(bytes: Buffer, limits: Readonly<XlsxLimits> = DEFAULT
     return e ? inflateEntry(bytes, e, label).toString("utf8") : undefined;
   };
   const names = sheetNames(text);
-  // The parts exceljs reads as worksheets (its own pattern), and any other the workbook names.
+  // The parts the workbook names as worksheets, and any other that exceljs reads as one (its own pattern, unanchored as it is).
   const parts = [...names.keys()].filter((p) => byName.has(p));
-  for (const name of byName.keys()) if (/xl\/worksheets\/sheet\d+\.xml$/.test(name) && !names.has(name)) parts.push(name);
+  for (const name of byName.keys()) if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(name) && !names.has(name)) parts.push(name);
   const sheets: SheetSurvey[] = [];
   for (const part of parts) {
     const extent = scanWorksheet(inflateEntry(bytes, byName.get(part)!, label));
