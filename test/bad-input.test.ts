@@ -18,6 +18,8 @@ import type { ValidationView } from "../src/core/view";
 import { goodRow, submissionRows, targetRows, unitRows, type SubmissionInput } from "./fixtures";
 import { DISTRICT_SETTINGS, snapshot } from "./helpers/addon";
 import { loadBundle, type Loaded } from "./helpers/bundle";
+import { readDocx } from "./helpers/docx-read";
+import { toDocx } from "../src/local/docx-writer";
 
 /** Distinct inputs tried, by family (checked at the end). */
 const corpus = { functions: 0, workbooks: 0, cli: 0 };
@@ -220,6 +222,24 @@ describe("workbooks: a bad cell or row is a finding that names its cell, in Viet
     expect(JSON.stringify(json)).not.toMatch(/NaN|Infinity/);
     addon.call("generateReport", "2023-Q1");
     expect(docText(addon)).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe("workbooks: the form 06 table adds up around an unreadable cell", () => {
+  it("its totals row is the sum of the rows shown; the unreadable cell shows — and the note names the unit", async () => {
+    const addon = withRow({ received_online: "ba mươi" });
+    corpus.workbooks++;
+    const before = JSON.stringify(snapshot(addon));
+    addon.call("generateReport", "2023-Q1");
+    expect(JSON.stringify(snapshot(addon))).toBe(before);
+    const docx = await readDocx(await toDocx(addon.documents.at(-1)!));
+    const table = docx.tables.find((t) => t[0]![2] === "Tổng số nhận (3)")!;
+    const body = table.slice(1, -1);
+    const total = table.at(-1)!;
+    expect(body[0]![3]).toBe("—");
+    const n = (t: string) => (t === "—" ? 0 : Number(t.replace(/\./g, "")));
+    for (let c = 2; c < total.length; c++) expect(n(total[c]!)).toBe(body.reduce((a, r) => a + n(r[c]!), 0));
+    expect(docx.text).toMatch(/“—”: ô không đọc được; dòng tổng chỉ cộng các ô đọc được, chưa đủ số liệu của: Xã A\./);
   });
 });
 
