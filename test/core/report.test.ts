@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatPercent } from "../../src/core/text";
 import { buildReport, changeText, reportText, vietnameseDate, type TableBlock, type TwoColumnBlock } from "../../src/core/report";
 import { DEFAULT_SETTINGS, loadSettings, parseSettings } from "../../src/core/settings";
 import { evaluateWithComparisons, readWorkbook } from "../../src/core/workbook";
@@ -134,6 +136,24 @@ describe("helpers", () => {
     expect(changeText("overdue_dossiers", 23, 30)).toBe("-7");
     expect(changeText("ontime_rate", 0.9, null)).toBe("—");
     expect(changeText("ontime_rate", 0.9, 0.9)).toBe("0 điểm %");
+    // The case: 79,33% beside 79,26% is +0,07, not the +0,08 of the unrounded values.
+    expect(changeText("digital_signature_rate", 0.793349, 0.792551)).toBe("+0,07 điểm %");
+  });
+  it("a change shown always equals the difference of the two values shown beside it", () => {
+    const read = (t: string) =>
+      Number(
+        t
+          .replace(/\./g, "")
+          .replace(",", ".")
+          .replace(/[^\d.+-]/g, ""),
+      );
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (now, before) => {
+        const change = changeText("online_submission_rate", now, before);
+        const diff = read(formatPercent(now)) - read(formatPercent(before));
+        expect(change === "0 điểm %" ? 0 : read(change)).toBeCloseTo(diff, 9);
+      }),
+    );
   });
   it("settings are validated with Vietnamese messages and fall back to defaults", () => {
     expect(() => parseSettings({ ...DEFAULT_SETTINGS, issuingBody: "  " })).toThrow("Cơ quan ban hành không được để trống.");
