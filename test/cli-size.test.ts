@@ -105,3 +105,14 @@ describe("the command line refuses a workbook too large to read", () => {
     expect(readdirSync(dir)).toEqual(["big.xlsx"]);
   });
 });
+
+describe("formulas without a saved value", () => {
+  it("are named in a warning line; the report is still made and no number is invented", async () => {
+    const dir = await sampleWith("unsaved", '<row r="60"><c r="C60"><f>SUM(C2:C3)</f></c></row>');
+    const r = cli(dir, "unsaved.xlsx");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("ô công thức chưa có giá trị lưu sẵn (Số liệu!C60)");
+    expect(r.stderr).toContain("Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại rồi chạy lại.");
+    expect(readdirSync(dir).sort()).toEqual(["unsaved-2023-Q1.docx", "unsaved.xlsx"]);
+  });
+});

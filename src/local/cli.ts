@@ -9,7 +9,8 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { loadXlsx, XlsxFormatError } from "@cchc/gas-standins";
+import type { FakeSpreadsheet } from "@cchc/gas-standins";
+import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "./load-workbook";
 import { toDocx } from "./docx-writer";
 import { parsePeriod, periodId, readPeriodRule } from "../core/period";
 import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, type Level, type ReportSettings } from "../core/settings";
@@ -189,34 +190,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.json) checkOutput(resolve(args.json));
   if (!existsSync(path)) throw new Unusable(`Không tìm thấy tệp "${args.workbook}".`);
   if (statSync(path).isDirectory()) throw new Unusable(`"${args.workbook}" là một thư mục, không phải tệp .xlsx.`);
-  let spreadsheet: Awaited<ReturnType<typeof loadXlsx>>;
+  let spreadsheet: FakeSpreadsheet;
   try {
-    spreadsheet = await loadXlsx(path, { name: basename(path, extname(path)) });
+    spreadsheet = await loadWorkbook(path, args.workbook, basename(path, extname(path)));
   } catch (e) {
-    // Refused by the size limits, before the workbook was read: a subclass of XlsxFormatError that has the figures.
-    const { XlsxTooLargeError } = await import("@cchc/gas-standins");
-    if (e instanceof XlsxTooLargeError) {
-      const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-      if (e.kind === "expanded") {
-        const mb = (bytes: number) => n(Math.ceil(bytes / (1024 * 1024)));
-        throw new Unusable(
-          `Tệp "${args.workbook}" khi giải nén lớn tới ${mb(e.expandedBytes)} MB, quá giới hạn ${mb(e.limits.maxExpandedBytes)} MB; ` +
-            "hãy bỏ bớt hình ảnh, trang không dùng hoặc chia tệp.",
-        );
-      }
-      const rows = e.tooManyRows;
-      const columns = e.tooManyColumns;
-      const both = (r: string, c: string) => [rows ? r : "", columns ? c : ""].filter(Boolean).join(" và ");
-      const fix = both("các dòng trống ở cuối", "các cột trống bên phải");
-      throw new Unusable(
-        `Trang "${e.sheet}" của tệp "${args.workbook}" có ${both(`${n(e.rows)} dòng`, `${n(e.columns)} cột`)}` +
-          (e.cell ? ` (đến ô ${e.cell})` : "") +
-          `, quá giới hạn ${both(`${n(e.limits.maxRows)} dòng`, `${n(e.limits.maxColumns)} cột`)}; hãy xóa ${fix} hoặc chia tệp.`,
-      );
-    }
-    if (e instanceof XlsxFormatError) throw new Unusable(`Tệp "${args.workbook}" không phải là bảng tính Excel (.xlsx) đọc được.`);
-    throw new Unusable(`Không đọc được tệp "${args.workbook}": ${(e as Error).message}`);
+    if (e instanceof WorkbookUnusable) throw new Unusable(e.message);
+    throw e;
   }
+  const unsaved = unsavedFormulasWarning(spreadsheet, args.workbook);
+  if (unsaved) console.error(unsaved);
   const addon = startAddon({ spreadsheet });
   try {
     let result: JsonResult;

@@ -22,7 +22,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
-import { columnToLetters, loadXlsx, XlsxFormatError, type FakeSpreadsheet } from "@cchc/gas-standins";
+import { columnToLetters, type FakeSpreadsheet } from "@cchc/gas-standins";
+import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "./load-workbook";
 import { renderHtml } from "./document-html";
 import { toDocx } from "./docx-writer";
 import { escapeHtml } from "../core/text";
@@ -146,10 +147,13 @@ async function loadSpreadsheet(path: string, name?: string): Promise<FakeSpreads
   const full = resolve(path);
   if (!existsSync(full)) throw new PreviewError(`Không tìm thấy tệp "${path}".`);
   try {
-    return await loadXlsx(full, { name: name ?? basename(full, extname(full)) });
+    const spreadsheet = await loadWorkbook(full, path, name ?? basename(full, extname(full)));
+    const unsaved = unsavedFormulasWarning(spreadsheet, path);
+    if (unsaved) console.warn(unsaved);
+    return spreadsheet;
   } catch (e) {
-    if (e instanceof XlsxFormatError) throw new PreviewError(`Tệp "${path}" không phải là bảng tính Excel (.xlsx) đọc được.`);
-    throw new PreviewError(`Không đọc được tệp "${path}": ${(e as Error).message}`);
+    if (e instanceof WorkbookUnusable) throw new PreviewError(e.message);
+    throw e;
   }
 }
 
