@@ -1,4 +1,5 @@
 /** Spreadsheet: the document (sheets, selection, locale, protections, named ranges, document properties, its lock). */
+import { FakeUser } from "../session/fakeUser";
 import { splitSheetName } from "../../support/a1";
 import { ProtectionType } from "../../support/enums";
 import { isValidTimeZone, localeInfo } from "../../support/locale";
@@ -29,6 +30,7 @@ export type SpreadsheetApi = Pick<
   | "getLastRow"
   | "getName"
   | "getNumSheets"
+  | "getOwner"
   | "getProtections"
   | "getRange"
   | "getRangeByName"
@@ -186,6 +188,17 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
   getId(): string {
     return this._id;
+  }
+
+  /**
+   * The owner as a User, or null for a spreadsheet without one (a file in a
+   * shared drive: "Returns the owner of the document, or null for a document
+   * in a shared drive", https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()).
+   */
+  getOwner(): GoogleAppsScript.Base.User {
+    return (
+      this._owner === null ? null : gas<GoogleAppsScript.Base.User>(new FakeUser(this._rt, this._owner))
+    ) as GoogleAppsScript.Base.User;
   }
 
   getName(): string {
