@@ -13,7 +13,8 @@ import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, 
 import { generateReport } from "./gas/report";
 import { spreadsheetDays } from "./gas/workbook";
 import { getSettings, saveSettings } from "./gas/settings";
-import { menuHighlight, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
+import { menuHighlight, menuPrepare, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
+import { approvalState, approveUnit, preparePeriod, reopenUnit, returnUnit, submitUnit } from "./gas/approval";
 
 export interface ParamDoc {
   readonly name: string;
@@ -35,6 +36,7 @@ export interface EntryPoint {
 
 const RANGE = "number|Array<Array<number>>";
 const PERIOD = { name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." } as const;
+const UNIT = { name: "unit", type: "string", description: "Mã đơn vị." } as const;
 
 /** "số hồ sơ đã giải quyết (8)+(9)+(10)": a term and, for a sum of form 06 columns, the columns. */
 function termWithColumns(term: string, keys: readonly FigureKey[]): string {
@@ -169,6 +171,13 @@ const OTHER_ENTRIES = [
     params: [],
   },
   {
+    name: "menuPrepare",
+    kind: "menu",
+    impl: menuPrepare,
+    description: "Menu: Chuẩn bị kỳ báo cáo (người duyệt: thêm dòng cho từng đơn vị và bảo vệ dòng của mỗi đơn vị).",
+    params: [],
+  },
+  {
     name: "sidebarState",
     kind: "server",
     impl: sidebarState,
@@ -236,6 +245,48 @@ const OTHER_ENTRIES = [
     impl: saveSettings,
     description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
     params: [{ name: "settings", type: "Object", description: "Thông tin báo cáo." }],
+  },
+  {
+    name: "approvalState",
+    kind: "server",
+    impl: approvalState,
+    description: "Bảng điều khiển: trạng thái nộp, duyệt của từng đơn vị trong một kỳ (không ghi gì).",
+    params: [PERIOD],
+  },
+  {
+    name: "preparePeriod",
+    kind: "server",
+    impl: preparePeriod,
+    description: "Bảng điều khiển: Chuẩn bị kỳ báo cáo (chỉ người duyệt).",
+    params: [PERIOD],
+  },
+  {
+    name: "submitUnit",
+    kind: "server",
+    impl: submitUnit,
+    description: "Bảng điều khiển: Nộp số liệu của một đơn vị (người nhập liệu của đơn vị).",
+    params: [PERIOD, UNIT],
+  },
+  {
+    name: "returnUnit",
+    kind: "server",
+    impl: returnUnit,
+    description: "Bảng điều khiển: Trả lại số liệu của một đơn vị kèm lý do (chỉ người duyệt).",
+    params: [PERIOD, UNIT, { name: "reason", type: "string", description: "Lý do trả lại, ghi vào cột Ý kiến." }],
+  },
+  {
+    name: "approveUnit",
+    kind: "server",
+    impl: approveUnit,
+    description: "Bảng điều khiển: Duyệt số liệu của một đơn vị và khóa dòng (chỉ người duyệt).",
+    params: [PERIOD, UNIT],
+  },
+  {
+    name: "reopenUnit",
+    kind: "server",
+    impl: reopenUnit,
+    description: "Bảng điều khiển: Mở lại dòng đã duyệt cho đơn vị sửa (chỉ người duyệt).",
+    params: [PERIOD, UNIT, { name: "note", type: "string", description: "Không bắt buộc. Ghi chú.", optional: true }],
   },
 ] as const satisfies readonly EntryPoint[];
 

@@ -13,6 +13,7 @@ import { INDICATORS, indicator, type IndicatorCode, type IndicatorDef } from "./
 import type { IndicatorResult } from "./indicators";
 import { periodBounds, periodWords, previousPeriod, vnDay, yearAgo } from "./period";
 import { FORM06_TOTALS } from "./rules";
+import { type Status, statusCountText } from "./approval";
 import { SHEET_SUBMISSIONS, submissionColumn, type ColumnDef, type FigureKey } from "./schema";
 import { levelWords, type LevelWords, type ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
@@ -405,6 +406,8 @@ export interface ReportInput {
   settings: ReportSettings;
   /** The report's date (in the script's time zone). */
   today: { year: number; month: number; day: number };
+  /** Submission and approval, when the period uses it: counts by status and the units not yet approved. */
+  approval?: { counts: Record<Status, number>; notApproved: readonly string[] } | null;
 }
 
 export function buildReport(input: ReportInput): ReportContent {
@@ -455,6 +458,13 @@ export function buildReport(input: ReportInput): ReportContent {
     submission += ` Số liệu của ${failed.length} đơn vị chưa hợp lệ (sai quy tắc kiểm tra), cần rà soát lại: ${failed.map((u) => `${u.name} (${u.errors} lỗi)`).join(", ")}.`;
   } else if (ev.units.length) {
     submission += " Số liệu các đơn vị đã nộp đều hợp lệ.";
+  }
+  if (input.approval) {
+    const { counts, notApproved } = input.approval;
+    submission += ` Tình trạng duyệt số liệu: ${statusCountText(counts)}.`;
+    submission += notApproved.length
+      ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
+      : " Số liệu của tất cả các đơn vị đã được duyệt.";
   }
   const uncounted = uncountedRows(ev);
   if (uncounted.length) {

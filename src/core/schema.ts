@@ -84,6 +84,9 @@ export const SUBMISSION_COLUMNS = [
   { key: "ratings", header: "Lượt đánh giá", kind: "count", required: false },
   { key: "ratings_satisfied", header: "Lượt đánh giá hài lòng", kind: "count", required: false },
   { key: "explanation", header: "Giải trình", kind: "text", required: false },
+  // Submission and approval: the row's status (blank reads as "Đang nhập") and the reviewer's note.
+  { key: "status", header: "Trạng thái", kind: "text", required: false },
+  { key: "review_note", header: "Ý kiến", kind: "text", required: false },
 ] as const satisfies readonly ColumnDef[];
 
 export type UnitKey = (typeof UNIT_COLUMNS)[number]["key"];

@@ -36,6 +36,8 @@ export interface ReportSettings {
   signerName: string;
   /** "Nơi nhận" lines. */
   recipients: string[];
+  /** Emails of the reviewers who may return, approve and reopen units' rows (the spreadsheet's owner always may). */
+  reviewers: string[];
 }
 
 /** The words that name a level, for sentences, tables and the masthead. */
@@ -78,7 +80,10 @@ export function levelWords(s: Pick<ReportSettings, "level" | "name">): LevelWord
 }
 
 /** The defaults a level gives the other fields, for a body's name. */
-export function levelDefaults(level: Level, name: string): Omit<ReportSettings, "level" | "name" | "periodRule" | "signerName"> {
+export function levelDefaults(
+  level: Level,
+  name: string,
+): Omit<ReportSettings, "level" | "name" | "periodRule" | "signerName" | "reviewers"> {
   const body = upper(name ? `${level} ${name}` : level);
   const common = {
     issuingBody: `ỦY BAN NHÂN DÂN ${body}`,
@@ -133,7 +138,7 @@ export function levelDefaults(level: Level, name: string): Omit<ReportSettings, 
 
 /** Settings of a level with every other field at its default. */
 export function settingsFor(level: Level, name: string, periodRule: PeriodRule = "15-14"): ReportSettings {
-  return { level, name, periodRule, signerName: "", ...levelDefaults(level, name) };
+  return { level, name, periodRule, signerName: "", reviewers: [], ...levelDefaults(level, name) };
 }
 
 /**
@@ -183,6 +188,20 @@ function settingsSchema() {
       signerTitle: required("Chức vụ người ký", 80),
       signerName: line("Họ tên người ký", 80),
       recipients: z.array(line("Nơi nhận", 200), "Nơi nhận phải là danh sách các dòng.").check(z.maxLength(30, "Nơi nhận có quá 30 dòng.")),
+      reviewers: z.optional(
+        z
+          .array(
+            z
+              .string("Email người duyệt phải là chữ.")
+              .check(
+                z.trim(),
+                z.toLowerCase(),
+                z.regex(/^([^@\s]+@[^@\s]+\.[^@\s]+)?$/, "Email người duyệt không hợp lệ (ví dụ: vanphong@quangtri.gov.vn)."),
+              ),
+            "Người duyệt phải là danh sách email.",
+          )
+          .check(z.maxLength(20, "Người duyệt có quá 20 email.")),
+      ),
     },
     "Thông tin báo cáo phải là một đối tượng (các trường như level, name, issuingBody...).",
   );
@@ -218,6 +237,7 @@ export function parseSettings(input: unknown): ReportSettings {
     ...r.data,
     name: bareName(r.data.name, r.data.level),
     recipients: r.data.recipients.filter((x) => x !== ""),
+    reviewers: [...new Set((r.data.reviewers ?? []).filter((x) => x !== ""))],
   };
   const size = utf8Length(JSON.stringify(out));
   if (size > PROPERTY_LIMIT) {

@@ -6,6 +6,7 @@
 import { INDICATORS } from "../core/catalogue";
 import { parsePeriod, periodId, periodWords, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
 import { userMessage } from "../core/errors";
+import { STATUSES } from "../core/approval";
 import {
   FIGURE_COLUMNS,
   mapColumns,
@@ -50,7 +51,7 @@ export function readPeriod(text: unknown): Period {
   return p;
 }
 
-function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation; settings: ReportSettings } {
+export function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation; settings: ReportSettings } {
   const period = readPeriod(periodText);
   const settings = getSettings();
   const opened = openWorkbook();
@@ -195,7 +196,7 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
 }
 
 /** Refuses, before any write, when a protection (not a warning) keeps the user from changing the sheet. */
-function assertEditable(sheet: Sheet, what: string): void {
+export function assertEditable(sheet: Sheet, what: string): void {
   const blocking = [
     ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
     ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
@@ -418,6 +419,13 @@ const PLANS: readonly SheetPlan[] = [
         sheet.getRange(2, first, rows, width).setDataValidation(nonNegative);
       }
       sheet.getRange(2, col("explanation"), rows, 1).setWrap(true);
+      sheet.getRange(2, col("status"), rows, 1).setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...STATUSES], true)
+          .setAllowInvalid(false)
+          .setHelpText("Trạng thái do tiện ích ghi khi nộp, trả lại, duyệt; ô trống là Đang nhập.")
+          .build(),
+      );
     },
   },
 ];

@@ -9,6 +9,7 @@ import { periodId, periodWords, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
+import { approvalSummary } from "./approval";
 import { getSettings, hasSettings } from "./settings";
 import { openWorkbook, spreadsheetDay } from "./workbook";
 
@@ -37,11 +38,13 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
     );
   }
   const settings = getSettings();
-  const wb = readWorkbook(openWorkbook().values);
+  const opened = openWorkbook();
+  const wb = readWorkbook(opened.values);
   const [year, month, day] = spreadsheetDay(now);
   const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
   if (evaluation.units.length === 0) throw new Error(`Kỳ ${periodWords(period)} chưa có đơn vị nào nộp số liệu; không tạo báo cáo.`);
-  return buildReport({ evaluation, settings, today: { year, month, day } });
+  const approval = approvalSummary({ opened, wb, ev: evaluation, settings });
+  return buildReport({ evaluation, settings, today: { year, month, day }, approval });
 }
 
 /**

@@ -4,7 +4,7 @@
 export const MENU_TITLE = "Báo cáo CCHC";
 
 /** What the sidebar runs by itself when opened from a menu item. */
-export type SidebarAction = "" | "validate" | "highlight" | "report" | "setup";
+export type SidebarAction = "" | "validate" | "highlight" | "report" | "setup" | "prepare";
 
 /** SPEC's menu, in order: label and the entry point it calls. */
 export const MENU_ITEMS: readonly (readonly [string, string])[] = [
@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly (readonly [string, string])[] = [
   ["Kiểm tra số liệu", "menuValidate"],
   ["Tô sáng chỉ tiêu chưa đạt", "menuHighlight"],
   ["Tạo báo cáo quý", "menuReport"],
+  ["Chuẩn bị kỳ báo cáo", "menuPrepare"],
 ];
 
 /**
@@ -43,3 +44,5 @@ export const menuSetup = () => showSidebar("setup");
 export const menuValidate = () => showSidebar("validate");
 export const menuHighlight = () => showSidebar("highlight");
 export const menuReport = () => showSidebar("report");
+/** "Chuẩn bị kỳ báo cáo" (reviewers): the sidebar opens on the approval panel and prepares the chosen period. */
+export const menuPrepare = () => showSidebar("prepare");
