@@ -50,6 +50,8 @@ describe("dist/ layout", () => {
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
       "https://www.googleapis.com/auth/script.container.ui",
       "https://www.googleapis.com/auth/documents",
+      // Submission and approval: the signed-in user's email (Session.getActiveUser), nothing more.
+      "https://www.googleapis.com/auth/userinfo.email",
     ]);
   });
   it("Code.js stays within the 150 KB budget", () => {
