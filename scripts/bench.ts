@@ -14,7 +14,7 @@
  *   6. Service calls per action, at 20 and at 2,000 units.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { performance } from "node:perf_hooks";
@@ -239,5 +239,73 @@ for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
     );
     addon.dispose();
   }
+}
+
+// 6b. "Chuẩn bị kỳ báo cáo": a fixed number of calls per unit (a row appended in one write, a protection per unit).
+{
+  const { startAddon } = await import("../src/local/runtime");
+  const { settingsFor } = await import("../src/core/settings");
+  const { submissionRows, unitRows } = await import("../test/fixtures");
+  const prepare = (n: number) => {
+    const codes = Array.from({ length: n }, (_, i) => `DV${String(i + 1).padStart(4, "0")}`);
+    const units = unitRows(codes.map((code) => ({ code }))).map((r, i) =>
+      i === 0 ? r : [r[0], r[1], r[2], `${codes[i - 1]!.toLowerCase()}@xa.example.vn`, r[4]],
+    );
+    const addon = startAddon({
+      ownerEmail: "owner@tinh.example.vn",
+      userEmail: "owner@tinh.example.vn",
+      sheets: { "Đơn vị": units, "Số liệu": submissionRows([]) },
+      documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Thử")) },
+    });
+    addon.env.resetCounts();
+    const t0 = performance.now();
+    addon.call("preparePeriod", "2026-Q2");
+    const ms = performance.now() - t0;
+    const total = addon.env.count();
+    const sheets = addon.env.count("SpreadsheetApp");
+    addon.dispose();
+    return { total, sheets, ms };
+  };
+  const [a, b] = [prepare(20), prepare(200)];
+  console.log(
+    `\nChuẩn bị kỳ báo cáo: 20 units ${a.total} calls (${a.sheets} SpreadsheetApp, ${a.ms.toFixed(0)} ms); ` +
+      `200 units ${b.total} calls (${b.sheets} SpreadsheetApp, ${b.ms.toFixed(0)} ms); ` +
+      `${((b.total - a.total) / 180).toFixed(1)} calls per unit, ${a.total - (20 * (b.total - a.total)) / 180} fixed.`,
+  );
+}
+
+// 7. The size guard: a small workbook with one cell at XFD1048576 is refused before exceljs walks it.
+{
+  const { default: JSZip } = await import("jszip");
+  const { loadXlsx, XlsxTooLargeError } = await import("@cchc/gas-standins");
+  const sample = join(root, "samples", "vinh-linh.xlsx");
+  const zip = await JSZip.loadAsync(readFileSync(sample));
+  const part = "xl/worksheets/sheet3.xml";
+  const xml = await zip.file(part)!.async("string");
+  zip.file(part, xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'));
+  const far = join(dir, "far-cell.xlsx");
+  writeFileSync(far, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const best = async (fn: () => Promise<unknown>) => {
+    let ms = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await fn();
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    return ms;
+  };
+  const refused = await best(async () => {
+    try {
+      await loadXlsx(far);
+      throw new Error("the far-cell workbook was not refused");
+    } catch (e) {
+      if (!(e instanceof XlsxTooLargeError)) throw e;
+    }
+  });
+  const plain = await best(() => loadXlsx(sample));
+  console.log(
+    `\nSize guard: ${(statSync(far).size / 1024).toFixed(1)} KB workbook with one cell at XFD1048576 refused in ${refused.toFixed(1)} ms ` +
+      `(loading the same sample without it: ${plain.toFixed(1)} ms; ${ratio(refused, plain)}); best of 5.`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });
