@@ -10,7 +10,14 @@ import type { HighlightResult, SetupResult, SidebarState } from "../src/gas/acti
 import { settingsFor, type ReportSettings } from "../src/core/settings";
 import { districtAddon, sampleAddon, snapshot } from "./helpers/addon";
 
-const MENU = ["Mở bảng điều khiển", "Thiết lập bảng tính", "Kiểm tra số liệu", "Tô sáng chỉ tiêu chưa đạt", "Tạo báo cáo quý"];
+const MENU = [
+  "Mở bảng điều khiển",
+  "Thiết lập bảng tính",
+  "Kiểm tra số liệu",
+  "Tô sáng chỉ tiêu chưa đạt",
+  "Tạo báo cáo quý",
+  "Chuẩn bị kỳ báo cáo",
+];
 const MARK = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
 
 let open: LocalAddon[] = [];
