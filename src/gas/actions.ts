@@ -5,7 +5,6 @@
  */
 import { INDICATORS } from "../core/catalogue";
 import { parsePeriod, periodId, periodWords, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
-import { userMessage } from "../core/errors";
 import { STATUSES } from "../core/approval";
 import {
   FIGURE_COLUMNS,
@@ -25,6 +24,7 @@ import { cellCount, shortfallRanges, validationView, targetText, type Validation
 import { evaluateWithComparisons, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
 import { levelWords, type LevelWords, type PeriodRule, type ReportSettings } from "../core/settings";
 import { withDocumentLock } from "./lock";
+import { allOrNothing, type Undo } from "./undo";
 import { getSettings, hasSettings, saveLevelUndoable } from "./settings";
 import { activeSpreadsheet, openWorkbook, sheetsByName, spreadsheetDay, type OpenedWorkbook } from "./workbook";
 
@@ -163,22 +163,15 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
       );
     }
 
-    const undo: (() => void)[] = [];
-    try {
-      const results = owned ?? createResultsSheet(opened, undo);
-      if (owned) undo.push(restorer(owned));
-      writeResults(results, content);
-      sheet.setConditionalFormatRules([...ours, ...userRules]);
-    } catch (e) {
-      for (const step of undo.reverse()) {
-        try {
-          step();
-        } catch {
-          // Best effort: the first failure is the one the user must see.
-        }
-      }
-      throw new Error(`Chưa tô sáng được: ${userMessage(e)} Các ô đã tô và trang "${RESULTS_SHEET}" của lần trước được giữ nguyên.`);
-    }
+    allOrNothing(
+      (undo) => {
+        const results = owned ?? createResultsSheet(opened, undo);
+        if (owned) undo.push(restorer(owned));
+        writeResults(results, content);
+        sheet.setConditionalFormatRules([...ours, ...userRules]);
+      },
+      (reason) => `Chưa tô sáng được: ${reason} Các ô đã tô và trang "${RESULTS_SHEET}" của lần trước được giữ nguyên.`,
+    );
 
     const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
     const view = validationView(ev, settings);
@@ -226,7 +219,7 @@ function ownedResultsSheet(opened: OpenedWorkbook): Sheet | null {
   );
 }
 
-function createResultsSheet(opened: OpenedWorkbook, undo: (() => void)[]): Sheet {
+function createResultsSheet(opened: OpenedWorkbook, undo: Undo): Sheet {
   const ss = opened.spreadsheet;
   const props = PropertiesService.getDocumentProperties();
   const active = ss.getActiveSheet();
@@ -466,44 +459,37 @@ export function runs(columns: readonly number[]): [number, number][] {
 export function setupSheets(level?: unknown, name?: unknown): SetupResult {
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
-    const undo: (() => void)[] = [];
     const created: string[] = [];
     const skipped: string[] = [];
-    try {
-      if (level !== undefined && level !== null && level !== "") undo.push(saveLevelUndoable(level, name));
-      let find = sheetsByName(ss);
-      for (const plan of PLANS) {
-        // SPEC: set-up never changes a sheet that exists, even an empty or only formatted one.
-        const existing = find(plan.name);
-        if (existing) {
-          skipped.push(existing.getName());
-          continue;
+    allOrNothing(
+      (undo) => {
+        if (level !== undefined && level !== null && level !== "") undo.push(saveLevelUndoable(level, name));
+        let find = sheetsByName(ss);
+        for (const plan of PLANS) {
+          // SPEC: set-up never changes a sheet that exists, even an empty or only formatted one.
+          const existing = find(plan.name);
+          if (existing) {
+            skipped.push(existing.getName());
+            continue;
+          }
+          const sheet = ss.insertSheet(plan.name, ss.getSheets().length);
+          undo.push(() => ss.deleteSheet(sheet));
+          const headers = plan.columns.map((c) => c.header);
+          const width = sheet.getMaxColumns();
+          if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
+          const height = sheet.getMaxRows();
+          if (height < MIN_ROWS) sheet.insertRowsAfter(height, MIN_ROWS - height);
+          sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
+          sheet.setFrozenRows(1);
+          sheet.setColumnWidths(1, headers.length, 130);
+          const col = (key: string) => plan.columns.findIndex((c) => c.key === key) + 1;
+          find = sheetsByName(ss);
+          plan.prepare(sheet, col, find);
+          created.push(plan.name);
         }
-        const sheet = ss.insertSheet(plan.name, ss.getSheets().length);
-        undo.push(() => ss.deleteSheet(sheet));
-        const headers = plan.columns.map((c) => c.header);
-        const width = sheet.getMaxColumns();
-        if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
-        const height = sheet.getMaxRows();
-        if (height < MIN_ROWS) sheet.insertRowsAfter(height, MIN_ROWS - height);
-        sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
-        sheet.setFrozenRows(1);
-        sheet.setColumnWidths(1, headers.length, 130);
-        const col = (key: string) => plan.columns.findIndex((c) => c.key === key) + 1;
-        find = sheetsByName(ss);
-        plan.prepare(sheet, col, find);
-        created.push(plan.name);
-      }
-    } catch (e) {
-      for (const step of undo.reverse()) {
-        try {
-          step();
-        } catch {
-          // Best effort: the first failure is the one the user must see.
-        }
-      }
-      throw new Error(`Chưa thiết lập được: ${userMessage(e)} Các trang vừa tạo đã được xóa; các trang đã có không bị thay đổi.`);
-    }
+      },
+      (reason) => `Chưa thiết lập được: ${reason} Các trang vừa tạo đã được xóa; các trang đã có không bị thay đổi.`,
+    );
     const left = skipped.map((n) => `"${n}"`).join(", ");
     const message = created.length
       ? `Đã tạo trang ${created.map((n) => `"${n}"`).join(", ")}.` +

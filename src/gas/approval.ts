@@ -35,7 +35,6 @@ import {
   statusesOf,
   TRANSITIONS,
 } from "../core/approval";
-import { userMessage } from "../core/errors";
 import { periodId, periodKey, periodWords, type Period } from "../core/period";
 import { SHEET_SUBMISSIONS } from "../core/schema";
 import type { ReportSettings } from "../core/settings";
@@ -45,6 +44,7 @@ import { validationView } from "../core/view";
 import { notExpected, type Evaluation, type Unit, type Workbook } from "../core/workbook";
 import { assertEditable, evaluateActive } from "./actions";
 import { withDocumentLock } from "./lock";
+import { allOrNothing, type Undo } from "./undo";
 import { sheetsByName, type OpenedWorkbook } from "./workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -282,7 +282,7 @@ function formatTime(ss: Spreadsheet, now: Date): string {
 }
 
 /** The log sheet, created (protected for the reviewers) when missing; undo removes what was created. */
-function logSheetFor(c: Context, reviewers: readonly string[], undo: (() => void)[]): Sheet {
+function logSheetFor(c: Context, reviewers: readonly string[], undo: Undo): Sheet {
   if (c.logSheet) return c.logSheet;
   const ss = c.opened.spreadsheet;
   const props = PropertiesService.getDocumentProperties();
@@ -303,7 +303,7 @@ function logSheetFor(c: Context, reviewers: readonly string[], undo: (() => void
 }
 
 /** Appends entries to the log sheet after the clerks' pending ones (moved in order, then deleted from properties). */
-function appendToLog(c: Context, entries: readonly LogEntry[], reviewers: readonly string[], undo: (() => void)[]): void {
+function appendToLog(c: Context, entries: readonly LogEntry[], reviewers: readonly string[], undo: Undo): void {
   const sheet = logSheetFor(c, reviewers, undo);
   const rows = [...c.pending.map((p) => p.entry), ...entries].map(logRow);
   if (rows.length === 0) return;
@@ -319,7 +319,7 @@ function appendToLog(c: Context, entries: readonly LogEntry[], reviewers: readon
 }
 
 /** A clerk's change, kept in document properties until a reviewer's action moves it to the log sheet. */
-function keepPending(entry: LogEntry, now: Date, undo: (() => void)[]): void {
+function keepPending(entry: LogEntry, now: Date, undo: Undo): void {
   const props = PropertiesService.getDocumentProperties();
   const key = `${PENDING_PREFIX}${String(now.getTime()).padStart(15, "0")}.${entry.unit}`;
   props.setProperty(key, JSON.stringify(entry));
@@ -346,20 +346,8 @@ function requireReviewer(c: Context, what: string): void {
 }
 
 /** Runs the writes; on a failure undoes what was done and says so in Vietnamese. */
-function allOrNothing<T>(what: string, work: (undo: (() => void)[]) => T): T {
-  const undo: (() => void)[] = [];
-  try {
-    return work(undo);
-  } catch (e) {
-    for (const step of undo.reverse()) {
-      try {
-        step();
-      } catch {
-        // Best effort: the first failure is the one the user must see.
-      }
-    }
-    throw new Error(`Chưa ${what} được: ${userMessage(e)} Chưa có gì bị thay đổi.`);
-  }
+function atomically<T>(what: string, work: (undo: Undo) => T): T {
+  return allOrNothing(work, (reason) => `Chưa ${what} được: ${reason} Chưa có gì bị thay đổi.`);
 }
 
 /**
@@ -376,7 +364,7 @@ export function preparePeriod(periodText: unknown): PrepareResult {
     assertEditable(sheet, `chuẩn bị kỳ báo cáo trên trang "${SHEET_SUBMISSIONS}"`);
     const reviewers = reviewerEmails(c.actor.owner, c.settings);
     const id = c.view.period;
-    return allOrNothing("chuẩn bị kỳ báo cáo", (undo) => {
+    return atomically("chuẩn bị kỳ báo cáo", (undo) => {
       const values = c.opened.values.submissions;
       const headerRow = c.wb.submissionHeaderRow;
       const header = values[headerRow] ?? [];
@@ -493,7 +481,7 @@ function change(action: Action, periodText: unknown, unitCode: unknown, note: un
     const cols = c.wb.submissionColumns;
     const reviewers = reviewerEmails(c.actor.owner, c.settings);
     const ss = c.opened.spreadsheet;
-    return allOrNothing(t.label.toLowerCase(), (undo) => {
+    return atomically(t.label.toLowerCase(), (undo) => {
       const now = new Date();
       const statusCell = sheet.getRange(u.cell!);
       const previous = statusCell.getValue();
