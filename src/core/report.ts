@@ -214,9 +214,11 @@ function form06Table(ev: Evaluation, scope: string): TableBlock {
     caption: `Bảng 2. Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính ${quarterText(ev.period)} (Mẫu 06/VPCP/KSTT)`,
     header: [["STT", "Đơn vị", ...columns.map((c) => c.label)]],
     rows,
-    widths: [5, 14, ...columns.map(() => 5)],
+    // 8 pt and a narrower name column: the longest header word ("Trước", "tuyến") fits its column
+    // with the cell's padding on A4 portrait, so no word breaks inside (seen in the LibreOffice render).
+    widths: [4, 11, ...columns.map(() => 5)],
     totalRow: true,
-    fontSize: 9,
+    fontSize: 8,
     ...(incomplete.length
       ? { note: `“—”: ô không đọc được; dòng tổng chỉ cộng các ô đọc được, chưa đủ số liệu của: ${incomplete.join(", ")}.` }
       : {}),

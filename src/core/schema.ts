@@ -59,7 +59,7 @@ export const SUBMISSION_COLUMNS = [
     kind: "count",
     required: true,
     form06: "(6)",
-    short: "Kỳ trước chuyển sang",
+    short: "Kỳ trước sang",
   },
   { key: "online_service_dossiers", header: "Hồ sơ của TTHC có DVC trực tuyến", kind: "count", required: true },
   { key: "resolved_total", header: "Tổng số đã giải quyết", kind: "count", required: false, form06: "(7)", short: "Đã giải quyết" },
