@@ -6,7 +6,7 @@
  * the end counts the corpus (issue 10 wants at least 60 distinct inputs).
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -466,6 +466,52 @@ describe("the command line: exit 2, one Vietnamese line, nothing written", () =>
     expect(lines[0]).toMatch(VIETNAMESE);
     expect(readdirSync(work).sort()).toEqual(before);
     expect(existsSync(join(work, "ok.docx"))).toBe(false);
+  });
+});
+
+describe("the command line reads a real form 06 workbook with merged header cells", () => {
+  it("a title row, then group titles merged across (4)(5)(6) with Kỳ báo cáo and Mã đơn vị merged down: exit 0, every unit read", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const units = wb.addWorksheet("Đơn vị");
+    for (const r of UNITS) units.addRow(r);
+    const ws = wb.addWorksheet("Số liệu");
+    const [header, ...rows] = submissionRows([goodRow("A"), goodRow("B"), goodRow("C")]);
+    const keys = SUBMISSION_COLUMNS.map((c) => c.key);
+    const at = (key: string) => keys.indexOf(key as never) + 1;
+    ws.addRow(["BIỂU 06: TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"]);
+    ws.mergeCells(1, 1, 1, 10);
+    const groups: unknown[] = header!.map(() => null);
+    groups[at("period") - 1] = "Kỳ báo cáo";
+    groups[at("unit") - 1] = "Mã đơn vị";
+    groups[at("received_online") - 1] = "Số hồ sơ nhận";
+    ws.addRow(groups);
+    ws.addRow(header!.map((h, i) => (i === at("period") - 1 || i === at("unit") - 1 ? null : h)));
+    ws.mergeCells(2, at("period"), 3, at("period"));
+    ws.mergeCells(2, at("unit"), 3, at("unit"));
+    ws.mergeCells(2, at("received_online"), 2, at("received_carried"));
+    for (const r of rows) ws.addRow(r);
+    const file = join(work, "form06-merged.xlsx");
+    await wb.xlsx.writeFile(file);
+    corpus.cli++;
+    const json = join(work, "form06-merged.json");
+    const r = await run(
+      file,
+      "--period",
+      "2023-Q1",
+      "--level",
+      "huyện",
+      "--name",
+      "Vĩnh Linh",
+      "--out",
+      join(work, "form06-merged.docx"),
+      "--json",
+      json,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(readFileSync(json, "utf8")) as { units: unknown[]; findings: { severity: string }[] };
+    expect(result.units).toHaveLength(3);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
 
