@@ -204,6 +204,25 @@ describe("the whole loop", () => {
     expect(a.env.userEdit("Số liệu", `${letter("ratings")}2`, 10).ok).toBe(true);
   });
 
+  it("approving a unit without a clerk's email still locks its row; reopening opens it to every editor again", () => {
+    const a = province();
+    a.call("preparePeriod", P);
+    as(a, CLERK_B);
+    // C's clerk types a whole row (C has no email: its row is open to every editor).
+    for (const [key, v] of Object.entries(goodRow("C", P))) {
+      if (key !== "period" && key !== "unit" && v !== "") expect(a.env.userEdit("Số liệu", `${letter(key)}4`, v).ok).toBe(true);
+    }
+    expect(a.call<ApprovalResult>("submitUnit", P, "C").ok).toBe(true); // any editor may submit it
+    as(a, OWNER);
+    a.call("approveUnit", P, "C");
+    as(a, CLERK_B);
+    expect(a.env.userEdit("Số liệu", `${letter("received_online")}4`, 31).ok).toBe(false);
+    as(a, OWNER);
+    a.call("reopenUnit", P, "C", "");
+    as(a, CLERK_B);
+    expect(a.env.userEdit("Số liệu", `${letter("received_online")}4`, 31).ok).toBe(true);
+  });
+
   it("a status typed by hand does not count: the log's does, and the view shows the difference", () => {
     const a = province();
     a.call("preparePeriod", P);

@@ -69,7 +69,8 @@ export function refusal(action: Action, from: Status, actor: Actor, unitEmails: 
   if (t.who === "reviewer" && !actor.reviewer) {
     return `Chỉ người duyệt (chủ sở hữu bảng tính hoặc email trong mục Người duyệt của Thông tin báo cáo) mới được ${t.label.toLowerCase()}.`;
   }
-  if (t.who === "clerk" && !actor.reviewer && actor.email !== "" && !unitEmails.includes(actor.email)) {
+  // A unit without a clerk's email is open to every editor (SPEC), so any of them may submit it.
+  if (t.who === "clerk" && !actor.reviewer && actor.email !== "" && unitEmails.length > 0 && !unitEmails.includes(actor.email)) {
     return `Tài khoản ${actor.email} không có trong ô "Email nhập liệu" của ${unitName}; không được nộp số liệu của đơn vị này.`;
   }
   if (!t.from.includes(from)) {

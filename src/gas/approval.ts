@@ -256,7 +256,7 @@ function setEditors(p: Protection, editors: readonly string[]): void {
   if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
-/** Protects (or re-protects) a unit's row for its clerks (while open to it) and the reviewers. */
+/** Protects (or re-protects) a unit's row for its clerks (while open to it) and the reviewers; an approved row for the reviewers alone. */
 function protectRow(
   sheet: Sheet,
   existing: Map<string, Protection>,
@@ -265,8 +265,14 @@ function protectRow(
   reviewers: readonly string[],
   width: number,
 ): void {
-  if (u.row === null || u.emails.length === 0) return;
+  if (u.row === null) return;
   const description = rowDescription(period, u.code);
+  if (openToUnit(u.status) && u.emails.length === 0) {
+    // No clerk named: an open row stays open to every editor (a lock from an earlier approval goes).
+    existing.get(description)?.remove();
+    existing.delete(description);
+    return;
+  }
   let p = existing.get(description);
   if (!p) {
     p = sheet.getRange(u.row, 1, 1, width).protect().setDescription(description);
