@@ -47,6 +47,18 @@ function onlyMe(p: GoogleAppsScript.Spreadsheet.Protection, Session: GoogleAppsS
   return p;
 }
 
+describe("the owner", () => {
+  it("Spreadsheet.getOwner() is the owner whoever runs; a spreadsheet without one (a shared drive) gives null", () => {
+    const { env, ss } = shared();
+    env.setUser(CLERK);
+    expect(ss.getOwner()!.getEmail()).toBe(OWNER);
+    const drive = createGasEnvironment({ userEmail: OWNER, processTimeZone: false });
+    drive.spreadsheet._owner = null;
+    expect(drive.globals.SpreadsheetApp.getActiveSpreadsheet().getOwner()).toBeNull();
+    drive.dispose();
+  });
+});
+
 describe("protections: who may write", () => {
   it("a range protected by the owner refuses another editor's writes, whole, and leaves the rest of the sheet open", () => {
     const { env, ss, sheet } = shared();
