@@ -8,7 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DIST, runFromSidebar, startAddon, type LocalAddon } from "../src/local/runtime";
 import { googleScriptShim } from "../src/local/google-script-shim";
-import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../src/core/schema";
+import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
+import { columnLetter } from "../src/core/a1";
+import type { ApprovalView } from "../src/gas/approval";
 import { settingsFor, type ReportSettings } from "../src/core/settings";
 import type { ValidationView } from "../src/core/view";
 import { goodRow, submissionRows, unitRows } from "./fixtures";
@@ -386,5 +388,301 @@ describe("sidebar", () => {
     const p = await openSidebar(a, { content: a.env.ui.sidebars[0]!.content });
     await p.locator("#findings").waitFor({ state: "visible" });
     expect(await p.locator("#findings-summary").innerText()).toMatch(/^Kỳ \d{4}-Q[1-4]/);
+  });
+});
+
+// ---------------------------------------------------------------- submission and approval (issue 12)
+
+const OWNER = "owner@tinh.example.vn";
+const REVIEWER = "review@tinh.example.vn";
+const CLERK_A = "a@xa.example.vn";
+const CLERK_B = "b@xa.example.vn";
+const P = "2023-Q1";
+const col = (key: SubmissionKey) => SUBMISSION_COLUMNS.findIndex((c) => c.key === key);
+const letter = (key: SubmissionKey) => columnLetter(col(key) + 1);
+
+/**
+ * A province of three units: A (clerk CLERK_A) has a row with an error
+ * (signed > issued), B (clerk CLERK_B) a good row, C no clerk and no row.
+ * Reviewers: the owner and REVIEWER.
+ */
+function approvalAddon(opts: { names?: Partial<Record<"A" | "B" | "C", string>>; user?: string; withhold?: boolean } = {}): LocalAddon {
+  const emails: Record<string, string> = { A: CLERK_A, B: CLERK_B, C: "" };
+  const units = unitRows(["A", "B", "C"].map((code) => ({ code, name: opts.names?.[code as "A"] ?? `Xã ${code}` }))).map((r, i) =>
+    i === 0 ? r : [r[0], r[1], r[2], emails[String(r[0])], r[4]],
+  );
+  return startAddon({
+    today: new Date("2023-03-10T09:00:00+07:00"), // the current period is P
+    ownerEmail: OWNER,
+    userEmail: opts.user ?? OWNER,
+    editors: [REVIEWER, CLERK_A, CLERK_B],
+    ...(opts.withhold ? { withholdActiveUserEmail: true } : {}),
+    sheets: {
+      [SHEET_UNITS]: units,
+      [SHEET_SUBMISSIONS]: submissionRows([goodRow("A", P, { documents_signed: 250 }), goodRow("B", P)]),
+    },
+    documentProperties: { "cchc.settings": JSON.stringify({ ...settingsFor("tỉnh", "Quảng Trị"), reviewers: [REVIEWER] }) },
+  });
+}
+
+/** The sidebar with the period P chosen, once its approval section has loaded. */
+async function openApproval(a: LocalAddon, opts: { delayMs?: number; content?: string } = {}): Promise<Page> {
+  const p = await openSidebar(a, opts);
+  if (!opts.content) await p.selectOption("#period", P);
+  await expect.poll(() => p.locator("#approval-counts").innerText()).toMatch(/^Kỳ quý I năm 2023: /);
+  return p;
+}
+
+const approvalRegion = (p: Page) => p.getByRole("region", { name: "Nộp và duyệt số liệu" });
+const unitRow = (p: Page, name: string) => approvalRegion(p).getByRole("row", { name: new RegExp(`^${name} \\(`) });
+const logOf = (a: LocalAddon) =>
+  a.env
+    .values("Nhật ký CCHC")
+    .slice(1)
+    .map((r) => [r[1], r[3], r[4], r[5], r[6]]);
+
+describe("sidebar: Nộp và duyệt số liệu", () => {
+  it("a clerk sees their own unit with its status and Nộp số liệu; a refusal shows the message and the findings, which select their cells", async () => {
+    const a = approvalAddon();
+    a.call("preparePeriod", P);
+    a.env.setUser(CLERK_A);
+    const p = await openApproval(a);
+    const region = approvalRegion(p);
+    expect(await region.isVisible()).toBe(true);
+    expect(await p.locator("#approval-counts").innerText()).toBe("Kỳ quý I năm 2023: 3 đang nhập, 0 đã nộp, 0 trả lại, 0 đã duyệt.");
+    expect(await p.locator("#approval-user").innerText()).toBe(`Tài khoản: ${CLERK_A}.`);
+    // Only the clerk's own unit, no reviewer's table and no picker.
+    const mine = p.locator("#approval-mine li");
+    expect(await mine.count()).toBe(1);
+    expect(await mine.innerText()).toMatch(/^Xã A \(A\)\s+Trạng thái: Đang nhập\s+Còn 1 lỗi\./);
+    expect(await region.getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).count()).toBe(0);
+    expect(await region.getByRole("row").count()).toBe(0);
+    expect(await region.getByLabel("Đơn vị của bạn").isVisible()).toBe(false);
+
+    await region.getByRole("button", { name: "Nộp số liệu" }).click();
+    const alert = region.getByRole("alert");
+    await alert.waitFor({ state: "visible" });
+    expect(await alert.innerText()).toMatch(/^Chưa nộp số liệu được: số liệu của Xã A còn 1 lỗi\./);
+    const cell = `${letter("documents_signed")}2`;
+    const finding = region.getByRole("button", { name: new RegExp(cell) });
+    expect(await finding.innerText()).toMatch(/Lỗi: /);
+    await finding.click();
+    await expect.poll(() => addon.env.document.getActiveRange()?.getA1Notation()).toBe(cell);
+
+    // Fixed by hand in the grid (the clerk's own row), then submitted.
+    expect(a.env.userEdit(SHEET_SUBMISSIONS, cell, 150).ok).toBe(true);
+    await region.getByRole("button", { name: "Nộp số liệu" }).click();
+    const status = region.getByRole("status").filter({ hasText: "đã nộp" });
+    await expect.poll(() => status.innerText()).toBe("Xã A đã nộp số liệu quý I năm 2023. Trạng thái mới: Đã nộp.");
+    expect(await alert.isVisible()).toBe(false);
+    expect(await p.locator("#approval-findings").isVisible()).toBe(false);
+    expect(await mine.innerText()).toMatch(/Trạng thái: Đã nộp[\s\S]*Đã nộp, chờ người duyệt\./);
+    expect(await region.getByRole("button", { name: "Nộp số liệu" }).count()).toBe(0);
+    expect(await p.locator("#approval-counts").innerText()).toBe("Kỳ quý I năm 2023: 2 đang nhập, 1 đã nộp, 0 trả lại, 0 đã duyệt.");
+    expect(a.env.values(SHEET_SUBMISSIONS)[1]![col("status")]).toBe("Đã nộp");
+  });
+
+  it("a reviewer sees every unit with the buttons its status allows; Trả lại needs a reason; Duyệt and Mở lại; every step logged", async () => {
+    const a = approvalAddon();
+    a.call("preparePeriod", P);
+    a.env.setUser(CLERK_A);
+    a.env.userEdit(SHEET_SUBMISSIONS, `${letter("documents_signed")}2`, 150);
+    a.call("submitUnit", P, "A");
+    a.env.setUser(CLERK_B);
+    a.call("submitUnit", P, "B");
+    // A status typed by hand in C's row (no clerk: open to every editor) is not the log's.
+    expect(a.env.userEdit(SHEET_SUBMISSIONS, `${letter("status")}4`, "Đã duyệt").ok).toBe(true);
+    a.env.setUser(REVIEWER);
+    const p = await openApproval(a);
+    const region = approvalRegion(p);
+    expect(await p.locator("#approval-counts").innerText()).toBe("Kỳ quý I năm 2023: 1 đang nhập, 2 đã nộp, 0 trả lại, 0 đã duyệt.");
+    expect(await p.locator("#approval-user").innerText()).toBe(`Tài khoản: ${REVIEWER} (người duyệt).`);
+    expect(await region.getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).isVisible()).toBe(true);
+    expect(await p.locator("#approval-notes").innerText()).toContain(
+      "1 đơn vị chưa có email nhập liệu, dòng của họ mở cho mọi người sửa: Xã C.",
+    );
+    expect(await p.locator("#approval-notes").innerText()).toContain("2 lần nộp của người nhập liệu đang chờ ghi vào trang “Nhật ký CCHC”");
+    // Header and one row per unit, in the sheet's order: name, status, errors.
+    const rows = region.getByRole("row");
+    expect(await rows.count()).toBe(4);
+    const cells = async (name: string) => (await unitRow(p, name).locator("td").allInnerTexts()).map((t) => t.trim());
+    expect((await cells("Xã A"))[1]).toBe("Đã nộp");
+    expect((await cells("Xã A"))[2]).toBe("0");
+    expect((await cells("Xã C"))[2]).toBe("—");
+    expect(await unitRow(p, "Xã C").innerText()).toContain(
+      `Ô Trạng thái (${letter("status")}4) ghi “Đã duyệt” nhưng nhật ký ghi “Đang nhập”; tiện ích theo nhật ký.`,
+    );
+    const buttons = async (name: string) => unitRow(p, name).getByRole("button").allInnerTexts();
+    expect(await buttons("Xã A")).toEqual(["Trả lại", "Duyệt"]);
+    expect(await buttons("Xã B")).toEqual(["Trả lại", "Duyệt"]);
+    expect(await buttons("Xã C")).toEqual([]);
+
+    // Trả lại without a reason: refused here, nothing sent.
+    await unitRow(p, "Xã A").getByRole("button", { name: "Trả lại" }).click();
+    const alert = region.getByRole("alert");
+    await expect.poll(() => alert.innerText()).toBe("Hãy ghi lý do trả lại cho Xã A vào ô “Lý do trả lại” rồi bấm “Trả lại”.");
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Lý do trả lại");
+    expect(a.call<ApprovalView>("approvalState", P).units[0]!.status).toBe("Đã nộp");
+
+    await unitRow(p, "Xã A").getByLabel("Lý do trả lại").fill("Số văn bản đi chưa khớp sổ");
+    await unitRow(p, "Xã A").getByRole("button", { name: "Trả lại" }).click();
+    const status = p.locator("#approval-status");
+    await expect
+      .poll(() => status.innerText())
+      .toBe("Đã trả lại số liệu của Xã A với lý do: Số văn bản đi chưa khớp sổ. Dòng đã mở lại cho đơn vị sửa. Trạng thái mới: Trả lại.");
+    expect((await cells("Xã A"))[1]).toBe("Trả lại");
+    expect(await unitRow(p, "Xã A").innerText()).toContain("Ý kiến: Số văn bản đi chưa khớp sổ");
+    expect(await buttons("Xã A")).toEqual([]); // back with the clerk
+
+    await unitRow(p, "Xã B").getByRole("button", { name: "Duyệt" }).click();
+    await expect.poll(() => status.innerText()).toMatch(/^Đã duyệt số liệu của Xã B; dòng đã khóa, .*Trạng thái mới: Đã duyệt\.$/);
+    expect(await buttons("Xã B")).toEqual(["Trả lại", "Mở lại"]);
+    expect(await p.locator("#approval-counts").innerText()).toBe("Kỳ quý I năm 2023: 1 đang nhập, 0 đã nộp, 1 trả lại, 1 đã duyệt.");
+
+    await unitRow(p, "Xã B").getByRole("button", { name: "Mở lại" }).click();
+    await expect.poll(() => status.innerText()).toBe("Đã mở lại dòng của Xã B cho đơn vị sửa. Trạng thái mới: Đang nhập.");
+    expect(await buttons("Xã B")).toEqual([]);
+
+    // The filter shows the units of one status.
+    await region.getByLabel("Hiện các đơn vị").selectOption("Trả lại");
+    expect(await region.getByRole("row").count()).toBe(2);
+    expect(await unitRow(p, "Xã A").isVisible()).toBe(true);
+
+    expect(logOf(a)).toEqual([
+      [CLERK_A, "A", "Đang nhập", "Đã nộp", ""],
+      [CLERK_B, "B", "Đang nhập", "Đã nộp", ""],
+      [REVIEWER, "A", "Đã nộp", "Trả lại", "Số văn bản đi chưa khớp sổ"],
+      [REVIEWER, "B", "Đã nộp", "Đã duyệt", ""],
+      [REVIEWER, "B", "Đã duyệt", "Đang nhập", ""],
+    ]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("Chuẩn bị kỳ báo cáo from the menu opens the section and prepares the chosen period; a clerk who tries is told why", async () => {
+    const a = approvalAddon();
+    a.call("menuPrepare");
+    const content = a.env.ui.sidebars.at(-1)!.content;
+    expect(content).toContain('data-autorun="prepare"');
+    const p = await openSidebar(a, { content });
+    const status = p.locator("#approval-status");
+    await expect
+      .poll(() => status.innerText())
+      .toBe(
+        "Kỳ quý I năm 2023: đã thêm 1 dòng cho đơn vị chưa có dòng, bảo vệ dòng của 2 đơn vị (2 bảo vệ mới). " +
+          "1 đơn vị chưa có email nhập liệu nên dòng vẫn mở cho mọi người sửa: Xã C.",
+      );
+    expect(await p.locator("#period").inputValue()).toBe(P);
+    expect(await approvalRegion(p).getByRole("row").count()).toBe(4);
+    await p.close();
+
+    // Again, from the button: nothing more to add.
+    const q = await openApproval(a);
+    await approvalRegion(q).getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).click();
+    await expect.poll(() => q.locator("#approval-status").innerText()).toMatch(/^Kỳ quý I năm 2023: đã thêm 0 dòng .*\(0 bảo vệ mới\)\./);
+    await q.close();
+
+    a.env.setUser(CLERK_A);
+    a.call("menuPrepare");
+    const r = await openSidebar(a, { content: a.env.ui.sidebars.at(-1)!.content });
+    await expect
+      .poll(() => approvalRegion(r).getByRole("alert").innerText())
+      .toMatch(/^Không thực hiện được: Tài khoản a@xa\.example\.vn không phải người duyệt, không được chuẩn bị kỳ báo cáo/);
+    // The section is not blank: the clerk's own unit is there.
+    await expect.poll(() => r.locator("#approval-mine").innerText()).toContain("Xã A (A)");
+  });
+
+  it("a submission shows progress with the buttons disabled", async () => {
+    const a = approvalAddon();
+    a.env.setUser(CLERK_A);
+    a.env.userEdit(SHEET_SUBMISSIONS, `${letter("documents_signed")}2`, 150);
+    const p = await openApproval(a, { delayMs: 400 });
+    const submit = approvalRegion(p).getByRole("button", { name: "Nộp số liệu" });
+    await submit.click();
+    await expect.poll(() => p.locator("#progress").isVisible()).toBe(true);
+    expect(await p.locator("#progress-text").innerText()).toBe("Đang nộp số liệu…");
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => p.locator("#approval-status").innerText()).toMatch(/Trạng thái mới: Đã nộp\.$/);
+    expect(await p.locator("#progress").isVisible()).toBe(false);
+  });
+
+  it("names, notes and messages from the sheet show as text: a unit named <img src=x onerror=alert(1)>", async () => {
+    const evil = "<img src=x onerror=alert(1)>";
+    const a = approvalAddon({ names: { A: `${evil} A`, B: `<b>B</b>`, C: `<script>alert(2)</script>` } });
+    a.call("preparePeriod", P);
+    a.env.setUser(CLERK_B);
+    a.call("submitUnit", P, "B");
+    a.env.setUser(REVIEWER);
+    a.call("returnUnit", P, "B", `${evil} lý do`);
+    // The reviewer's table, its notes and the result of an action.
+    const p = await openApproval(a);
+    const region = approvalRegion(p);
+    const b = region.getByRole("row", { name: /^<b>B<\/b> \(B\)/ });
+    expect(await b.innerText()).toContain(`Ý kiến: ${evil} lý do`);
+    expect(await p.locator("#approval-notes").innerText()).toContain("<script>alert(2)</script>");
+    expect(await region.getByRole("row", { name: /^<img src=x onerror=alert\(1\)> A \(A\)/ }).isVisible()).toBe(true);
+    await region.getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).click();
+    await expect.poll(() => p.locator("#approval-status").innerText()).toContain("<script>alert(2)</script>");
+    expect(await p.locator("#approval img, #approval b, #approval script").count()).toBe(0);
+    await p.close();
+    // The clerk's view, with the reviewer's note.
+    a.env.setUser(CLERK_B);
+    const q = await openApproval(a);
+    expect(await q.locator("#approval-mine").innerText()).toContain(`Ý kiến: ${evil} lý do`);
+    expect(await q.locator("#approval-mine").innerText()).toContain("<b>B</b> (B)");
+    expect(await q.locator("#approval img, #approval b").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("when Google withholds the email, the clerk picks the unit from Đơn vị của bạn and submits it", async () => {
+    const a = approvalAddon({ user: CLERK_A, withhold: true });
+    a.env.userEdit(SHEET_SUBMISSIONS, `${letter("documents_signed")}2`, 150);
+    const p = await openApproval(a);
+    const region = approvalRegion(p);
+    expect(await p.locator("#approval-user").innerText()).toBe("Google không cho biết email của bạn.");
+    const pick = region.getByLabel("Đơn vị của bạn");
+    expect(await pick.isVisible()).toBe(true);
+    expect(await pick.locator("option").allInnerTexts()).toEqual(["— Chọn đơn vị —", "Xã A (A)", "Xã B (B)", "Xã C (C)"]);
+    expect(await region.getByRole("button", { name: "Nộp số liệu" }).count()).toBe(0);
+    expect(await region.getByRole("row").count()).toBe(0); // nobody is a reviewer without an email
+    await pick.selectOption("A");
+    expect(await p.locator("#approval-mine").innerText()).toMatch(/^Xã A \(A\)\s+Trạng thái: Đang nhập/);
+    await region.getByRole("button", { name: "Nộp số liệu" }).click();
+    await expect.poll(() => p.locator("#approval-status").innerText()).toMatch(/^Xã A đã nộp số liệu quý I năm 2023\./);
+    expect(await pick.inputValue()).toBe("A"); // the choice stays after the redraw
+    expect(a.env.values(SHEET_SUBMISSIONS)[1]![col("status")]).toBe("Đã nộp");
+  });
+
+  it("Người duyệt in Thông tin báo cáo: one email a line, saved; the section follows; a bad email is refused", async () => {
+    const a = approvalAddon({ user: CLERK_B });
+    const p = await openApproval(a);
+    expect(await approvalRegion(p).getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).count()).toBe(0);
+    await p.locator("#settings summary").click();
+    const reviewers = p.locator("#settings-form").getByLabel("Người duyệt", { exact: true });
+    await expect.poll(() => reviewers.inputValue()).toBe(REVIEWER);
+    await reviewers.fill(`${REVIEWER}\n\n  ${CLERK_B.toUpperCase()}  `);
+    await p.getByRole("button", { name: "Lưu thông tin" }).click();
+    await expect.poll(() => p.locator("#settings-status").innerText()).toBe("Đã lưu.");
+    expect(storedSettings(a).reviewers).toEqual([REVIEWER, CLERK_B]);
+    expect(await reviewers.inputValue()).toBe(`${REVIEWER}\n${CLERK_B}`);
+    // The clerk is now a reviewer: the table appears.
+    await expect.poll(() => approvalRegion(p).getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).isVisible()).toBe(true);
+
+    await reviewers.fill("khong-phai-email");
+    await p.getByRole("button", { name: "Lưu thông tin" }).click();
+    await expect
+      .poll(() => p.locator("#settings-form").getByRole("alert").innerText())
+      .toBe("Chưa lưu được: Email người duyệt không hợp lệ (ví dụ: vanphong@quangtri.gov.vn).");
+    expect(storedSettings(a).reviewers).toEqual([REVIEWER, CLERK_B]);
+  });
+
+  it("when the state cannot be read, the section says why instead of staying blank", async () => {
+    const a = sampleAddon();
+    a.env.sheet(SHEET_SUBMISSIONS).getRange("R1").setValue("Thanh toán");
+    const p = await openSidebar(a);
+    await expect
+      .poll(() => p.locator("#approval-load-error").innerText())
+      .toBe('Chưa xem được trạng thái nộp, duyệt: Trang "Số liệu" thiếu cột "Hồ sơ thanh toán trực tuyến".');
+    expect(await approvalRegion(p).isVisible()).toBe(true);
   });
 });

@@ -2,18 +2,23 @@
  * The sidebar: a period picker, SPEC's three buttons, progress, the findings
  * (a click selects the cell), the units that have not submitted and the
  * indicators of the whole reporting body against targets and the earlier
- * periods; set-up (the level and name first) and the report's settings.
- * Every string from a sheet goes on screen through textContent, never as
- * markup; every word that names the level comes from the settings or the
- * server's view.
+ * periods; submission and approval ("Nộp và duyệt số liệu": the clerk's
+ * units with "Nộp số liệu", the reviewer's table of every unit with
+ * "Trả lại", "Duyệt", "Mở lại" and "Chuẩn bị kỳ báo cáo"); set-up (the level
+ * and name first) and the report's settings. Every string from a sheet goes
+ * on screen through textContent (`el`), never as markup; every word that
+ * names the level comes from the settings or the server's view. The server
+ * checks every permission again: the buttons shown are a convenience.
  */
 import type { HighlightResult, SidebarState } from "../gas/actions";
+import type { ApprovalResult, ApprovalView, PrepareResult, UnitApproval } from "../gas/approval";
+import { type Action as ApprovalAction, STATUSES, type Status, statusCountText, TRANSITIONS } from "../core/approval";
 import { applyLevel, LEVELS, levelWords, type Level, type PeriodRule, type ReportSettings } from "../core/settings";
 import type { FindingView, IndicatorView, ValidationView } from "../core/view";
 import { serverCall } from "./server";
 
 type Action = "validate" | "highlight" | "report";
-type Work = Action | "setup";
+type Work = Action | "setup" | "prepare" | ApprovalAction;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -40,6 +45,11 @@ const PROGRESS: Record<Work, string> = {
   highlight: "Đang tô sáng các chỉ tiêu chưa đạt…",
   report: "Đang tạo báo cáo quý (có thể mất vài chục giây)…",
   setup: "Đang thiết lập bảng tính…",
+  prepare: "Đang chuẩn bị kỳ báo cáo (thêm dòng, bảo vệ dòng của từng đơn vị)…",
+  submit: "Đang nộp số liệu…",
+  return: "Đang trả lại số liệu…",
+  approve: "Đang duyệt số liệu…",
+  reopen: "Đang mở lại dòng…",
 };
 
 /** The period rules as a clerk reads them. */
@@ -64,6 +74,9 @@ function setBusy(work: Work | null): void {
   document.querySelectorAll<HTMLButtonElement>("button[data-action]").forEach((b) => (b.disabled = busy));
   $<HTMLButtonElement>("btn-setup").disabled = busy;
   $<HTMLSelectElement>("period").disabled = busy;
+  document
+    .querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("#approval button, #approval input, #approval select")
+    .forEach((c) => (c.disabled = busy));
   $("progress").hidden = !busy;
   $("progress-text").textContent = work ? PROGRESS[work] : "";
 }
@@ -215,6 +228,317 @@ async function run(action: Action): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------- submission and approval
+
+/** The approval view on screen (null until loaded, or after a failure to load). */
+let approval: ApprovalView | null = null;
+/** Each load or action takes a number: an answer that is not the latest one is dropped (a slow load after an action's state). */
+let approvalSeq = 0;
+/** The unit the clerk picked while Google withholds the email. */
+let pickedUnit = "";
+/** The reviewer's status filter ("" for every unit). */
+let approvalFilter: Status | "" = "";
+
+const FILTER_ALL = "";
+
+/** Whether the action may move a row in `status` (TRANSITIONS of src/core/approval.ts; the server checks again). */
+function allowed(action: ApprovalAction, status: Status): boolean {
+  return TRANSITIONS[action].from.includes(status);
+}
+
+/** A CSS class for a status: its words without diacritics ("Đã nộp" → "st-da-nop"). */
+function statusClass(status: Status): string {
+  const plain = status
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase();
+  return `st-${plain.replace(/\s+/g, "-")}`;
+}
+
+function badge(status: Status): HTMLElement {
+  return el("span", { className: `badge ${statusClass(status)}`, text: status });
+}
+
+/** A status typed by hand that the log does not back: "ô Trạng thái ghi “Đã duyệt” nhưng nhật ký ghi “Đang nhập”". */
+function cellStatusWarning(u: UnitApproval): string {
+  if (u.cellStatus === null) return "";
+  const cell = u.cell ? ` (${u.cell})` : "";
+  const said = u.cellStatus.trim() === "" ? "để trống" : `ghi “${u.cellStatus}”`;
+  return `Ô Trạng thái${cell} ${said} nhưng nhật ký ghi “${u.status}”; tiện ích theo nhật ký.`;
+}
+
+function unitLabel(u: UnitApproval): string {
+  return u.code && u.code !== u.name ? `${u.name} (${u.code})` : u.name;
+}
+
+function clearApprovalMessages(): void {
+  showIn("approval-error", "");
+  showIn("approval-status", "");
+  $("approval-findings").replaceChildren();
+  $("approval-findings").hidden = true;
+}
+
+function showApprovalFindings(findings: readonly FindingView[]): void {
+  const box = $("approval-findings");
+  box.replaceChildren(...findings.map(findingNode));
+  box.hidden = findings.length === 0;
+}
+
+/** A message of an approval action, scrolled into view (the row clicked may be far below it). */
+function showApprovalMessage(id: "approval-error" | "approval-status", text: string): void {
+  showIn(id, text);
+  if (text) $(id).scrollIntoView?.({ block: "nearest" });
+}
+
+function clerkItem(u: UnitApproval): HTMLLIElement {
+  const li = el("li", { className: "mine" });
+  li.dataset["unit"] = u.code;
+  li.append(
+    el("span", { className: "unit-name", text: unitLabel(u) }),
+    el("span", { className: "line" }, el("span", { text: "Trạng thái: " }), badge(u.status)),
+  );
+  if (u.note) li.append(el("span", { className: "line review-note", text: `Ý kiến: ${u.note}` }));
+  if (u.row === null) li.append(el("span", { className: "line hint", text: "Chưa có dòng của kỳ này trong trang số liệu." }));
+  else if (!u.entered) li.append(el("span", { className: "line hint", text: "Chưa nhập số liệu." }));
+  else if (u.errors > 0) li.append(el("span", { className: "line errors", text: `Còn ${u.errors} lỗi.` }));
+  const warning = cellStatusWarning(u);
+  if (warning) li.append(el("span", { className: "line warning", text: warning }));
+  if (allowed("submit", u.status)) {
+    const b = el("button", { className: "primary", text: TRANSITIONS.submit.label });
+    b.type = "button";
+    b.disabled = busy;
+    b.addEventListener("click", () => void runApproval("submit", u));
+    li.append(el("div", { className: "buttons" }, b));
+  } else {
+    const why = u.status === "Đã nộp" ? "Đã nộp, chờ người duyệt." : "Đã duyệt: dòng đã khóa, chỉ người duyệt sửa được.";
+    li.append(el("span", { className: "line hint", text: why }));
+  }
+  return li;
+}
+
+function renderClerk(view: ApprovalView): void {
+  const pickBox = $("approval-pick-box");
+  const pick = $<HTMLSelectElement>("approval-pick");
+  let mine = view.units.filter((u) => u.mine);
+  const picking = view.user === "";
+  pickBox.hidden = !picking;
+  if (picking) {
+    if (!view.units.some((u) => u.code === pickedUnit)) pickedUnit = "";
+    pick.replaceChildren(option("", "— Chọn đơn vị —"), ...view.units.map((u) => option(u.code, unitLabel(u))));
+    pick.value = pickedUnit;
+    mine = view.units.filter((u) => u.code === pickedUnit);
+  }
+  const list = $("approval-mine");
+  list.replaceChildren(...mine.map(clerkItem));
+  if (!picking && mine.length === 0 && !view.reviewer) {
+    list.append(
+      el("li", {
+        className: "hint",
+        text: `Tài khoản ${view.user} không có trong ô “Email nhập liệu” của đơn vị nào phải nộp ${view.periodLabel}. Nếu bạn nhập số liệu cho một đơn vị, hãy nhờ người duyệt ghi email của bạn vào trang Đơn vị.`,
+      }),
+    );
+  }
+  $("approval-clerk").hidden = !(picking || mine.length > 0 || !view.reviewer);
+}
+
+/** The reviewer's buttons of a row: each only where TRANSITIONS allow it from the row's status. */
+function rowActions(u: UnitApproval): HTMLElement {
+  const box = el("div", { className: "row-actions" });
+  let reason: HTMLInputElement | null = null;
+  if (allowed("return", u.status) || allowed("reopen", u.status)) {
+    reason = el("input");
+    reason.type = "text";
+    reason.maxLength = 500;
+    reason.setAttribute("aria-label", "Lý do trả lại");
+    reason.placeholder = allowed("reopen", u.status) ? "Lý do trả lại (ghi chú khi mở lại)" : "Lý do trả lại";
+    reason.disabled = busy;
+    box.append(reason);
+  }
+  const button = (action: ApprovalAction, title: string) => {
+    const b = el("button", { className: `act act-${action}`, text: TRANSITIONS[action].label });
+    b.type = "button";
+    b.title = title;
+    b.disabled = busy;
+    b.addEventListener("click", () => void runApproval(action, u, reason));
+    return b;
+  };
+  const buttons = el("div", { className: "act-buttons" });
+  if (allowed("return", u.status)) buttons.append(button("return", `Trả lại số liệu của ${u.name} kèm lý do; dòng mở lại cho đơn vị sửa.`));
+  if (allowed("approve", u.status))
+    buttons.append(button("approve", `Duyệt số liệu của ${u.name}; dòng khóa lại, chỉ người duyệt sửa được.`));
+  if (allowed("reopen", u.status)) buttons.append(button("reopen", `Mở lại dòng của ${u.name} cho đơn vị sửa.`));
+  if (buttons.childElementCount) box.append(buttons);
+  return box;
+}
+
+function reviewerRow(u: UnitApproval): HTMLTableRowElement {
+  const nameCell = el("td", {}, el("span", { className: "unit-name", text: unitLabel(u) }));
+  if (u.note) nameCell.append(el("span", { className: "line review-note", text: `Ý kiến: ${u.note}` }));
+  if (u.row === null) nameCell.append(el("span", { className: "line hint", text: "Chưa có dòng của kỳ này." }));
+  else if (!u.entered) nameCell.append(el("span", { className: "line hint", text: "Chưa nhập số liệu." }));
+  if (u.emails.length === 0)
+    nameCell.append(el("span", { className: "line hint", text: "Chưa có email nhập liệu: dòng mở cho mọi người sửa." }));
+  const warning = cellStatusWarning(u);
+  if (warning) nameCell.append(el("span", { className: "line warning", text: warning }));
+  const actions = rowActions(u);
+  if (actions.childElementCount) nameCell.append(actions);
+  const errors = el("td", { className: `num${u.errors ? " has-errors" : ""}`, text: u.entered ? String(u.errors) : "—" });
+  errors.title = u.entered ? `${u.errors} lỗi, ${u.warnings} cảnh báo` : "Chưa nhập số liệu";
+  const row = el("tr", { className: statusClass(u.status) }, nameCell, el("td", {}, badge(u.status)), errors);
+  row.dataset["unit"] = u.code;
+  return row;
+}
+
+function renderReviewerNotes(view: ApprovalView): void {
+  const notes: string[] = [];
+  if (!view.hasStatusColumn) notes.push(`Trang số liệu chưa có cột “Trạng thái”: “Chuẩn bị kỳ báo cáo” sẽ thêm cột này và cột “Ý kiến”.`);
+  if (view.withoutEmail.length) {
+    notes.push(
+      `${view.withoutEmail.length} đơn vị chưa có email nhập liệu, dòng của họ mở cho mọi người sửa: ${view.withoutEmail.join(", ")}.`,
+    );
+  }
+  if (view.pendingLog > 0) {
+    notes.push(
+      `${view.pendingLog} lần nộp của người nhập liệu đang chờ ghi vào trang “Nhật ký CCHC” (ghi ở lần duyệt hoặc trả lại tiếp theo).`,
+    );
+  }
+  $("approval-notes").replaceChildren(...notes.map((n) => el("li", { text: n })));
+}
+
+function renderReviewerRows(view: ApprovalView): void {
+  const filter = $<HTMLSelectElement>("approval-filter");
+  filter.replaceChildren(
+    option(FILTER_ALL, `Tất cả (${view.units.length})`),
+    ...STATUSES.map((s) => option(s, `${s} (${view.counts[s]})`)),
+  );
+  filter.value = approvalFilter;
+  const shown = view.units.filter((u) => approvalFilter === FILTER_ALL || u.status === approvalFilter);
+  const rows = shown.map(reviewerRow);
+  if (rows.length === 0) {
+    const empty = el("td", { className: "hint", text: "Không có đơn vị nào ở trạng thái này." });
+    empty.colSpan = 3;
+    rows.push(el("tr", {}, empty));
+  }
+  $("approval-rows").replaceChildren(...rows);
+}
+
+function renderApproval(view: ApprovalView): void {
+  approval = view;
+  $("approval-load-error").hidden = true;
+  $("approval-counts").textContent = `Kỳ ${view.periodLabel}: ${statusCountText(view.counts)}.`;
+  const who = view.user ? `Tài khoản: ${view.user}${view.reviewer ? " (người duyệt)" : ""}.` : "Google không cho biết email của bạn.";
+  $("approval-user").textContent = who;
+  renderClerk(view);
+  $("approval-reviewer").hidden = !view.reviewer;
+  if (view.reviewer) {
+    renderReviewerNotes(view);
+    renderReviewerRows(view);
+  } else $("approval-rows").replaceChildren();
+}
+
+/** Loads the approval view of the chosen period (no global progress: the three buttons stay usable meanwhile). */
+async function loadApproval(): Promise<void> {
+  const chosen = period();
+  if (!chosen || $<HTMLSelectElement>("period").selectedIndex < 0) return;
+  const seq = ++approvalSeq;
+  const loading = $("approval-loading");
+  loading.textContent = "Đang tải trạng thái nộp, duyệt…";
+  loading.hidden = false;
+  try {
+    const view = await serverCall("approvalState", chosen);
+    if (seq !== approvalSeq) return;
+    renderApproval(view);
+  } catch (e) {
+    if (seq !== approvalSeq) return;
+    approval = null;
+    $("approval-counts").textContent = "";
+    $("approval-user").textContent = "";
+    $("approval-clerk").hidden = true;
+    $("approval-reviewer").hidden = true;
+    showIn("approval-load-error", `Chưa xem được trạng thái nộp, duyệt: ${reason(e)}`);
+  } finally {
+    if (seq === approvalSeq) loading.hidden = true;
+  }
+}
+
+/** A period changed, set-up ran or the settings were saved: the old messages no longer apply. */
+function reloadApproval(): Promise<void> {
+  clearApprovalMessages();
+  return loadApproval();
+}
+
+/** "Nộp số liệu", "Trả lại", "Duyệt", "Mở lại" on one unit's row; the result's state redraws the section. */
+async function runApproval(action: ApprovalAction, u: UnitApproval, reasonBox: HTMLInputElement | null = null): Promise<void> {
+  if (busy || !approval) return;
+  const forPeriod = approval.period;
+  const note = reasonBox?.value.trim() ?? "";
+  showError("");
+  clearApprovalMessages();
+  if (action === "return" && note === "") {
+    showApprovalMessage("approval-error", `Hãy ghi lý do trả lại cho ${u.name} vào ô “Lý do trả lại” rồi bấm “Trả lại”.`);
+    reasonBox?.focus();
+    return;
+  }
+  const seq = ++approvalSeq;
+  setBusy(action);
+  try {
+    let r: ApprovalResult;
+    if (action === "submit") r = await serverCall("submitUnit", forPeriod, u.code);
+    else if (action === "return") r = await serverCall("returnUnit", forPeriod, u.code, note);
+    else if (action === "approve") r = await serverCall("approveUnit", forPeriod, u.code);
+    else r = await serverCall("reopenUnit", forPeriod, u.code, note);
+    if (seq === approvalSeq) renderApproval(r.state);
+    if (r.ok) {
+      const now = r.state.units.find((x) => x.code === u.code);
+      showApprovalMessage("approval-status", now ? `${r.message} Trạng thái mới: ${now.status}.` : r.message);
+    } else {
+      showApprovalFindings(r.findings);
+      showApprovalMessage("approval-error", r.message);
+    }
+  } catch (e) {
+    showApprovalMessage("approval-error", messageOf(e));
+    if (seq === approvalSeq) void loadApproval(); // what the sheet holds now, never a stale or blank panel
+  } finally {
+    setBusy(null);
+  }
+}
+
+/** "Chuẩn bị kỳ báo cáo" (reviewers; the server refuses anyone else). */
+async function runPrepare(): Promise<void> {
+  if (busy) return;
+  const chosen = period();
+  if (!chosen) return;
+  showError("");
+  clearApprovalMessages();
+  const seq = ++approvalSeq;
+  setBusy("prepare");
+  try {
+    const r: PrepareResult = await serverCall("preparePeriod", chosen);
+    if (seq === approvalSeq) renderApproval(r.state);
+    showApprovalMessage("approval-status", r.message);
+  } catch (e) {
+    showApprovalMessage("approval-error", messageOf(e));
+    if (seq === approvalSeq) void loadApproval();
+  } finally {
+    setBusy(null);
+  }
+}
+
+function setupApproval(): void {
+  $("btn-prepare").addEventListener("click", () => void runPrepare());
+  $("period").addEventListener("change", () => void reloadApproval());
+  $("approval-pick").addEventListener("change", () => {
+    pickedUnit = $<HTMLSelectElement>("approval-pick").value;
+    clearApprovalMessages();
+    if (approval) renderClerk(approval);
+  });
+  $("approval-filter").addEventListener("change", () => {
+    approvalFilter = $<HTMLSelectElement>("approval-filter").value as Status | "";
+    if (approval) renderReviewerRows(approval);
+  });
+}
+
 // ---------------------------------------------------------------- settings
 
 /** The settings as stored, or null while nobody has saved them (set-up then asks for the level first). */
@@ -243,6 +567,7 @@ function fillSettings(s: ReportSettings): void {
   setValue($<HTMLSelectElement>("s-periodRule"), s.periodRule);
   for (const f of TEXT_FIELDS) setValue($<HTMLInputElement>(`s-${f}`), s[f]);
   setValue($<HTMLTextAreaElement>("s-recipients"), s.recipients.join("\n"));
+  setValue($<HTMLTextAreaElement>("s-reviewers"), (s.reviewers ?? []).join("\n"));
   $("s-name-hint").textContent = nameHint(s.level, $<HTMLInputElement>("s-name").value);
   formBase = { level: s.level, name: s.name.trim() };
   $<HTMLButtonElement>("settings-save").disabled = false;
@@ -255,6 +580,11 @@ function readSettings(): ReportSettings {
   for (const f of TEXT_FIELDS) out[f] = $<HTMLInputElement>(`s-${f}`).value;
   out["recipients"] = $<HTMLTextAreaElement>("s-recipients")
     .value.split("\n")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  // One email a line; a comma or semicolon between two on a line is forgiven.
+  out["reviewers"] = $<HTMLTextAreaElement>("s-reviewers")
+    .value.split(/[\s,;]+/)
     .map((x) => x.trim())
     .filter(Boolean);
   return out as unknown as ReportSettings;
@@ -288,6 +618,7 @@ function setupSettingsForm(): void {
         fillSettings(saved);
         status.textContent = "Đã lưu.";
         await refreshState(false); // the period rule decides the current period
+        await reloadApproval(); // the reviewers may have changed
       })
       .catch((e) => {
         status.textContent = "";
@@ -366,6 +697,7 @@ async function runSetup(): Promise<void> {
     const r = changed ? await serverCall("setupSheets", level, name) : await serverCall("setupSheets");
     $("setup-status").textContent = r.message;
     await refreshState(changed);
+    void reloadApproval();
   } catch (e) {
     showIn("setup-error", messageOf(e));
   } finally {
@@ -404,6 +736,7 @@ async function refreshState(refill: boolean): Promise<void> {
 async function start(): Promise<void> {
   setupSettingsForm();
   setupSetupPanel();
+  setupApproval();
   document
     .querySelectorAll<HTMLButtonElement>("button[data-action]")
     .forEach((b) => b.addEventListener("click", () => void run(b.dataset["action"] as Action)));
@@ -411,11 +744,19 @@ async function start(): Promise<void> {
     await refreshState(true);
     setBusy(null);
     const autorun = $("app").dataset["autorun"] as Work | "";
+    if (autorun === "prepare") {
+      // The menu's "Chuẩn bị kỳ báo cáo": the approval section, prepared for the chosen period.
+      $("approval").scrollIntoView?.({ block: "start" });
+      await runPrepare();
+      return;
+    }
+    void loadApproval();
     if (autorun === "setup") openSetup();
-    else if (autorun) await run(autorun);
+    else if (autorun === "validate" || autorun === "highlight" || autorun === "report") await run(autorun);
   } catch (e) {
     $<HTMLSelectElement>("period").replaceChildren(el("option", { text: "—" }));
     showError(messageOf(e));
+    showIn("approval-load-error", "Chưa xem được trạng thái nộp, duyệt: chưa đọc được bảng tính (xem thông báo ở trên).");
     serverCall("getSettings").then(
       (s) => {
         if (!formBase) fillSettings(s);
