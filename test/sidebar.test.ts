@@ -451,6 +451,7 @@ describe("sidebar: Nộp và duyệt số liệu", () => {
     expect(await region.isVisible()).toBe(true);
     expect(await p.locator("#approval-counts").innerText()).toBe("Kỳ quý I năm 2023: 3 đang nhập, 0 đã nộp, 0 trả lại, 0 đã duyệt.");
     expect(await p.locator("#approval-user").innerText()).toBe(`Tài khoản: ${CLERK_A}.`);
+    expect(await p.locator("#approval-loading").isVisible()).toBe(false);
     // Only the clerk's own unit, no reviewer's table and no picker.
     const mine = p.locator("#approval-mine li");
     expect(await mine.count()).toBe(1);
