@@ -156,6 +156,7 @@ describe("npm start", { timeout: 60000 }, () => {
       "Kiểm tra số liệu",
       "Tô sáng chỉ tiêu chưa đạt",
       "Tạo báo cáo quý",
+      "Chuẩn bị kỳ báo cáo",
     ]);
     // Thiết lập bảng tính opens the sidebar's set-up panel with the settings stored before the add-on ran.
     await page.getByRole("menuitem", { name: "Thiết lập bảng tính" }).click();
@@ -401,6 +402,90 @@ describe("npm start -- own.xlsx: a user's own workbook", { timeout: 60000 }, () 
     } finally {
       child.kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("npm start: the user switch", { timeout: 60000 }, () => {
+  it("offers the owner, the reviewers and each unit's clerk; switching takes a same-origin JSON request with the token, and an offered email", async () => {
+    const here = await startPreviewHere({ port: await freePort(), sample: "vinh-linh" });
+    try {
+      const env = here.addon.env;
+      const owner = "vanphong@vinhlinh.example.vn";
+      const clerk = "vanthu.hoxa@vinhlinh.example.vn";
+      expect(env.user).toBe(owner);
+      expect(env.document.getOwner()!.getEmail()).toBe(owner);
+      const html = await (await fetch(here.url)).text();
+      const token = /<meta name="cchc-token" content="([^"]+)">/.exec(html)?.[1] ?? "";
+      expect(html).toContain(
+        `<select id="user" aria-label="Người dùng"><option value="${owner}" selected>Người duyệt (chủ sở hữu) — ${owner}</option>`,
+      );
+      expect(html).toContain(`<option value="${clerk}">Thị trấn Hồ Xá — ${clerk}</option>`);
+      // The unit sheet's clerks are the spreadsheet's editors (a new protection lists them all).
+      const probe = env.sheet("Đơn vị").getRange("A1").protect();
+      expect(probe.getEditors().map((u) => u.getEmail())).toEqual(
+        expect.arrayContaining([owner, clerk, "vanthu.vinho@vinhlinh.example.vn"]),
+      );
+      probe.remove();
+
+      const origin = new URL(here.url).origin;
+      const post = (headers: Record<string, string>, body: string) => fetch(`${here.url}/api/user`, { method: "POST", headers, body });
+      const json = { "content-type": "application/json", origin };
+      // No token, a wrong origin, a text/plain body: refused, the user unchanged.
+      expect((await post(json, JSON.stringify({ email: clerk }))).status).toBe(403);
+      expect((await post({ ...json, "x-cchc-token": token, origin: "http://evil.example" }, JSON.stringify({ email: clerk }))).status).toBe(
+        403,
+      );
+      expect((await post({ "content-type": "text/plain", origin, "x-cchc-token": token }, JSON.stringify({ email: clerk }))).status).toBe(
+        415,
+      );
+      // An email the switch does not offer: refused in Vietnamese.
+      const stranger = await post({ ...json, "x-cchc-token": token }, JSON.stringify({ email: "ke.la@example.com" }));
+      expect(stranger.status).toBe(400);
+      expect(((await stranger.json()) as { message: string }).message).toBe(
+        'Không có người dùng "ke.la@example.com" trong danh sách của bản xem trước.',
+      );
+      expect((await post({ ...json, "x-cchc-token": token }, "null")).status).toBe(400);
+      expect(env.user).toBe(owner);
+
+      // The page's own request: the clerk opens the spreadsheet, with a fresh sidebar; the version says who.
+      const sidebars = env.ui.sidebars.length;
+      const ok = await post({ ...json, "x-cchc-token": token }, JSON.stringify({ email: clerk.toUpperCase() }));
+      expect(ok.status).toBe(200);
+      expect(env.user).toBe(clerk);
+      expect(env.ui.sidebars.length).toBe(sidebars + 1);
+      const version = (await (await fetch(`${here.url}/api/version`, { headers: { "x-cchc-token": token } })).json()) as { user: string };
+      expect(version.user).toBe(clerk);
+    } finally {
+      await here.close();
+    }
+  });
+
+  it("in the page: choosing a clerk reloads it as them; the sidebar shows their unit; another tab follows", async () => {
+    const here = await startPreviewHere({ port: await freePort(), sample: "vinh-linh" });
+    try {
+      const clerk = "vanthu.hoxa@vinhlinh.example.vn";
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      const other = await browser.newPage();
+      for (const p of [page, other]) {
+        await p.goto(here.url);
+        await p.locator("#grid").waitFor();
+      }
+      const who = (p: Page) =>
+        p
+          .locator("#approval-user")
+          .innerText({ timeout: 1000 })
+          .catch(() => "");
+      await expect.poll(() => who(page)).toBe("Tài khoản: vanphong@vinhlinh.example.vn (người duyệt).");
+      await page.getByLabel("Người dùng").selectOption(clerk);
+      await expect.poll(() => who(page), { timeout: 15000 }).toBe(`Tài khoản: ${clerk}.`);
+      expect(await page.getByLabel("Người dùng").inputValue()).toBe(clerk);
+      expect(await page.locator("#approval-mine").innerText()).toMatch(/^Thị trấn Hồ Xá \(HOXA\)\s+Trạng thái: Đang nhập/);
+      await expect.poll(() => who(other), { timeout: 15000 }).toBe(`Tài khoản: ${clerk}.`);
+      await other.close();
+      await page.close();
+    } finally {
+      await here.close();
     }
   });
 });

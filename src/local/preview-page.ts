@@ -1,9 +1,10 @@
 /**
  * The local preview page: the spreadsheet as a grid with a tab per sheet,
  * the add-on menu, the real sidebar (dist/sidebar.html in the page, wired to
- * the real server code) and the switch between the samples. Everything from
- * a sheet goes in as text. Every call to the server carries the session's
- * token, which the server put in the page.
+ * the real server code), the switch between the samples and the switch of
+ * the user (the owner, a reviewer, a unit's clerk). Everything from a sheet
+ * goes in as text. Every call to the server carries the session's token,
+ * which the server put in the page.
  */
 
 import { columnLetter } from "../core/a1";
@@ -23,7 +24,9 @@ interface SheetView {
 }
 
 /** What the server answers a cell edit: kept, or refused with Sheets' message. */
-type EditResult = { ok: true; cell: string; invalid: boolean } | { ok: false; cell: string; message: string; helpText: string };
+type EditResult =
+  | { ok: true; cell: string; invalid: boolean }
+  | { ok: false; cell: string; reason: "protected" | "validation"; message: string; helpText: string };
 
 interface State {
   version: number;
@@ -47,6 +50,9 @@ let seenAlerts = 0;
 const sourceSelect = document.getElementById("source") as HTMLSelectElement | null;
 /** The source this page was rendered for: another one (switched in another tab) reloads the page. */
 const pageSource = sourceSelect?.value ?? null;
+const userSelect = document.getElementById("user") as HTMLSelectElement | null;
+/** The user this page was rendered for: another one (switched in another tab) reloads the page. */
+const pageUser = userSelect?.value ?? null;
 /** The selected cell, which the edit bar shows: a click on a cell selects it, and so does the add-on (a finding's cell). */
 let editing: { sheet: string; row: number; col: number } | null = null;
 /** The session's token (the server refuses an /api/ call without it). */
@@ -216,10 +222,22 @@ function renderAlerts(): void {
   $<HTMLDialogElement>("alert").showModal();
 }
 
+/** What a protection means here, under Sheets' own words (which name neither the user nor the rule). */
+function protectionHelp(): string {
+  const who = pageUser ? `Tài khoản ${pageUser}` : "Bạn";
+  return (
+    `${who} không được sửa ô này. Trên trang Số liệu, dòng của mỗi đơn vị chỉ người nhập liệu của đơn vị đó và người duyệt sửa được; ` +
+    "dòng đã duyệt chỉ người duyệt sửa được."
+  );
+}
+
 /** Sheets refused the input (a protection, or a validation that rejects invalid data): its dialog; the cell keeps its content. */
-function showRejected(result: { message: string; helpText: string }, at: { sheet: string; row: number; col: number }): void {
+function showRejected(
+  result: { reason?: string; message: string; helpText: string },
+  at: { sheet: string; row: number; col: number },
+): void {
   $("rejected-text").textContent = result.message;
-  $("rejected-help").textContent = result.helpText;
+  $("rejected-help").textContent = result.helpText || (result.reason === "protected" ? protectionHelp() : "");
   $<HTMLInputElement>("cell-input").value = shownValue(at);
   $<HTMLDialogElement>("rejected").showModal();
 }
@@ -260,7 +278,11 @@ async function refresh(): Promise<void> {
 
 async function poll(): Promise<void> {
   try {
-    const { version } = (await call("/api/version")) as { version: number };
+    const { version, user } = (await call("/api/version")) as { version: number; user?: string };
+    if (pageUser !== null && user !== undefined && user !== pageUser) {
+      location.reload(); // another tab switched the user
+      return;
+    }
     if (!state || version !== state.version) await refresh();
   } catch (e) {
     // The server stopped, or refused (a restarted server has another token: the page must be reloaded).
@@ -283,6 +305,18 @@ function start(): void {
       () => location.reload(),
       (e) => {
         sourceSelect.disabled = false;
+        showError(e);
+      },
+    );
+  });
+  userSelect?.addEventListener("change", () => {
+    userSelect.disabled = true;
+    $("status").textContent = "Đang chuyển người dùng…";
+    void post("/api/user", { email: userSelect.value }).then(
+      () => location.reload(),
+      (e) => {
+        userSelect.value = pageUser ?? "";
+        userSelect.disabled = false;
         showError(e);
       },
     );

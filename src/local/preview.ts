@@ -5,7 +5,11 @@
  * (default 8080): the sheets as a grid, the add-on menu, and the real
  * sidebar wired to the real server code. Reports open as HTML and download
  * as .docx. The page's top bar switches between the two samples (and the
- * given workbook): each switch starts a fresh add-on on a fresh copy.
+ * given workbook): each switch starts a fresh add-on on a fresh copy. It also
+ * switches the user (the spreadsheet's owner, the reviewers in the settings,
+ * each unit's clerk from `Đơn vị`), as when that person opens the
+ * spreadsheet: protections then decide what their edits in the grid may
+ * change, and the sidebar shows what that user may do.
  *
  * The server listens on the loopback interface only and answers only its own
  * page: a request must be addressed to localhost, 127.0.0.1 or [::1] at its
@@ -28,6 +32,9 @@ import { renderHtml } from "./document-html";
 import { toDocx } from "./docx-writer";
 import { escapeHtml } from "../core/text";
 import { settingsFor, type ReportSettings } from "../core/settings";
+import { emailsOf } from "../core/approval";
+import { openSheet } from "../core/read";
+import { SHEET_UNITS, UNITS_SHEET } from "../core/schema";
 import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
 import { googleScriptShim } from "./google-script-shim";
 
@@ -55,7 +62,14 @@ export interface PreviewSource {
   today?: Date;
   /** The report settings stored in the document properties before the add-on runs; the add-on's defaults when absent. */
   settings?: ReportSettings;
+  /** The spreadsheet's owner (a reviewer), who opens it first; the stand-ins' default user when absent. */
+  owner?: string;
 }
+
+/** The province sample's owner: the provincial office's focal officer. */
+export const PROVINCE_OWNER = "vanphong@quangtri.example.vn";
+/** The province sample's reviewer named in the settings: the Department of Home Affairs' CCHC officer. */
+export const PROVINCE_REVIEWER = "cchc@snv.quangtri.example.vn";
 
 /** The samples, the default first. */
 export const SAMPLES: readonly PreviewSource[] = [
@@ -65,7 +79,8 @@ export const SAMPLES: readonly PreviewSource[] = [
     path: PROVINCE_XLSX,
     title: "CCHC tỉnh Quảng Trị (mẫu)",
     today: PROVINCE_TODAY,
-    settings: settingsFor("tỉnh", "Quảng Trị"),
+    settings: { ...settingsFor("tỉnh", "Quảng Trị"), reviewers: [PROVINCE_REVIEWER] },
+    owner: PROVINCE_OWNER,
   },
   {
     id: "vinh-linh",
@@ -74,6 +89,7 @@ export const SAMPLES: readonly PreviewSource[] = [
     title: "CCHC huyện Vĩnh Linh (mẫu)",
     today: SAMPLE_TODAY,
     settings: settingsFor("huyện", "Vĩnh Linh"),
+    owner: "vanphong@vinhlinh.example.vn",
   },
 ];
 const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
@@ -174,7 +190,7 @@ async function pageScript(): Promise<string> {
 const PAGE_CSS = `
 *{box-sizing:border-box} body{margin:0;font-family:Arial,sans-serif;font-size:13px;color:#202124;height:100vh;display:flex;flex-direction:column}
 header{display:flex;align-items:center;gap:16px;padding:6px 12px;border-bottom:1px solid #dadce0;background:#f8f9fa}
-header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-size:12px} #source{font:inherit;font-size:12px;padding:2px 4px}
+header h1{font-size:15px;margin:0;font-weight:normal} .note{color:#5f6368;font-size:12px} #source,#user{font:inherit;font-size:12px;padding:2px 4px} #user{max-width:320px}
 .menu{position:relative} .menu>button{font:inherit;padding:4px 10px;border:1px solid #dadce0;border-radius:4px;background:#fff;cursor:pointer}
 #menu-items{position:absolute;top:30px;left:0;z-index:10;background:#fff;border:1px solid #dadce0;box-shadow:0 2px 6px rgba(0,0,0,.2);min-width:240px;display:flex;flex-direction:column}
 #menu-items[hidden]{display:none} .menu-item{font:inherit;text-align:left;padding:8px 12px;border:0;background:#fff;cursor:pointer} .menu-item:hover{background:#f1f3f4}
@@ -206,6 +222,72 @@ function sidebarFragment(content: string, index: number | null, token: string): 
   );
 }
 
+/** Someone the page can act as: an email and how the switch names them. */
+export interface PreviewUser {
+  email: string;
+  label: string;
+}
+
+/** Each unit's clerks as `Đơn vị` lists them ("Email nhập liệu"), in sheet order; none when the sheet cannot be read. */
+function clerksOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { unit: string; email: string }[] {
+  const sheet = ss.getSheetByName(SHEET_UNITS);
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues();
+  try {
+    const opened = openSheet(UNITS_SHEET, values);
+    const { code, name, editors } = opened.map.columns;
+    if (editors === undefined) return [];
+    return opened.dataRows(values).flatMap((i) => {
+      const row = values[i]!;
+      const unit = String(row[name ?? code ?? 0] ?? "").trim() || String(row[code ?? 0] ?? "");
+      return emailsOf(row[editors]).map((email) => ({ unit, email }));
+    });
+  } catch {
+    return []; // a sheet without its columns: the add-on says so; the switch offers the reviewers only
+  }
+}
+
+/** The reviewers stored in the settings (document property), lower-cased. */
+function storedReviewers(addon: LocalAddon): string[] {
+  try {
+    const raw = addon.env.globals.PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY);
+    const reviewers = (JSON.parse(raw ?? "{}") as { reviewers?: unknown }).reviewers;
+    return Array.isArray(reviewers) ? emailsOf(reviewers.join(" ")) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** "Xã A, Xã B và 3 đơn vị khác": the units a clerk enters figures for. */
+function unitList(units: readonly string[]): string {
+  return units.length <= 2 ? units.join(", ") : `${units.slice(0, 2).join(", ")} và ${units.length - 2} đơn vị khác`;
+}
+
+/**
+ * The people the page can act as: the spreadsheet's owner, the reviewers in
+ * the settings, each unit's clerk; and the current user if none of these.
+ */
+export function previewUsers(addon: LocalAddon): PreviewUser[] {
+  const out = new Map<string, string>();
+  const owner = (addon.env.document.getOwner()?.getEmail() ?? "").toLowerCase();
+  if (owner) out.set(owner, `Người duyệt (chủ sở hữu) — ${owner}`);
+  for (const r of storedReviewers(addon)) if (!out.has(r)) out.set(r, `Người duyệt — ${r}`);
+  const clerks = new Map<string, string[]>();
+  for (const { unit, email } of clerksOf(addon.env.document)) clerks.set(email, [...(clerks.get(email) ?? []), unit]);
+  for (const [email, units] of clerks) if (!out.has(email)) out.set(email, `${unitList(units)} — ${email}`);
+  const current = addon.env.user.toLowerCase();
+  if (current && !out.has(current)) out.set(current, `Người dùng khác — ${current}`);
+  return [...out].map(([email, label]) => ({ email, label }));
+}
+
+/** The switch between the people the page can act as; choosing one reloads the page as that person. */
+function userSwitch(users: readonly PreviewUser[], current: string): string {
+  const options = users.map(
+    (u) => `<option value="${escapeHtml(u.email)}"${u.email === current ? " selected" : ""}>${escapeHtml(u.label)}</option>`,
+  );
+  return `<label class="note">Người dùng: <select id="user" aria-label="Người dùng">${options.join("")}</select></label>`;
+}
+
 /** The switch between the samples (and the given workbook); choosing one reloads the page on a fresh add-on. */
 function sourceSwitch(sources: readonly PreviewSource[], current: string): string {
   const options = sources.map(
@@ -214,12 +296,13 @@ function sourceSwitch(sources: readonly PreviewSource[], current: string): strin
   return `<label class="note">Dữ liệu: <select id="source" aria-label="Dữ liệu xem trước">${options.join("")}</select></label>`;
 }
 
-function pageHtml(script: string, title: string, sidebar: string, switcher: string, token: string): string {
+function pageHtml(script: string, title: string, sidebar: string, switcher: string, token: string, users: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="cchc-token" content="${escapeHtml(token)}"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
   ${switcher}
+  ${users}
   <nav class="menu" aria-label="Tiện ích mở rộng"><button type="button" id="menu-button" aria-haspopup="menu">Tiện ích mở rộng ▸ <span id="menu-title">Báo cáo CCHC</span></button><div id="menu-items" role="menu" hidden></div></nav>
   <span class="note">Xem trước cục bộ: mã thật của tiện ích chạy trên bản mô phỏng Google Sheets. Ngày của tập lệnh: <span id="today"></span></span>
   <span id="status" role="status"></span>
@@ -281,11 +364,18 @@ function marks(sheet: GoogleAppsScript.Spreadsheet.Sheet): Mark[] {
 /** A fresh add-on on a fresh copy of a source: its settings stored, then the add-on opened with its sidebar. */
 async function openSource(source: PreviewSource, documentBaseUrl: string, before?: () => void): Promise<LocalAddon> {
   const spreadsheet = await loadSpreadsheet(source.path, source.title);
+  // The spreadsheet is shared with the reviewers and every unit's clerk; its owner opens it first.
+  const editors = [
+    ...(source.settings?.reviewers ?? []),
+    ...clerksOf(spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).map((c) => c.email),
+  ];
   // The previous add-on goes first: an environment restores on dispose the process time zone it found.
   before?.();
   const addon = startAddon({
     spreadsheet,
     documentBaseUrl,
+    ...(source.owner ? { ownerEmail: source.owner, userEmail: source.owner } : {}),
+    editors: [...new Set(editors)],
     ...(source.today ? { today: source.today } : {}),
     ...(source.settings ? { documentProperties: { [SETTINGS_PROPERTY]: JSON.stringify(source.settings) } } : {}),
   });
@@ -488,7 +578,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         res,
         200,
         "text/html; charset=utf-8",
-        pageHtml(script, title, sidebarFragment(content, index, token), sourceSwitch(sources, current.id), token),
+        pageHtml(
+          script,
+          title,
+          sidebarFragment(content, index, token),
+          sourceSwitch(sources, current.id),
+          token,
+          userSwitch(previewUsers(addon), addon.env.user.toLowerCase()),
+        ),
       );
     }
     if (req.method === "POST" && path === "/api/source") {
@@ -500,7 +597,23 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       }
       return json(res, 200, { ok: true, source: current.id });
     }
-    if (req.method === "GET" && path === "/api/version") return json(res, 200, { version });
+    if (req.method === "POST" && path === "/api/user") {
+      // Another person opens the spreadsheet: one of those the switch offers, nobody else.
+      const body = (await readJsonBody(req)) as { email?: unknown } | null;
+      const email = String(body?.email ?? "")
+        .trim()
+        .toLowerCase();
+      if (!previewUsers(addon).some((u) => u.email === email)) {
+        return json(res, 400, { message: `Không có người dùng "${email}" trong danh sách của bản xem trước.` });
+      }
+      addon.env.setUser(email);
+      // As Sheets shows it to them: the sidebar opened afresh (not re-running the previous user's menu action).
+      addon.call("showSidebar");
+      version++;
+      return json(res, 200, { ok: true, user: email });
+    }
+    // The user is read live (not from the cached state): a page rendered for another user reloads.
+    if (req.method === "GET" && path === "/api/version") return json(res, 200, { version, user: addon.env.user.toLowerCase() });
     if (req.method === "GET" && path === "/api/state") {
       // A province's Số liệu takes a second to format: the state is made once per version.
       if (cached?.version !== version) cached = { version, body: JSON.stringify(state()) };
