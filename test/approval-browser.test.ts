@@ -120,7 +120,7 @@ describe("Nộp và duyệt số liệu in the browser (issue 12)", { timeout: 2
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(here.url);
     await page.locator("#grid").waitFor();
-    await expect.poll(() => page.locator("#period").inputValue()).toBe(QT_CURRENT);
+    await expect.poll(() => page.locator("#period").inputValue(), { timeout: 20000 }).toBe(QT_CURRENT);
     const region = sidebar(page);
 
     // The switch offers the owner, the reviewer in the settings, and each unit's clerk.
@@ -132,7 +132,9 @@ describe("Nộp và duyệt số liệu in the browser (issue 12)", { timeout: 2
     expect(labels.length).toBeGreaterThan(90);
 
     // 1. The owner prepares the period: a row for the unit without one, each unit's row protected, the log sheet created.
-    await expect.poll(() => page.locator("#approval-user").innerText()).toBe(`Tài khoản: ${PROVINCE_OWNER} (người duyệt).`);
+    await expect
+      .poll(() => page.locator("#approval-user").innerText(), { timeout: 20000 })
+      .toBe(`Tài khoản: ${PROVINCE_OWNER} (người duyệt).`);
     await region.getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).click();
     await expect
       .poll(() => page.locator("#approval-status").innerText(), { timeout: 20000 })
@@ -167,7 +169,9 @@ describe("Nộp và duyệt số liệu in the browser (issue 12)", { timeout: 2
     const finding = page.locator("#approval-findings").getByRole("button", { name: new RegExp(signed) });
     expect(await finding.innerText()).toMatch(/Lỗi: /);
     expect(statusOf(A.code)).toBe("Đang nhập");
-    // The finding selects its cell in the grid.
+    // The finding selects its cell in the grid (another cell selected first, so that the move is the finding's).
+    await page.locator(`#grid td[data-cell="A${rowOf(A.code)}"]`).click();
+    await expect.poll(() => page.locator("#cell-name").innerText()).toBe(`A${rowOf(A.code)}`);
     await finding.click();
     await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 15000 }).toBe(signed);
 
