@@ -416,7 +416,9 @@ function renderReviewerRows(view: ApprovalView): void {
   const shown = view.units.filter((u) => approvalFilter === FILTER_ALL || u.status === approvalFilter);
   const rows = shown.map(reviewerRow);
   if (rows.length === 0) {
-    const empty = el("td", { className: "hint", text: "Không có đơn vị nào ở trạng thái này." });
+    const none =
+      view.units.length === 0 ? `Không có đơn vị nào phải nộp số liệu ${view.periodLabel}.` : "Không có đơn vị nào ở trạng thái này.";
+    const empty = el("td", { className: "hint", text: none });
     empty.colSpan = 3;
     rows.push(el("tr", {}, empty));
   }
