@@ -218,7 +218,12 @@ describe("the whole loop", () => {
     as(a, CLERK_B);
     expect(a.env.userEdit("Số liệu", `${letter("received_online")}4`, 31).ok).toBe(false);
     as(a, OWNER);
+    a.call("returnUnit", P, "C", "Thiếu số liệu đánh giá");
+    a.call("submitUnit", P, "C");
+    a.call("approveUnit", P, "C");
     a.call("reopenUnit", P, "C", "");
+    // A reopening without a note keeps the last reason in Ý kiến.
+    expect(a.env.values("Số liệu")[3]![col("review_note")]).toBe("Thiếu số liệu đánh giá");
     as(a, CLERK_B);
     expect(a.env.userEdit("Số liệu", `${letter("received_online")}4`, 31).ok).toBe(true);
   });

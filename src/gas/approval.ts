@@ -493,7 +493,8 @@ function change(action: Action, periodText: unknown, unitCode: unknown, note: un
       const previous = statusCell.getValue();
       statusCell.setValue(t.to);
       undo.push(() => statusCell.setValue(previous));
-      if ((action === "return" || action === "reopen") && cols.review_note !== undefined) {
+      // Trả lại writes its reason; Mở lại writes a note only when one is given (the last reason stays otherwise).
+      if ((action === "return" || (action === "reopen" && text !== "")) && cols.review_note !== undefined) {
         const noteCell = sheet.getRange(u.row!, cols.review_note + 1);
         const before = noteCell.getValue();
         noteCell.setValue(text);
