@@ -111,6 +111,29 @@ describe("Chuẩn bị kỳ báo cáo", () => {
     expect(a.env.userEdit("Nhật ký CCHC", "A5", "giả mạo").ok).toBe(false);
   });
 
+  it("on a sheet made before approval existed, adds the Trạng thái and Ý kiến columns after the last one, changing no other cell", () => {
+    const old = SUBMISSION_COLUMNS.filter((c) => c.key !== "status" && c.key !== "review_note").map((c) => c.key);
+    const a = startAddon({
+      ownerEmail: OWNER,
+      userEmail: OWNER,
+      sheets: {
+        "Đơn vị": unitRows([{ code: "A" }]).map((r, i) => (i === 1 ? [r[0], r[1], r[2], CLERK_A, r[4]] : r)),
+        "Số liệu": submissionRows([goodRow("A", P)], old),
+      },
+      documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Quảng Trị")) },
+    });
+    open.push(a);
+    const before = a.env.values("Số liệu");
+    const r = a.call<PrepareResult>("preparePeriod", P);
+    expect(r.message).toContain('thêm cột "Trạng thái", "Ý kiến" vào trang "Số liệu"');
+    const after = a.env.values("Số liệu");
+    expect(after[0]!.slice(old.length)).toEqual(["Trạng thái", "Ý kiến"]);
+    expect(after.map((row) => row.slice(0, old.length))).toEqual(before.map((row) => row.slice(0, old.length)));
+    as(a, CLERK_A);
+    expect(a.call<ApprovalResult>("submitUnit", P, "A").ok).toBe(true);
+    expect(a.env.values("Số liệu")[1]![old.length]).toBe("Đã nộp");
+  });
+
   it("a clerk of unit A cannot change unit B's row, but can change A's; the unit without email stays open", () => {
     const a = province();
     a.call("preparePeriod", P);

@@ -23,7 +23,8 @@ describe("columns by header", () => {
     header.splice(3, 0, "Ghi chú riêng của xã");
     const map = mapColumns(SUBMISSIONS_SHEET, [header]);
     expect(map.columns.period).toBe(header.length - 1);
-    expect(map.columns.explanation).toBe(0);
+    expect(map.columns.review_note).toBe(0);
+    expect(map.columns.explanation).toBe(2);
     expect(Object.keys(map.columns)).toHaveLength(SUBMISSION_COLUMNS.length);
   });
   it("finds the header below a title row", () => {
