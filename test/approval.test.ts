@@ -144,6 +144,22 @@ describe("Chuẩn bị kỳ báo cáo", () => {
     expect(a.env.userEdit("Số liệu", `${letter("received_online")}4`, 5).ok).toBe(true);
   });
 
+  it("after a sort moved the rows, running it again moves each protection back onto its unit's row", () => {
+    const a = province();
+    a.call("preparePeriod", P);
+    const sheet = a.env.document.getSheetByName("Số liệu")!;
+    // Swap A's and B's rows by value (what a sort does); the protections stay where they were.
+    const rows = sheet.getRange(2, 1, 2, sheet.getLastColumn()).getValues();
+    sheet.getRange(2, 1, 2, sheet.getLastColumn()).setValues([rows[1]!, rows[0]!]);
+    as(a, CLERK_A);
+    expect(a.env.userEdit("Số liệu", `${letter("received_online")}3`, 31).ok).toBe(false); // A's row, still B's protection
+    as(a, OWNER);
+    a.call("preparePeriod", P);
+    as(a, CLERK_A);
+    expect(a.env.userEdit("Số liệu", `${letter("received_online")}3`, 31).ok).toBe(true);
+    expect(a.env.userEdit("Số liệu", `${letter("received_online")}2`, 31).ok).toBe(false);
+  });
+
   it("costs a fixed number of service calls per unit", () => {
     const calls = (n: number) => {
       const a = province({ units: n });

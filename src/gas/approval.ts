@@ -277,6 +277,9 @@ function protectRow(
   if (!p) {
     p = sheet.getRange(u.row, 1, 1, width).protect().setDescription(description);
     existing.set(description, p);
+  } else if (p.getRange().getRow() !== u.row) {
+    // The row moved (a sort moves values, not protections): the protection follows the unit's row again.
+    p.setRange(sheet.getRange(u.row, 1, 1, Math.max(width, p.getRange().getNumColumns())));
   }
   setEditors(p, openToUnit(u.status) ? [...new Set([...u.emails, ...reviewers])] : [...reviewers]);
 }
