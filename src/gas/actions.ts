@@ -24,6 +24,7 @@ import { cellCount, shortfallRanges, validationView, targetText, type Validation
 import { evaluateWithComparisons, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
 import { levelWords, type LevelWords, type PeriodRule, type ReportSettings } from "../core/settings";
 import { withDocumentLock } from "./lock";
+import { createOwnedSheet, ownedSheet } from "./owned";
 import { allOrNothing, type Undo } from "./undo";
 import { getSettings, hasSettings, saveLevelUndoable } from "./settings";
 import { activeSpreadsheet, openWorkbook, sheetsByName, spreadsheetDay, type OpenedWorkbook } from "./workbook";
@@ -146,7 +147,7 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
     const cells = cellCount(ranges);
 
     // Checks: nothing is written until every one passes.
-    const owned = ownedResultsSheet(opened);
+    const owned = ownedSheet(opened.spreadsheet, RESULTS_SHEET, RESULTS_PROPERTY);
     assertEditable(sheet, `tô sáng trên trang "${SHEET_SUBMISSIONS}"`);
     if (owned) assertEditable(owned, `ghi trang "${RESULTS_SHEET}"`);
     const content = resultsContent(ev, words);
@@ -203,33 +204,8 @@ export function assertEditable(sheet: Sheet, what: string): void {
   }
 }
 
-/**
- * The add-on's results sheet when it exists (its id kept in document
- * properties), or null when it is still to be created. A user's sheet of that
- * name, even an empty or only formatted one, is never taken over.
- */
-function ownedResultsSheet(opened: OpenedWorkbook): Sheet | null {
-  const ownedId = PropertiesService.getDocumentProperties().getProperty(RESULTS_PROPERTY);
-  const existing = sheetsByName(opened.spreadsheet)(RESULTS_SHEET);
-  if (!existing) return null;
-  if (String(existing.getSheetId()) === ownedId) return existing;
-  throw new Error(
-    `Đã có trang "${existing.getName()}" không do tiện ích tạo. Hãy đổi tên trang đó (hoặc xóa nếu không dùng) rồi chạy lại; ` +
-      "tiện ích không ghi vào trang của bạn và chưa thay đổi gì.",
-  );
-}
-
 function createResultsSheet(opened: OpenedWorkbook, undo: Undo): Sheet {
-  const ss = opened.spreadsheet;
-  const props = PropertiesService.getDocumentProperties();
-  const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(RESULTS_SHEET, ss.getSheets().length);
-  undo.push(() => {
-    props.deleteProperty(RESULTS_PROPERTY);
-    ss.deleteSheet(sheet);
-  });
-  ss.setActiveSheet(active); // insertSheet activates the new sheet: keep the clerk where they were
-  props.setProperty(RESULTS_PROPERTY, String(sheet.getSheetId()));
+  const sheet = createOwnedSheet(opened.spreadsheet, RESULTS_SHEET, RESULTS_PROPERTY, undo);
   sheet.protect().setWarningOnly(true).setDescription("Báo cáo CCHC: trang do tiện ích tạo, được ghi lại mỗi lần tô sáng");
   return sheet;
 }

@@ -30,12 +30,12 @@ import {
   readLog,
   readStatus,
   refusal,
-  STATUSES,
   type Status,
   statusesOf,
   TRANSITIONS,
 } from "../core/approval";
 import { periodId, periodKey, periodWords, type Period } from "../core/period";
+import { unitCode } from "../core/read";
 import { SHEET_SUBMISSIONS } from "../core/schema";
 import type { ReportSettings } from "../core/settings";
 import { columnLetter } from "../core/a1";
@@ -44,8 +44,9 @@ import { validationView } from "../core/view";
 import { notExpected, type Evaluation, type Unit, type Workbook } from "../core/workbook";
 import { assertEditable, evaluateActive } from "./actions";
 import { withDocumentLock } from "./lock";
+import { createOwnedSheet, ownedSheet } from "./owned";
 import { allOrNothing, type Undo } from "./undo";
-import { sheetsByName, type OpenedWorkbook } from "./workbook";
+import type { OpenedWorkbook } from "./workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -89,20 +90,9 @@ function pendingEntries(): PendingEntry[] {
   return out;
 }
 
-/** The add-on's log sheet (its id kept in document properties), or null; a user's sheet of that name is refused. */
-function ownedLogSheet(ss: Spreadsheet): Sheet | null {
-  const id = PropertiesService.getDocumentProperties().getProperty(LOG_SHEET_PROPERTY);
-  const existing = sheetsByName(ss)(LOG_SHEET);
-  if (!existing) return null;
-  if (String(existing.getSheetId()) === id) return existing;
-  throw new Error(
-    `Đã có trang "${existing.getName()}" không do tiện ích tạo. Hãy đổi tên trang đó rồi chạy lại; tiện ích không ghi vào trang của bạn và chưa thay đổi gì.`,
-  );
-}
-
 /** Every change of status, the sheet's then the pending ones, in order. */
 function readAllLog(ss: Spreadsheet): { sheet: Sheet | null; log: LogEntry[]; pending: PendingEntry[] } {
-  const sheet = ownedLogSheet(ss);
+  const sheet = ownedSheet(ss, LOG_SHEET, LOG_SHEET_PROPERTY);
   const log = sheet ? readLog(sheet.getDataRange().getValues()) : [];
   const pending = pendingEntries();
   return { sheet, log: [...log, ...pending.map((p) => p.entry)], pending };
@@ -158,7 +148,6 @@ interface Context {
   logSheet: Sheet | null;
   pending: PendingEntry[];
   view: ApprovalView;
-  findings: ValidationView;
 }
 
 /** The units expected in the period (active, not merged away, already formed). */
@@ -182,9 +171,7 @@ function context(periodText: unknown, given?: Evaluated): Context {
   const rowsOf = new Map<string, number>();
   const t = wb.submissions;
   for (const r of t.byPeriod.get(key) ?? []) {
-    const code = String(values[t.index[r]!]![cols.unit!] ?? "")
-      .trim()
-      .toUpperCase();
+    const code = unitCode(values[t.index[r]!]![cols.unit!]);
     if (code && !rowsOf.has(code)) rowsOf.set(code, t.index[r]!);
   }
   const evaluated = new Map(ev.units.map((u) => [u.unit, u]));
@@ -222,7 +209,7 @@ function context(periodText: unknown, given?: Evaluated): Context {
     pendingLog: pending.length,
     withoutEmail: units.filter((u) => u.emails.length === 0).map((u) => u.name),
   };
-  return { opened, wb, ev, settings, period, actor, logSheet, pending, view, findings: validationView(ev, settings) };
+  return { opened, wb, ev, settings, period, actor, logSheet, pending, view };
 }
 
 /** "Nộp số liệu" and the reviewer's table, for the sidebar. Writes nothing. */
@@ -293,16 +280,7 @@ function formatTime(ss: Spreadsheet, now: Date): string {
 /** The log sheet, created (protected for the reviewers) when missing; undo removes what was created. */
 function logSheetFor(c: Context, reviewers: readonly string[], undo: Undo): Sheet {
   if (c.logSheet) return c.logSheet;
-  const ss = c.opened.spreadsheet;
-  const props = PropertiesService.getDocumentProperties();
-  const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(LOG_SHEET, ss.getSheets().length);
-  undo.push(() => {
-    props.deleteProperty(LOG_SHEET_PROPERTY);
-    ss.deleteSheet(sheet);
-  });
-  ss.setActiveSheet(active);
-  props.setProperty(LOG_SHEET_PROPERTY, String(sheet.getSheetId()));
+  const sheet = createOwnedSheet(c.opened.spreadsheet, LOG_SHEET, LOG_SHEET_PROPERTY, undo);
   sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues([LOG_HEADER]).setFontWeight("bold");
   sheet.setFrozenRows(1);
   const p = sheet.protect().setDescription("Báo cáo CCHC: nhật ký do tiện ích ghi; chỉ người duyệt được sửa");
@@ -477,7 +455,8 @@ function change(action: Action, periodText: unknown, unitCode: unknown, note: un
     if ((action === "submit" || action === "approve") && !u.entered) {
       throw new Error(`${u.name} chưa nhập số liệu ${c.view.periodLabel}; chưa ${t.label.toLowerCase()} được.`);
     }
-    const unitFindings = c.findings.groups.find((g) => g.unit === code)?.findings ?? [];
+    // The unit's findings, for a refusal (built only here: the report and the state do not need them).
+    const unitFindings = validationView(c.ev, c.settings).groups.find((g) => g.unit === code)?.findings ?? [];
     if ((action === "submit" || action === "approve") && u.errors > 0) {
       return {
         ok: false,
@@ -546,5 +525,3 @@ export function approvalSummary(evaluated: Evaluated): ApprovalSummary | null {
   if (!inUse && !c.logSheet) return null;
   return { counts: c.view.counts, notApproved: c.view.units.filter((u) => u.status !== "Đã duyệt").map((u) => u.name) };
 }
-
-export { STATUSES };
