@@ -10,7 +10,7 @@ import type { LocalAddon } from "../src/local/runtime";
 import type { SetupResult } from "../src/gas/actions";
 import { settingsFor } from "../src/core/settings";
 import { startAddon } from "../src/local/runtime";
-import { sampleAddon, snapshot } from "./helpers/addon";
+import { refusal, sampleAddon, snapshot } from "./helpers/addon";
 
 const QUOTA = "Service invoked too many times for one day: spreadsheets.";
 const OWNER = "owner@example.com";
@@ -28,15 +28,6 @@ afterEach(() => {
 
 const state = (a: LocalAddon) =>
   JSON.stringify({ sheets: snapshot(a), props: a.env.globals.PropertiesService.getDocumentProperties().getProperties() });
-
-function refusal(a: LocalAddon, fn: string, ...args: unknown[]): string {
-  try {
-    a.call(fn, ...args);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error(`${fn} did not fail`);
-}
 
 describe("Tô sáng chỉ tiêu chưa đạt is all or nothing", () => {
   it("a user's empty but formatted sheet named Kết quả CCHC is not taken over: refused before any mark", () => {

@@ -11,6 +11,7 @@ import { settingsFor } from "../src/core/settings";
 import type { ApprovalResult, ApprovalView, PrepareResult } from "../src/gas/approval";
 import { type LocalAddon, startAddon } from "../src/local/runtime";
 import { goodRow, submissionRows, unitRows } from "./fixtures";
+import { refusal } from "./helpers/addon";
 
 const OWNER = "owner@tinh.example.vn";
 const REVIEWER = "review@tinh.example.vn";
@@ -59,14 +60,6 @@ const state = (a: LocalAddon) => a.call<ApprovalView>("approvalState", P);
 const unit = (a: LocalAddon, code: string) => state(a).units.find((u) => u.code === code)!;
 const figures = (a: LocalAddon) =>
   JSON.stringify(a.env.values("Số liệu").map((r) => r.filter((_, c) => c !== col("status") && c !== col("review_note"))));
-function refusal(a: LocalAddon, fn: string, ...args: unknown[]): string {
-  try {
-    a.call(fn, ...args);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error(`${fn} was not refused`);
-}
 const logRows = (a: LocalAddon) => a.env.values("Nhật ký CCHC").slice(1);
 
 describe("Chuẩn bị kỳ báo cáo", () => {

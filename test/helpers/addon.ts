@@ -56,3 +56,13 @@ export function snapshot(addon: LocalAddon): unknown {
 }
 
 export { goodRow };
+
+/** The message of the error an entry point throws; fails the test when it does not throw. */
+export function refusal(addon: LocalAddon, fn: string, ...args: unknown[]): string {
+  try {
+    addon.call(fn, ...args);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`${fn} was not refused`);
+}
