@@ -461,18 +461,20 @@ export function buildReport(input: ReportInput): ReportContent {
   } else if (ev.units.length) {
     submission += " Số liệu các đơn vị đã nộp đều hợp lệ.";
   }
-  if (input.approval) {
-    const { counts, notApproved } = input.approval;
-    submission += ` Tình trạng duyệt số liệu: ${statusCountText(counts)}.`;
-    submission += notApproved.length
-      ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
-      : " Số liệu của tất cả các đơn vị đã được duyệt.";
-  }
   const uncounted = uncountedRows(ev);
   if (uncounted.length) {
     submission += ` Có ${uncounted.length} dòng trong trang "Số liệu" không được tính vào báo cáo: ${uncounted.join("; ")}.`;
   }
   blocks.push(body(submission));
+  if (input.approval) {
+    // Its own paragraph: before approval starts, the list of units not yet approved is most of the province.
+    const { counts, notApproved } = input.approval;
+    let approval = `Tình trạng duyệt số liệu: ${statusCountText(counts)}.`;
+    approval += notApproved.length
+      ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
+      : " Số liệu của tất cả các đơn vị đã được duyệt.";
+    blocks.push(body(approval));
+  }
 
   blocks.push(p("2. Kết quả các chỉ tiêu", { style: "subheading", bold: true }));
   const met = INDICATORS.filter((d) => ev.district.indicators[d.code].met === true).length;
