@@ -360,3 +360,32 @@ describe("npm start: request bodies", () => {
     expect((await api("/api/version")).status).toBe(200);
   });
 });
+
+describe("npm start: the page's state is rebuilt only after a change", () => {
+  it("the sidebar's read-only calls keep the version; a selection, a highlight and a typed cell each make a new one", async () => {
+    const version = async () => (JSON.parse((await api("/api/version")).body) as { version: number }).version;
+    const run = async (name: string, args: unknown[]) => {
+      const r = await api("/api/run", { name, args });
+      expect(r.status, name).toBe(200);
+      expect(JSON.parse(r.body).ok, `${name}: ${r.body.slice(0, 200)}`).toBe(true);
+    };
+    const start = await version();
+    // What the sidebar asks at each start, and a check: nothing in the workbook changes, so nothing for the page to fetch.
+    await run("sidebarState", []);
+    await run("approvalState", ["2023-Q1"]);
+    await run("validatePeriod", ["2023-Q1"]);
+    await run("getSettings", []);
+    expect(await version()).toBe(start);
+    // A finding clicked selects its cell: the page must show it.
+    await run("selectCell", ["Số liệu", "B3"]);
+    expect(await version()).toBe(start + 1);
+    await run("highlightPeriod", ["2023-Q1"]);
+    expect(await version()).toBe(start + 2);
+    expect((await api("/api/cell", { sheet: "Đơn vị", row: 3, col: 2, value: "Thị trấn Cửa Tùng" })).status).toBe(200);
+    expect(await version()).toBe(start + 3);
+    // A refused call changed nothing either.
+    const refused = await api("/api/run", { name: "validatePeriod", args: ["không phải kỳ"] });
+    expect(JSON.parse(refused.body).ok).toBe(false);
+    expect(await version()).toBe(start + 3);
+  });
+});

@@ -77,7 +77,7 @@ async function cellBackground(page: Page, a1: string): Promise<string> {
 }
 
 // A province sample makes the page heavier: room for a machine busy with the other test files.
-describe("npm start", { timeout: 60000 }, () => {
+describe("npm start", { timeout: 120000 }, () => {
   it("prints the URL of the preview", () => {
     expect(output).toMatch(/xem trước cục bộ \(dữ liệu mẫu tỉnh Quảng Trị\): http:\/\/localhost:\d+/);
     expect(output).toContain("Mẫu huyện Vĩnh Linh (2023)");
@@ -105,7 +105,7 @@ describe("npm start", { timeout: 60000 }, () => {
     // (the page sees it at its next poll, once the server has made the province's state: seconds on a busy machine)
     const text = provinceCell("19654", "paid_online");
     await sidebar.getByRole("button", { name: new RegExp(text) }).click();
-    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 15000 }).toBe(text);
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 30000 }).toBe(text);
     expect(await page.locator("#grid").getAttribute("data-sheet")).toBe("Số liệu");
 
     // Tô sáng chỉ tiêu chưa đạt: the marks appear in the grid (Xã Hướng Phùng's online payments, far below 50%)
@@ -119,7 +119,7 @@ describe("npm start", { timeout: 60000 }, () => {
     const total = provinceCell("19333", "received_total");
     await page.locator("#grid-wrap").evaluate((e) => e.scrollTo({ left: 0 }));
     await sidebar.getByRole("button", { name: new RegExp(total) }).click();
-    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 15000 }).toBe(total);
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 30000 }).toBe(total);
     mkdirSync(join(ROOT, "test-results"), { recursive: true });
     await page.screenshot({ path: join(ROOT, "test-results", "preview.png") });
     if (process.env["UPDATE_SCREENSHOT"]) copyFileSync(join(ROOT, "test-results", "preview.png"), join(ROOT, "docs", "preview.png"));
@@ -160,12 +160,12 @@ describe("npm start", { timeout: 60000 }, () => {
     ]);
     // Thiết lập bảng tính opens the sidebar's set-up panel with the settings stored before the add-on ran.
     await page.getByRole("menuitem", { name: "Thiết lập bảng tính" }).click();
-    await page.locator("#setup").waitFor({ state: "visible", timeout: 15000 });
+    await page.locator("#setup").waitFor({ state: "visible", timeout: 30000 });
     expect(await page.locator("#setup-level").inputValue()).toBe("tỉnh");
     expect(await page.locator("#setup-name").inputValue()).toBe("Quảng Trị");
     await page.locator("#btn-setup").click();
     // The server answers one request at a time: the call may wait behind the page's poll of a province's state.
-    await expect.poll(() => page.locator("#setup-status").innerText(), { timeout: 15000 }).toMatch(/đã có.*không thay đổi gì/);
+    await expect.poll(() => page.locator("#setup-status").innerText(), { timeout: 30000 }).toMatch(/đã có.*không thay đổi gì/);
     // A menu action opens the sidebar and runs by itself; the sidebar's buttons are in the page.
     await page.getByRole("button", { name: /Tiện ích mở rộng/ }).click();
     await page.getByRole("menuitem", { name: "Kiểm tra số liệu" }).click();
@@ -175,13 +175,13 @@ describe("npm start", { timeout: 60000 }, () => {
         .locator("#findings-summary")
         .textContent({ timeout: 1000 })
         .catch(() => "");
-    await expect.poll(summary, { timeout: 15000 }).toMatch(/^Kỳ 2026-Q2\b.*: 4 lỗi/);
+    await expect.poll(summary, { timeout: 30000 }).toMatch(/^Kỳ 2026-Q2\b.*: 4 lỗi/);
     expect(await page.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).isVisible()).toBe(true);
     await page.getByRole("tab", { name: "Đơn vị" }).click({ timeout: 5000 });
     await page.locator('#grid td[data-cell="B3"]').click();
     await page.getByLabel("Nội dung ô").fill("Phường Đồng Sơn (sửa)", { timeout: 5000 });
     await page.getByLabel("Nội dung ô").press("Enter");
-    await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText(), { timeout: 15000 }).toBe("Phường Đồng Sơn (sửa)");
+    await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText(), { timeout: 30000 }).toBe("Phường Đồng Sơn (sửa)");
     await page.close();
   });
 
@@ -201,7 +201,7 @@ describe("npm start", { timeout: 60000 }, () => {
 
     // The district, as of 10/03/2023: its 2023-Q1 findings, as the source reported them
     await source.selectOption("vinh-linh");
-    await expect.poll(title, { timeout: 15000 }).toBe("CCHC huyện Vĩnh Linh (mẫu)");
+    await expect.poll(title, { timeout: 30000 }).toBe("CCHC huyện Vĩnh Linh (mẫu)");
     await page.locator("#grid").waitFor();
     expect(await page.getByLabel("Dữ liệu xem trước").inputValue()).toBe("vinh-linh");
     await expect.poll(() => page.locator("#today").innerText()).toBe("10/3/2023");
@@ -217,7 +217,7 @@ describe("npm start", { timeout: 60000 }, () => {
 
     // Back to the province: a fresh copy (the edit of the previous test is gone), its report titled for the province
     await page.getByLabel("Dữ liệu xem trước").selectOption("quang-tri");
-    await expect.poll(title, { timeout: 15000 }).toBe("CCHC tỉnh Quảng Trị (mẫu)");
+    await expect.poll(title, { timeout: 30000 }).toBe("CCHC tỉnh Quảng Trị (mẫu)");
     await page.locator("#grid").waitFor();
     await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2026-Q2");
     await page.getByRole("tab", { name: "Đơn vị" }).click();
@@ -478,10 +478,10 @@ describe("npm start: the user switch", { timeout: 60000 }, () => {
           .catch(() => "");
       await expect.poll(() => who(page)).toBe("Tài khoản: vanphong@vinhlinh.example.vn (người duyệt).");
       await page.getByLabel("Người dùng").selectOption(clerk);
-      await expect.poll(() => who(page), { timeout: 15000 }).toBe(`Tài khoản: ${clerk}.`);
+      await expect.poll(() => who(page), { timeout: 30000 }).toBe(`Tài khoản: ${clerk}.`);
       expect(await page.getByLabel("Người dùng").inputValue()).toBe(clerk);
       expect(await page.locator("#approval-mine").innerText()).toMatch(/^Thị trấn Hồ Xá \(HOXA\)\s+Trạng thái: Đang nhập/);
-      await expect.poll(() => who(other), { timeout: 15000 }).toBe(`Tài khoản: ${clerk}.`);
+      await expect.poll(() => who(other), { timeout: 30000 }).toBe(`Tài khoản: ${clerk}.`);
       await other.close();
       await page.close();
     } finally {

@@ -517,6 +517,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     };
   };
 
+  /**
+   * Calls so far that may change what the page shows: every SpreadsheetApp or Ui method but a
+   * getter (get…, is…, has…, can…). A province's state takes half a second to build on an idle
+   * machine, so the read-only calls the sidebar makes at each start do not ask for a new one.
+   */
+  const pageChanges = () => {
+    let n = 0;
+    for (const family of ["SpreadsheetApp", "Ui"] as const) {
+      for (const [name, count] of addon.env.callsOf(family)) if (!/\.(get|is|has|can)[A-Z]/.test(name)) n += count;
+    }
+    return n;
+  };
+
   /** Switches to another source: a fresh add-on on a fresh copy; the page reloads on it. */
   const switchTo = async (id: string) => {
     const next = sources.find((s) => s.id === id);
@@ -627,8 +640,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (req.method === "POST" && path === "/api/run") {
       const body = (await readJsonBody(req)) as { name?: string; args?: unknown };
+      const before = pageChanges();
       const result = runFromSidebar(addon, String(body.name ?? ""), body.args ?? []);
-      version++;
+      // A call that only read (the sidebar's state, a check) leaves the page as it is: no new state to build.
+      if (pageChanges() !== before) version++;
       return json(res, 200, result);
     }
     if (req.method === "POST" && path === "/api/menu") {
