@@ -113,7 +113,7 @@ describe("npm start", { timeout: 120000 }, () => {
     expect(await cellBackground(page, low)).toBe("rgba(0, 0, 0, 0)");
     await sidebar.getByRole("button", { name: "Tô sáng chỉ tiêu chưa đạt", exact: true }).click();
     await sidebar.locator("#result").waitFor({ state: "visible" });
-    await expect.poll(() => cellBackground(page, low), { timeout: 5000 }).toBe("rgb(244, 199, 195)");
+    await expect.poll(() => cellBackground(page, low), { timeout: 20000 }).toBe("rgb(244, 199, 195)");
     expect(await page.getByRole("tab").allInnerTexts()).toContain("Kết quả CCHC");
     // The screenshot shows the left of the sheet (period, unit, form 06 figures): Phường Đông Hà's total off by 3.
     const total = provinceCell("19333", "received_total");
@@ -177,9 +177,9 @@ describe("npm start", { timeout: 120000 }, () => {
         .catch(() => "");
     await expect.poll(summary, { timeout: 30000 }).toMatch(/^Kỳ 2026-Q2\b.*: 4 lỗi/);
     expect(await page.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).isVisible()).toBe(true);
-    await page.getByRole("tab", { name: "Đơn vị" }).click({ timeout: 5000 });
+    await page.getByRole("tab", { name: "Đơn vị" }).click({ timeout: 20000 });
     await page.locator('#grid td[data-cell="B3"]').click();
-    await page.getByLabel("Nội dung ô").fill("Phường Đồng Sơn (sửa)", { timeout: 5000 });
+    await page.getByLabel("Nội dung ô").fill("Phường Đồng Sơn (sửa)", { timeout: 20000 });
     await page.getByLabel("Nội dung ô").press("Enter");
     await expect.poll(() => page.locator('#grid td[data-cell="B3"]').innerText(), { timeout: 30000 }).toBe("Phường Đồng Sơn (sửa)");
     await page.close();
@@ -213,7 +213,7 @@ describe("npm start", { timeout: 120000 }, () => {
     expect(summary).toContain("3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.");
     expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
     await sidebar.getByRole("button", { name: /V27/ }).click();
-    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("V27");
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 20000 }).toBe("V27");
 
     // Back to the province: a fresh copy (the edit of the previous test is gone), its report titled for the province
     await page.getByLabel("Dữ liệu xem trước").selectOption("quang-tri");
@@ -342,9 +342,9 @@ describe("npm start: the edit bar", { timeout: 60000 }, () => {
       await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
       await sidebar.locator("#findings").waitFor({ state: "visible" });
       await sidebar.getByRole("button", { name: /V27/ }).click();
-      await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 5000 }).toBe("V27");
+      await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 20000 }).toBe("V27");
       expect(await page.locator("#grid").getAttribute("data-sheet")).toBe("Số liệu");
-      await expect.poll(() => page.locator("#cell-name").innerText(), { timeout: 5000 }).toBe("V27");
+      await expect.poll(() => page.locator("#cell-name").innerText(), { timeout: 20000 }).toBe("V27");
       const input = page.getByLabel("Nội dung ô");
       const signed = here.addon.env.values("'Số liệu'!V27")[0]![0] as number; // documents signed: a number
       expect(typeof signed).toBe("number");
@@ -356,7 +356,7 @@ describe("npm start: the edit bar", { timeout: 60000 }, () => {
       // Enter saves into the finding's cell, as after a click on it.
       await input.fill(String(signed + 1));
       await input.press("Enter");
-      await expect.poll(() => page.locator('#grid td[data-cell="V27"]').innerText(), { timeout: 5000 }).toBe(String(signed + 1));
+      await expect.poll(() => page.locator('#grid td[data-cell="V27"]').innerText(), { timeout: 20000 }).toBe(String(signed + 1));
       expect(here.addon.env.values("'Số liệu'!V27")).toEqual([[signed + 1]]);
       expect(here.addon.env.values("'Đơn vị'!B3")).toEqual([["Thị trấn Cửa Tùng"]]);
       await page.close();
