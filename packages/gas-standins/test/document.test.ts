@@ -17,6 +17,7 @@ import {
 } from "../src/index";
 import { buildLargeDocument } from "./fixtures/largeDocument";
 import { buildReport, MOTTO, NATION, paragraphsOf, SHORTFALL, TABLE_ROWS } from "./fixtures/report";
+import { thrown } from "./fixtures/thrown";
 
 /** DocumentApp of a new environment, the documents it records and the environment (its counters). */
 function documentApp(options: GasEnvironmentOptions = {}) {
@@ -34,15 +35,6 @@ function report() {
   const doc = app.documents[0];
   if (!doc) throw new Error("no document recorded");
   return { ...app, doc };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return String(e);
-  }
-  return "no exception";
 }
 
 describe("DocumentApp stand-in: Google's document model", () => {

@@ -6,19 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { createGasEnvironment, type RecordedParagraph, type RecordedTable } from "../src/index";
+import { thrown } from "./fixtures/thrown";
 
 function documentApp() {
   const env = createGasEnvironment({ processTimeZone: false });
   return { env, DocumentApp: env.globals.DocumentApp, documents: env.documents };
-}
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return String(e);
-  }
-  return "no exception";
 }
 
 describe("DocumentApp stand-in: attributes by element type", () => {

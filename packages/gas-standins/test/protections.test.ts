@@ -9,21 +9,13 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { createGasEnvironment } from "../src/index";
+import { thrown } from "./fixtures/thrown";
 
 const OWNER = "owner@quangtri.gov.vn";
 const CLERK = "clerk@quangtri.gov.vn";
 const OUTSIDER = "someone@gmail.com";
 const PROTECTED =
   "Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return String(e);
-  }
-  return "no exception";
-}
 
 /** A spreadsheet owned by OWNER, shared with CLERK; the owner runs first. */
 function shared() {
