@@ -29,6 +29,7 @@ import { join } from "node:path";
 import { INDICATORS, type IndicatorCode } from "../core/catalogue";
 import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../core/schema";
 import { ROOT } from "./runtime";
+import { between, draw } from "./seeded";
 import type { SampleRow, SampleWorkbook } from "./sample";
 
 /** The public data the sample is built from (not copied into this repository). */
@@ -220,26 +221,8 @@ const PROFILE_OVERRIDES: Record<string, Partial<Profile>> = {
 const MOUNTAIN_DISTRICTS = new Set(["Huyện Hướng Hóa", "Huyện Đa Krông", "Huyện Minh Hóa"]);
 
 // ---------------------------------------------------------------------------
-// Seeded draws: the same number for the same unit, period and purpose, whatever the order.
+// Seeded draws (./seeded): the same number for the same unit, period and purpose, whatever the order.
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A number in [0, 1) for a key (mulberry32 seeded by the key's FNV-1a hash). */
-function draw(...key: (string | number)[]): number {
-  let t = (hash(key.join("|")) + 0x6d2b79f5) >>> 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-const between = (lo: number, hi: number, ...key: (string | number)[]) => lo + (hi - lo) * draw(...key);
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 // ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@
  * made on purpose (addFindings). Deterministic: the same workbook every time.
  */
 import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../core/schema";
+import { between } from "./seeded";
 
 export interface SampleUnit {
   code: string;
@@ -60,25 +61,6 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) out[order[k]![1]]! += 1;
   return out;
-}
-
-// Seeded draws: the same number for the same unit, quarter and purpose, whatever the order.
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A number in [lo, hi) for a key (mulberry32 seeded by the key's FNV-1a hash). */
-function between(lo: number, hi: number, ...key: (string | number)[]): number {
-  let t = (hash(`vinh-linh|${key.join("|")}`) + 0x6d2b79f5) >>> 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return lo + (hi - lo) * (((t ^ (t >>> 14)) >>> 0) / 4294967296);
 }
 
 /** A quarter's district totals: the source's (2023-Q1) or the quarter before's; the units' rows add up to them exactly. */
@@ -151,7 +133,7 @@ const ONLINE_LEAN: Record<SampleUnit["kind"], number> = { "Phòng ban": 1.5, "Th
 
 function quarterRows(plan: QuarterPlan): SampleRow[] {
   const units = SAMPLE_UNITS.filter((u) => !plan.missing.includes(u.code));
-  const draw = (lo: number, hi: number, u: SampleUnit, what: string) => between(lo, hi, u.code, plan.period, what);
+  const draw = (lo: number, hi: number, u: SampleUnit, what: string) => between(lo, hi, "vinh-linh", u.code, plan.period, what);
   /** The unit's size this quarter: its weight give or take 8%. */
   const size = units.map((u) => u.weight * draw(0.92, 1.08, u, "size"));
   const online = apportion(
