@@ -5,26 +5,18 @@
  * Failures are injected with the stand-ins' env.failCall, as a quota, a
  * time-out or "Argument too large" would come from Google.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LocalAddon } from "../src/local/runtime";
 import type { SetupResult } from "../src/gas/actions";
 import { settingsFor } from "../src/core/settings";
 import { startAddon } from "../src/local/runtime";
-import { refusal, sampleAddon, snapshot } from "./helpers/addon";
+import { disposeAfterEach, refusal, sampleAddon, snapshot } from "./helpers/addon";
 
 const QUOTA = "Service invoked too many times for one day: spreadsheets.";
 const OWNER = "owner@example.com";
 const CLERK = "clerk@example.com";
 
-let open: LocalAddon[] = [];
-function track(a: LocalAddon): LocalAddon {
-  open.push(a);
-  return a;
-}
-afterEach(() => {
-  for (const a of open) a.dispose();
-  open = [];
-});
+const track = disposeAfterEach();
 
 const state = (a: LocalAddon) =>
   JSON.stringify({ sheets: snapshot(a), props: a.env.globals.PropertiesService.getDocumentProperties().getProperties() });

@@ -2,39 +2,23 @@
  * The sheet workflow from the built dist/Code.js on the stand-ins: menu,
  * set-up, validation, highlighting, locks, batching.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startAddon, type LocalAddon } from "../src/local/runtime";
 import { SUBMISSION_COLUMNS } from "../src/core/schema";
 import type { ValidationView } from "../src/core/view";
 import type { HighlightResult, SetupResult, SidebarState } from "../src/gas/actions";
 import { settingsFor, type ReportSettings } from "../src/core/settings";
-import { districtAddon, sampleAddon, snapshot } from "./helpers/addon";
+import { districtAddon, disposeAfterEach, SPEC_MENU, sampleAddon, snapshot } from "./helpers/addon";
 
-const MENU = [
-  "Mở bảng điều khiển",
-  "Thiết lập bảng tính",
-  "Kiểm tra số liệu",
-  "Tô sáng chỉ tiêu chưa đạt",
-  "Tạo báo cáo quý",
-  "Chuẩn bị kỳ báo cáo",
-];
 const MARK = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
 
-let open: LocalAddon[] = [];
-function track(a: LocalAddon): LocalAddon {
-  open.push(a);
-  return a;
-}
-afterEach(() => {
-  open.forEach((a) => a.dispose());
-  open = [];
-});
+const track = disposeAfterEach();
 
 describe("menu", () => {
   it("onOpen builds SPEC's add-on menu in AuthMode.NONE, touching nothing but the Ui", () => {
     const addon = track(startAddon({ authMode: "NONE" }));
     addon.call("onOpen", { authMode: "NONE" });
-    expect(addon.env.ui.menuCaptions()).toEqual(MENU);
+    expect(addon.env.ui.menuCaptions()).toEqual(SPEC_MENU);
     const calls = [...addon.env.calls.keys()];
     expect(calls.every((k) => k === "SpreadsheetApp.getUi" || k.startsWith("Ui.") || k.startsWith("Menu."))).toBe(true);
     expect(addon.env.count("PropertiesService") + addon.env.count("LockService") + addon.env.count("Session")).toBe(0);
@@ -42,7 +26,7 @@ describe("menu", () => {
   it("onInstall calls onOpen", () => {
     const addon = track(startAddon());
     addon.call("onInstall", { authMode: "FULL" });
-    expect(addon.env.ui.menuCaptions()).toEqual(MENU);
+    expect(addon.env.ui.menuCaptions()).toEqual(SPEC_MENU);
   });
   it("every menu item names a top-level function of Code.js", () => {
     const addon = track(startAddon());

@@ -1,9 +1,33 @@
 /** Fixtures for running the built add-on on the stand-ins. */
+import { afterEach } from "vitest";
 import { startAddon, type LocalAddon, type LocalAddonOptions } from "../../src/local/runtime";
 import { sampleWorkbook } from "../../src/local/sample";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../../src/core/schema";
 import { goodRow, submissionRows, unitRows, type SubmissionInput } from "../fixtures";
 import { settingsFor } from "../../src/core/settings";
+
+/** SPEC's add-on menu, in order. */
+export const SPEC_MENU = [
+  "Mở bảng điều khiển",
+  "Thiết lập bảng tính",
+  "Kiểm tra số liệu",
+  "Tô sáng chỉ tiêu chưa đạt",
+  "Tạo báo cáo quý",
+  "Chuẩn bị kỳ báo cáo",
+];
+
+/** `const track = disposeAfterEach()`: `track(startAddon())` is disposed when the test ends. */
+export function disposeAfterEach(): (addon: LocalAddon) => LocalAddon {
+  let open: LocalAddon[] = [];
+  afterEach(() => {
+    for (const a of open) a.dispose();
+    open = [];
+  });
+  return (addon) => {
+    open.push(addon);
+    return addon;
+  };
+}
 
 /** The document properties of a sheet whose settings were saved for the sample district. */
 export const DISTRICT_SETTINGS = { "cchc.settings": JSON.stringify(settingsFor("huyện", "Vĩnh Linh")) };
