@@ -12,9 +12,9 @@ import { formList, type FigureKey } from "./core/schema";
 import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod } from "./gas/actions";
 import { generateReport } from "./gas/report";
 import { spreadsheetDays } from "./gas/workbook";
-import { getSettings, saveSettings } from "./gas/settings";
+import { getSettings } from "./gas/settings";
 import { menuHighlight, menuPrepare, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
-import { approvalState, approveUnit, preparePeriod, reopenUnit, returnUnit, submitUnit } from "./gas/approval";
+import { acceptLog, approvalState, approveUnit, preparePeriod, reopenUnit, returnUnit, saveSettings, submitUnit } from "./gas/approval";
 
 export interface ParamDoc {
   readonly name: string;
@@ -62,14 +62,14 @@ function indicatorEntry(def: IndicatorDef): EntryPoint {
     name: def.fn,
     kind: "custom",
     impl,
-    description: `${def.name}: ${num} / ${den}. Mỗi dòng là một đơn vị; vùng nhiều cột được cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
+    description: `${def.name}: ${num} / ${den}. Mỗi dòng một đơn vị; vùng nhiều cột cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
     params: [
-      { name: "numerator", type: RANGE, description: `Tử số: ${num} (một ô, một số hoặc một vùng).` },
-      { name: "denominator", type: RANGE, description: `Mẫu số: ${den} (một ô, một số hoặc một vùng).` },
+      { name: "numerator", type: RANGE, description: `Tử số: ${num} (ô, số hoặc vùng).` },
+      { name: "denominator", type: RANGE, description: `Mẫu số: ${den} (ô, số hoặc vùng).` },
     ],
     returns: {
       type: RANGE,
-      description: "Tỷ lệ dạng phân số (0,059 là 5,9%), một giá trị mỗi dòng; ô trống khi mẫu số bằng 0 hoặc cả hai vế trống.",
+      description: "Tỷ lệ dạng phân số (0,059 là 5,9%) mỗi dòng; trống khi mẫu số bằng 0 hoặc hai vế trống.",
     },
   };
 }
@@ -287,6 +287,13 @@ const OTHER_ENTRIES = [
     impl: reopenUnit,
     description: "Bảng điều khiển: Mở lại dòng đã duyệt cho đơn vị sửa (chỉ người duyệt).",
     params: [PERIOD, UNIT, { name: "note", type: "string", description: "Không bắt buộc. Ghi chú.", optional: true }],
+  },
+  {
+    name: "acceptLog",
+    kind: "server",
+    impl: acceptLog,
+    description: "Bảng điều khiển: Xác nhận Nhật ký CCHC như hiện có sau khi bị sửa bằng tay (chỉ người duyệt).",
+    params: [PERIOD],
   },
 ] as const satisfies readonly EntryPoint[];
 

@@ -60,6 +60,14 @@ describe("Tô sáng chỉ tiêu chưa đạt is all or nothing", () => {
     const a = track(sampleAddon({ ownerEmail: OWNER, userEmail: OWNER }));
     const p = a.env.document.getSheetByName("Số liệu")!.protect();
     p.removeEditors(p.getEditors().map((u) => u.getEmail()));
+    // A reviewer (named in settings) whom the owner's own protection leaves out.
+    a.env.globals.PropertiesService.getDocumentProperties().setProperty(
+      "cchc.settings",
+      JSON.stringify({
+        ...JSON.parse(a.env.globals.PropertiesService.getDocumentProperties().getProperty("cchc.settings")!),
+        reviewers: [CLERK],
+      }),
+    );
     a.env.setUser(CLERK);
     const before = state(a);
     const message = refusal(a, "highlightPeriod", "2023-Q1");

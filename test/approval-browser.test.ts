@@ -235,7 +235,7 @@ describe("Nộp và duyệt số liệu in the browser (issue 12)", { timeout: 2
     // 9. Nhật ký CCHC, as the grid shows it: every step, with who took it.
     await page.getByRole("tab", { name: "Nhật ký CCHC" }).click();
     await expect.poll(() => page.locator("#grid").getAttribute("data-sheet")).toBe("Nhật ký CCHC");
-    const row = async (r: number) => Promise.all(["B", "C", "D", "E", "F", "G"].map((c) => shown(page, `${c}${r}`)));
+    const row = async (r: number) => Promise.all(["C", "D", "E", "F", "G", "H"].map((c) => shown(page, `${c}${r}`)));
     expect(await row(1)).toEqual(["Người thực hiện", "Kỳ báo cáo", "Mã đơn vị", "Từ trạng thái", "Sang trạng thái", "Ghi chú"]);
     expect(await Promise.all([2, 3, 4, 5].map(row))).toEqual([
       [A.clerk, QT_CURRENT, A.code, "Đang nhập", "Đã nộp", ""],
@@ -244,7 +244,8 @@ describe("Nộp và duyệt số liệu in the browser (issue 12)", { timeout: 2
       [PROVINCE_OWNER, QT_CURRENT, A.code, "Đã nộp", "Đã duyệt", ""],
     ]);
     expect(await page.locator('#grid td[data-cell="A6"]').count()).toBe(0); // nothing else
-    expect(await shown(page, "A2")).toMatch(/^2026-06-10 \d\d:\d\d:\d\d$/); // the script's clock: the sample's day
+    expect(await shown(page, "A2")).toBe("1"); // the log's own sequence numbers
+    expect(await shown(page, "B2")).toMatch(/^2026-06-10 \d\d:\d\d:\d\d$/); // the script's clock: the sample's day
     await page.close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { columnLetter } from "../src/core/a1";
-import { LOG_HEADER } from "../src/core/approval";
+import { LOG_HEADER } from "../src/core/log";
 import { SUBMISSION_COLUMNS } from "../src/core/schema";
 import { settingsFor } from "../src/core/settings";
 import type { ApprovalResult, ApprovalView, PrepareResult } from "../src/gas/approval";
@@ -67,7 +67,9 @@ describe("Chuẩn bị kỳ báo cáo", () => {
     const a = province();
     as(a, CLERK_A);
     const before = JSON.stringify(a.env.values("Số liệu"));
-    expect(refusal(a, "preparePeriod", P)).toMatch(/Tài khoản a@xa\.example\.vn không phải người duyệt, không được chuẩn bị kỳ báo cáo/);
+    expect(refusal(a, "preparePeriod", P)).toMatch(
+      /^Chỉ người duyệt \(.*\) mới được chuẩn bị kỳ báo cáo\. Tài khoản a@xa\.example\.vn không phải người duyệt/,
+    );
     expect(JSON.stringify(a.env.values("Số liệu"))).toBe(before);
     expect(a.env.document.getSheetByName("Nhật ký CCHC")).toBeNull();
   });
@@ -220,7 +222,7 @@ describe("the whole loop", () => {
     // The log has every step, in order.
     as(a, OWNER);
     a.call("approvalState", P);
-    const log = logRows(a).map((r) => [r[1], r[3], r[4], r[5], r[6]]);
+    const log = logRows(a).map((r) => [r[2], r[4], r[5], r[6], r[7]]);
     expect(log).toEqual([
       [CLERK_A, "A", "Đang nhập", "Đã nộp", ""],
       [REVIEWER, "A", "Đã nộp", "Trả lại", "Số văn bản đi chưa khớp sổ"],
@@ -290,7 +292,7 @@ describe("the whole loop", () => {
       ownerEmail: OWNER,
       userEmail: OWNER,
       editors: [CLERK_A, CLERK_B],
-      withholdActiveUserEmail: true,
+      hiddenEmails: [CLERK_A],
       sheets: {
         "Đơn vị": unitRows([{ code: "A" }, { code: "B" }]).map((r, i) =>
           i === 0 ? r : [r[0], r[1], r[2], i === 1 ? CLERK_A : CLERK_B, r[4]],
@@ -300,21 +302,22 @@ describe("the whole loop", () => {
       documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Quảng Trị")) },
     });
     open.push(a);
-    // Without the email nobody is a reviewer: the owner cannot prepare from here either.
-    expect(refusal(a, "preparePeriod", P)).toMatch(/Google không cho biết email của bạn/);
+    a.call("preparePeriod", P);
     as(a, CLERK_A);
     const view = state(a);
     expect(view.user).toBe("");
     expect(view.units.filter((u) => u.mine)).toEqual([]); // the sidebar shows a picker
-    // Rows not yet protected: A submits its own unit by picking it.
-    expect(a.call<ApprovalResult>("submitUnit", P, "A").ok).toBe(true);
-    // B's row protected against A (by hand here): the write fails on the protection, in Vietnamese, changing nothing.
-    as(a, OWNER);
-    const p = a.env.document.getSheetByName("Số liệu")!.getRange("A3:AE3").protect();
-    p.removeEditors([CLERK_A]);
-    as(a, CLERK_A);
+    // Nobody without an email is a reviewer.
+    expect(refusal(a, "approveUnit", P, "A")).toMatch(
+      /Google không cho tiện ích biết email của bạn nên không xác định được bạn là người duyệt/,
+    );
+    // B's row protection refuses A: refused before any write, in Vietnamese.
     const before = JSON.stringify(a.env.values("Số liệu"));
-    expect(refusal(a, "submitUnit", P, "B")).toMatch(/^Chưa nộp số liệu được: Bạn không có quyền sửa vùng được bảo vệ/);
+    expect(refusal(a, "submitUnit", P, "B")).toMatch(
+      /Google không cho tiện ích biết email của bạn, và bảo vệ dòng của Xã B không cho bạn sửa/,
+    );
     expect(JSON.stringify(a.env.values("Số liệu"))).toBe(before);
+    // A's own row protection lets A edit it: that is how Google says A is A's clerk.
+    expect(a.call<ApprovalResult>("submitUnit", P, "A").ok).toBe(true);
   });
 });

@@ -46,8 +46,11 @@ describe("dist/ layout", () => {
     const manifest = JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
     expect(manifest.timeZone).toBe("Asia/Ho_Chi_Minh");
+    // The Advanced Sheets service sets every protection in one request (SPEC "Who may change what").
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: "Sheets", serviceId: "sheets", version: "v4" }]);
     expect(manifest.oauthScopes).toEqual([
-      "https://www.googleapis.com/auth/spreadsheets.currentonly",
+      // The Sheets API accepts no "currentonly" scope: spreadsheets.batchUpdate needs spreadsheets (or drive).
+      "https://www.googleapis.com/auth/spreadsheets",
       "https://www.googleapis.com/auth/script.container.ui",
       "https://www.googleapis.com/auth/documents",
       // Submission and approval: the signed-in user's email (Session.getActiveUser), nothing more.

@@ -416,7 +416,7 @@ function approvalAddon(opts: { names?: Partial<Record<"A" | "B" | "C", string>>;
     ownerEmail: OWNER,
     userEmail: opts.user ?? OWNER,
     editors: [REVIEWER, CLERK_A, CLERK_B],
-    ...(opts.withhold ? { withholdActiveUserEmail: true } : {}),
+    ...(opts.withhold ? { hiddenEmails: [CLERK_A] } : {}),
     sheets: {
       [SHEET_UNITS]: units,
       [SHEET_SUBMISSIONS]: submissionRows([goodRow("A", P, { documents_signed: 250 }), goodRow("B", P)]),
@@ -439,7 +439,7 @@ const logOf = (a: LocalAddon) =>
   a.env
     .values("Nhật ký CCHC")
     .slice(1)
-    .map((r) => [r[1], r[3], r[4], r[5], r[6]]);
+    .map((r) => [r[2], r[4], r[5], r[6], r[7]]);
 
 describe("sidebar: Nộp và duyệt số liệu", () => {
   it("a clerk sees their own unit with its status and Nộp số liệu; a refusal shows the message and the findings, which select their cells", async () => {
@@ -587,13 +587,16 @@ describe("sidebar: Nộp và duyệt số liệu", () => {
     const r = await openSidebar(a, { content: a.env.ui.sidebars.at(-1)!.content });
     await expect
       .poll(() => approvalRegion(r).getByRole("alert").innerText())
-      .toMatch(/^Không thực hiện được: Tài khoản a@xa\.example\.vn không phải người duyệt, không được chuẩn bị kỳ báo cáo/);
+      .toMatch(
+        /^Không thực hiện được: Chỉ người duyệt \(.*\) mới được chuẩn bị kỳ báo cáo\. Tài khoản a@xa\.example\.vn không phải người duyệt/,
+      );
     // The section is not blank: the clerk's own unit is there.
     await expect.poll(() => r.locator("#approval-mine").innerText()).toContain("Xã A (A)");
   });
 
   it("a submission shows progress with the buttons disabled", async () => {
     const a = approvalAddon();
+    a.call("preparePeriod", P);
     a.env.setUser(CLERK_A);
     a.env.userEdit(SHEET_SUBMISSIONS, `${letter("documents_signed")}2`, 150);
     const p = await openApproval(a, { delayMs: 400 });
@@ -636,7 +639,9 @@ describe("sidebar: Nộp và duyệt số liệu", () => {
   });
 
   it("when Google withholds the email, the clerk picks the unit from Đơn vị của bạn and submits it", async () => {
-    const a = approvalAddon({ user: CLERK_A, withhold: true });
+    const a = approvalAddon({ withhold: true });
+    a.call("preparePeriod", P);
+    a.env.setUser(CLERK_A);
     a.env.userEdit(SHEET_SUBMISSIONS, `${letter("documents_signed")}2`, 150);
     const p = await openApproval(a);
     const region = approvalRegion(p);
@@ -654,25 +659,52 @@ describe("sidebar: Nộp và duyệt số liệu", () => {
     expect(a.env.values(SHEET_SUBMISSIONS)[1]![col("status")]).toBe("Đã nộp");
   });
 
-  it("Người duyệt in Thông tin báo cáo: one email a line, saved; the section follows; a bad email is refused", async () => {
+  it("Người duyệt in Thông tin báo cáo: a clerk cannot save (hidden, and refused by the server); the owner saves one email a line; a bad email is refused", async () => {
     const a = approvalAddon({ user: CLERK_B });
     const p = await openApproval(a);
     expect(await approvalRegion(p).getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).count()).toBe(0);
     await p.locator("#settings summary").click();
     const reviewers = p.locator("#settings-form").getByLabel("Người duyệt", { exact: true });
     await expect.poll(() => reviewers.inputValue()).toBe(REVIEWER);
-    await reviewers.fill(`${REVIEWER}\n\n  ${CLERK_B.toUpperCase()}  `);
-    await p.getByRole("button", { name: "Lưu thông tin" }).click();
-    await expect.poll(() => p.locator("#settings-status").innerText()).toBe("Đã lưu.");
-    expect(storedSettings(a).reviewers).toEqual([REVIEWER, CLERK_B]);
-    expect(await reviewers.inputValue()).toBe(`${REVIEWER}\n${CLERK_B}`);
-    // The clerk is now a reviewer: the table appears.
-    await expect.poll(() => approvalRegion(p).getByRole("button", { name: "Chuẩn bị kỳ báo cáo" }).isVisible()).toBe(true);
+    // The clerk sees the settings but no save button, and the server refuses the call made by hand.
+    expect(await p.getByRole("button", { name: "Lưu thông tin" }).count()).toBe(0);
+    expect(await p.locator("#settings-readonly").isVisible()).toBe(true);
+    const before = storedSettings(a);
+    const refused = await p.evaluate(
+      (clerk) =>
+        new Promise<string>((resolve) => {
+          type Run = {
+            withSuccessHandler(f: () => void): Run;
+            withFailureHandler(f: (e: Error) => void): Run;
+            saveSettings(s: object): void;
+          };
+          const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+          run
+            .withSuccessHandler(() => resolve("saved"))
+            .withFailureHandler((e) => resolve(e.message))
+            .saveSettings({ level: "tỉnh", name: "Quảng Trị", reviewers: [clerk] });
+        }),
+      CLERK_B,
+    );
+    expect(refused).toMatch(/^Chỉ người duyệt \(.*\) mới được lưu Thông tin báo cáo\. Tài khoản b@xa\.example\.vn không phải người duyệt/);
+    expect(storedSettings(a)).toEqual(before);
+    await p.close();
 
-    await reviewers.fill("khong-phai-email");
-    await p.getByRole("button", { name: "Lưu thông tin" }).click();
+    a.env.setUser(OWNER);
+    const q = await openApproval(a);
+    await q.locator("#settings summary").click();
+    const owned = q.locator("#settings-form").getByLabel("Người duyệt", { exact: true });
+    await expect.poll(() => owned.inputValue()).toBe(REVIEWER);
+    await owned.fill(`${REVIEWER}\n\n  ${CLERK_B.toUpperCase()}  `);
+    await q.getByRole("button", { name: "Lưu thông tin" }).click();
+    await expect.poll(() => q.locator("#settings-status").innerText()).toBe("Đã lưu.");
+    expect(storedSettings(a).reviewers).toEqual([REVIEWER, CLERK_B]);
+    expect(await owned.inputValue()).toBe(`${REVIEWER}\n${CLERK_B}`);
+
+    await owned.fill("khong-phai-email");
+    await q.getByRole("button", { name: "Lưu thông tin" }).click();
     await expect
-      .poll(() => p.locator("#settings-form").getByRole("alert").innerText())
+      .poll(() => q.locator("#settings-form").getByRole("alert").innerText())
       .toBe("Chưa lưu được: Email người duyệt không hợp lệ (ví dụ: vanphong@quangtri.gov.vn).");
     expect(storedSettings(a).reviewers).toEqual([REVIEWER, CLERK_B]);
   });

@@ -7,9 +7,10 @@
  * The status of record is the log's, not the cell's: a clerk's own row holds
  * its `Trạng thái` cell (Sheets runs a script as the user, so the clerk's
  * "Nộp số liệu" can only write where the clerk may), and a clerk could type
- * "Đã duyệt" there by hand. Only the add-on appends to the log, so a status
- * typed by hand that the log does not back is a finding and does not count.
+ * "Đã duyệt" there by hand. Only the add-on appends to the log (log.ts), so a
+ * status typed by hand that the log does not back is a finding and does not count.
  */
+import { reviewersOnly } from "./permissions";
 import { normalizeKey } from "./text";
 
 export const STATUSES = ["Đang nhập", "Đã nộp", "Trả lại", "Đã duyệt"] as const;
@@ -40,9 +41,9 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   reopen: { from: ["Đã duyệt"], to: "Đang nhập", who: "reviewer", label: "Mở lại" },
 };
 
-/** Whether the row is open to the unit's clerks (else to reviewers only). */
+/** Whether the row is open to the unit's clerks (else to reviewers only): SPEC "Who may change what". */
 export function openToUnit(status: Status): boolean {
-  return status !== "Đã duyệt";
+  return status === "Đang nhập" || status === "Trả lại";
 }
 
 /** Emails in a cell ("a@x.vn, b@x.vn; c@x.vn"), lower-cased. */
@@ -63,68 +64,35 @@ export interface Actor {
   readonly reviewer: boolean;
 }
 
-/** Why the actor may not take the action on the unit's row, or null when allowed. */
-export function refusal(action: Action, from: Status, actor: Actor, unitEmails: readonly string[], unitName: string): string | null {
+const ONLY_CLERKS = "chỉ người nhập liệu của đơn vị hoặc người duyệt mới được nộp. Chưa có gì bị thay đổi.";
+
+/**
+ * Why the actor may not take the action on the unit's row, or null when
+ * allowed. `rowEditable`: whether Google lets the user edit the unit's row
+ * protection (its requestingUserCanEdit), which is how a user whose email
+ * Google withholds proves to be one of the unit's clerks.
+ */
+export function refusal(
+  action: Action,
+  from: Status,
+  actor: Actor,
+  unitEmails: readonly string[],
+  unitName: string,
+  rowEditable = false,
+): string | null {
   const t = TRANSITIONS[action];
-  if (t.who === "reviewer" && !actor.reviewer) {
-    return `Chỉ người duyệt (chủ sở hữu bảng tính hoặc email trong mục Người duyệt của Thông tin báo cáo) mới được ${t.label.toLowerCase()}.`;
-  }
+  if (t.who === "reviewer" && !actor.reviewer) return reviewersOnly(`${t.label.toLowerCase()} số liệu của đơn vị`, actor.email);
   // A unit without a clerk's email is open to every editor (SPEC), so any of them may submit it.
-  if (t.who === "clerk" && !actor.reviewer && actor.email !== "" && unitEmails.length > 0 && !unitEmails.includes(actor.email)) {
-    return `Tài khoản ${actor.email} không có trong ô "Email nhập liệu" của ${unitName}; không được nộp số liệu của đơn vị này.`;
+  if (t.who === "clerk" && !actor.reviewer && unitEmails.length > 0 && !unitEmails.includes(actor.email)) {
+    if (actor.email === "" && !rowEditable) {
+      return `Google không cho tiện ích biết email của bạn, và bảo vệ dòng của ${unitName} không cho bạn sửa; ${ONLY_CLERKS}`;
+    }
+    if (actor.email !== "") return `Tài khoản ${actor.email} không có trong ô "Email nhập liệu" của ${unitName}; ${ONLY_CLERKS}`;
   }
   if (!t.from.includes(from)) {
     return `${unitName} đang ở trạng thái "${from}"; chỉ ${t.label.toLowerCase()} được khi trạng thái là ${t.from.map((s) => `"${s}"`).join(" hoặc ")}.`;
   }
   return null;
-}
-
-/** One line of `Nhật ký CCHC`. */
-export interface LogEntry {
-  /** ISO time. */
-  readonly time: string;
-  readonly user: string;
-  readonly period: string;
-  readonly unit: string;
-  readonly from: Status;
-  readonly to: Status;
-  readonly note: string;
-}
-
-export const LOG_SHEET = "Nhật ký CCHC";
-export const LOG_HEADER = ["Thời gian", "Người thực hiện", "Kỳ báo cáo", "Mã đơn vị", "Từ trạng thái", "Sang trạng thái", "Ghi chú"];
-
-export function logRow(e: LogEntry): string[] {
-  return [e.time, e.user, e.period, e.unit, e.from, e.to, e.note];
-}
-
-/** Log entries from the sheet's values (header row first); unreadable rows are skipped. */
-export function readLog(values: readonly (readonly unknown[])[]): LogEntry[] {
-  const out: LogEntry[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const [time, user, period, unit, from, to, note] = values[i]!;
-    const f = readStatus(from);
-    const t = readStatus(to);
-    if (!f || !t || !period || !unit) continue;
-    const when = Object.prototype.toString.call(time) === "[object Date]" ? (time as Date).toISOString() : String(time);
-    out.push({
-      time: when,
-      user: String(user ?? ""),
-      period: String(period),
-      unit: String(unit).trim().toUpperCase(),
-      from: f,
-      to: t,
-      note: String(note ?? ""),
-    });
-  }
-  return out;
-}
-
-/** The status of record of each unit in a period: the last change the log holds (in order), else "Đang nhập". */
-export function statusesOf(log: readonly LogEntry[], period: string): Map<string, LogEntry> {
-  const last = new Map<string, LogEntry>();
-  for (const e of log) if (e.period === period) last.set(e.unit, e);
-  return last;
 }
 
 /** Counts by status, in SPEC's order. */

@@ -409,7 +409,14 @@ export interface ReportInput {
   /** The report's date (in the script's time zone). */
   today: { year: number; month: number; day: number };
   /** Submission and approval, when the period uses it: counts by status and the units not yet approved. */
-  approval?: { counts: Record<Status, number>; notApproved: readonly string[] } | null;
+  approval?: {
+    counts: Record<Status, number>;
+    notApproved: readonly string[];
+    /** Units whose figures changed after they were submitted or approved. */
+    changed?: readonly string[];
+    /** Why the log of record cannot be trusted (SPEC "Who may change what"), or "". */
+    logProblem?: string;
+  } | null;
 }
 
 export function buildReport(input: ReportInput): ReportContent {
@@ -468,11 +475,16 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push(body(submission));
   if (input.approval) {
     // Its own paragraph: before approval starts, the list of units not yet approved is most of the province.
-    const { counts, notApproved } = input.approval;
-    let approval = `Tình trạng duyệt số liệu: ${statusCountText(counts)}.`;
-    approval += notApproved.length
-      ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
-      : " Số liệu của tất cả các đơn vị đã được duyệt.";
+    const { counts, notApproved, changed = [], logProblem = "" } = input.approval;
+    let approval = logProblem
+      ? `Tình trạng duyệt số liệu chưa xác định được: ${logProblem}`
+      : `Tình trạng duyệt số liệu: ${statusCountText(counts)}.`;
+    if (!logProblem) {
+      approval += notApproved.length
+        ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
+        : " Số liệu của tất cả các đơn vị đã được duyệt.";
+    }
+    if (changed.length) approval += ` Số liệu của ${changed.length} đơn vị đã bị sửa sau khi nộp hoặc duyệt: ${changed.join(", ")}.`;
     blocks.push(body(approval));
   }
 

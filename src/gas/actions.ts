@@ -23,7 +23,10 @@ import { DEFAULT_BASIS, DEFAULT_TARGETS } from "../core/targets";
 import { cellCount, shortfallRanges, validationView, targetText, type ValidationView } from "../core/view";
 import { evaluateWithComparisons, periodsIn, readWorkbook, toJson, type Evaluation, type Workbook } from "../core/workbook";
 import { levelWords, type LevelWords, type PeriodRule, type ReportSettings } from "../core/settings";
+import { resyncProtections } from "./approval";
 import { withDocumentLock } from "./lock";
+import { blockingOn, type ProtectionState, readProtections } from "./protections";
+import { callerOf } from "./roles";
 import { createOwnedSheet, ownedSheet } from "./owned";
 import { allOrNothing, type Undo } from "./undo";
 import { getSettings, hasSettings, saveLevelUndoable } from "./settings";
@@ -33,7 +36,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The add-on's own results sheet, rewritten by each highlight. */
 export const RESULTS_SHEET = "Kết quả CCHC";
-const RESULTS_PROPERTY = "cchc.resultsSheetId";
+export const RESULTS_PROPERTY = "cchc.resultsSheetId";
 /** Our conditional-format rules on `Số liệu` carry this formula (always TRUE) so that we can tell them from the user's. */
 export const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
 const MISS_BACKGROUND = "#f4c7c3";
@@ -70,6 +73,8 @@ export interface SidebarState {
   /** False until someone saves the settings: set-up then asks for the level first. */
   settingsSaved: boolean;
   settings: ReportSettings;
+  /** The caller may run the reviewers' actions (the sidebar hides them otherwise; the server checks anyway). */
+  reviewer: boolean;
 }
 
 export function sidebarState(): SidebarState {
@@ -85,7 +90,8 @@ export function sidebarState(): SidebarState {
     notice = e.message;
   }
   const periods = [...ids].sort().reverse();
-  return { currentPeriod: periodId(current), periods, notice, settingsSaved: hasSettings(), settings };
+  const reviewer = callerOf(activeSpreadsheet(), settings).reviewer;
+  return { currentPeriod: periodId(current), periods, notice, settingsSaved: hasSettings(), settings, reviewer };
 }
 
 // ---------------------------------------------------------------- validation
@@ -148,8 +154,9 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
 
     // Checks: nothing is written until every one passes.
     const owned = ownedSheet(opened.spreadsheet, RESULTS_SHEET, RESULTS_PROPERTY);
-    assertEditable(sheet, `tô sáng trên trang "${SHEET_SUBMISSIONS}"`);
-    if (owned) assertEditable(owned, `ghi trang "${RESULTS_SHEET}"`);
+    const protections = readProtections(opened.spreadsheet);
+    assertEditable(sheet, `tô sáng trên trang "${SHEET_SUBMISSIONS}"`, protections);
+    if (owned) assertEditable(owned, `ghi trang "${RESULTS_SHEET}"`, protections);
     const content = resultsContent(ev, words);
     const userRules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
     const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
@@ -166,10 +173,12 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
 
     allOrNothing(
       (undo) => {
-        const results = owned ?? createResultsSheet(opened, undo);
+        const results = owned ?? createOwnedSheet(opened.spreadsheet, RESULTS_SHEET, RESULTS_PROPERTY, undo);
         if (owned) undo.push(restorer(owned));
         writeResults(results, content);
         sheet.setConditionalFormatRules([...ours, ...userRules]);
+        // A new results sheet is the add-on's: reviewers only (SPEC "Who may change what").
+        if (!owned) resyncProtections(undo);
       },
       (reason) => `Chưa tô sáng được: ${reason} Các ô đã tô và trang "${RESULTS_SHEET}" của lần trước được giữ nguyên.`,
     );
@@ -189,25 +198,20 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
   });
 }
 
-/** Refuses, before any write, when a protection (not a warning) keeps the user from changing the sheet. */
-export function assertEditable(sheet: Sheet, what: string): void {
-  const blocking = [
-    ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
-    ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
-  ].filter((p) => !p.isWarningOnly() && !p.canEdit());
+/**
+ * Refuses, before any write, when a protection (not a warning) keeps the user
+ * from changing the sheet: one read of every protection (Sheets API), not a
+ * call per protection.
+ */
+export function assertEditable(sheet: Sheet, what: string, state: ProtectionState = readProtections(sheet.getParent())): void {
+  const blocking = blockingOn(state, sheet.getSheetId());
   if (blocking.length) {
-    const where = blocking.map((p) => p.getRange().getA1Notation()).join(", ");
+    const where = blocking.map((p) => `"${p.description || "không có mô tả"}"`).join(", ");
     throw new Error(
       `Không ${what} được: trang "${sheet.getName()}" có vùng được bảo vệ mà bạn không có quyền sửa (${where}). ` +
         "Hãy nhờ chủ sở hữu bảng tính chạy thao tác này hoặc cấp quyền; chưa có gì bị thay đổi.",
     );
   }
-}
-
-function createResultsSheet(opened: OpenedWorkbook, undo: Undo): Sheet {
-  const sheet = createOwnedSheet(opened.spreadsheet, RESULTS_SHEET, RESULTS_PROPERTY, undo);
-  sheet.protect().setWarningOnly(true).setDescription("Báo cáo CCHC: trang do tiện ích tạo, được ghi lại mỗi lần tô sáng");
-  return sheet;
 }
 
 /** Reads what the results sheet shows now and returns the step that puts it back. */
@@ -356,48 +360,68 @@ const PLANS: readonly SheetPlan[] = [
     name: SHEET_SUBMISSIONS,
     columns: SUBMISSION_COLUMNS,
     prepare(sheet, col, find) {
-      const rows = sheet.getMaxRows() - 1;
-      sheet
-        .getRange(2, col("period"), rows, 1)
-        .setNumberFormat("@")
-        .setDataValidation(
-          SpreadsheetApp.newDataValidation()
-            .requireValueInList(periodChoices(), true)
-            .setAllowInvalid(true)
-            .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).")
-            .build(),
-        );
-      const units = find(SHEET_UNITS);
-      const codeColumn = units ? unitCodeColumn(units) : null;
-      if (units && codeColumn) {
-        sheet.getRange(2, col("unit"), rows, 1).setDataValidation(
-          SpreadsheetApp.newDataValidation()
-            .requireValueInRange(units.getRange(2, codeColumn, Math.max(1, units.getMaxRows() - 1), 1), true)
-            .setAllowInvalid(false)
-            .setHelpText("Chọn mã đơn vị trong trang Đơn vị.")
-            .build(),
-        );
-      }
-      // Every count and amount column of the schema, wherever set-up placed it (one call per run of adjacent columns).
-      const nonNegative = SpreadsheetApp.newDataValidation()
-        .requireNumberGreaterThanOrEqualTo(0)
-        .setAllowInvalid(false)
-        .setHelpText(COUNT_HELP)
-        .build();
-      for (const [first, width] of runs(FIGURE_COLUMNS.map((c) => col(c.key)))) {
-        sheet.getRange(2, first, rows, width).setDataValidation(nonNegative);
-      }
-      sheet.getRange(2, col("explanation"), rows, 1).setWrap(true);
-      sheet.getRange(2, col("status"), rows, 1).setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireValueInList([...STATUSES], true)
-          .setAllowInvalid(false)
-          .setHelpText("Trạng thái do tiện ích ghi khi nộp, trả lại, duyệt; ô trống là Đang nhập.")
-          .build(),
-      );
+      submissionValidations(sheet, col, 2, sheet.getMaxRows() - 1, find);
+      sheet.getRange(2, col("explanation"), sheet.getMaxRows() - 1, 1).setWrap(true);
     },
   },
 ];
+
+/**
+ * The data validations set-up gives rows of `Số liệu` (period, unit, every
+ * count column, status), for `numRows` rows from `firstRow`: set-up's, and
+ * the ones put back on a submitted row when its lock (submitLock) is lifted.
+ * `col` gives a key's 1-based column, 0 when the sheet has none.
+ */
+export function submissionValidations(
+  sheet: Sheet,
+  col: (key: string) => number,
+  firstRow: number,
+  numRows: number,
+  find: (name: string) => Sheet | null,
+): void {
+  if (numRows <= 0) return;
+  if (col("period") > 0) {
+    sheet
+      .getRange(firstRow, col("period"), numRows, 1)
+      .setNumberFormat("@")
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList(periodChoices(), true)
+          .setAllowInvalid(true)
+          .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).")
+          .build(),
+      );
+  }
+  const units = find(SHEET_UNITS);
+  const codeColumn = units ? unitCodeColumn(units) : null;
+  if (units && codeColumn && col("unit") > 0) {
+    sheet.getRange(firstRow, col("unit"), numRows, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInRange(units.getRange(2, codeColumn, Math.max(1, units.getMaxRows() - 1), 1), true)
+        .setAllowInvalid(false)
+        .setHelpText("Chọn mã đơn vị trong trang Đơn vị.")
+        .build(),
+    );
+  }
+  // Every count and amount column of the schema, wherever it is (one call per run of adjacent columns).
+  const nonNegative = SpreadsheetApp.newDataValidation()
+    .requireNumberGreaterThanOrEqualTo(0)
+    .setAllowInvalid(false)
+    .setHelpText(COUNT_HELP)
+    .build();
+  for (const [first, width] of runs(FIGURE_COLUMNS.map((c) => col(c.key)).filter((c) => c > 0))) {
+    sheet.getRange(firstRow, first, numRows, width).setDataValidation(nonNegative);
+  }
+  if (col("status") > 0) {
+    sheet.getRange(firstRow, col("status"), numRows, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...STATUSES], true)
+        .setAllowInvalid(false)
+        .setHelpText("Trạng thái do tiện ích ghi khi nộp, trả lại, duyệt; ô trống là Đang nhập.")
+        .build(),
+    );
+  }
+}
 
 /** The column of `Mã đơn vị` in the units sheet, found by its header (clerks move columns); null when absent. */
 function unitCodeColumn(units: Sheet): number | null {
@@ -463,6 +487,8 @@ export function setupSheets(level?: unknown, name?: unknown): SetupResult {
           plan.prepare(sheet, col, find);
           created.push(plan.name);
         }
+        // What set-up made is the reviewers' (SPEC "Who may change what"): Đơn vị, Chỉ tiêu, the header row.
+        if (created.length) resyncProtections(undo);
       },
       (reason) => `Chưa thiết lập được: ${reason} Các trang vừa tạo đã được xóa; các trang đã có không bị thay đổi.`,
     );

@@ -13,17 +13,17 @@ export function hasSettings(): boolean {
   return PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY) !== null;
 }
 
-export function saveSettings(input: unknown): ReportSettings {
-  const settings = parseSettings(input);
-  return withDocumentLock(() => store(settings));
+/** Stores checked settings; returns the step that puts the previous ones back (inside an action that holds the lock). */
+export function storeUndoable(settings: ReportSettings): () => void {
+  const props = PropertiesService.getDocumentProperties();
+  const before = props.getProperty(SETTINGS_PROPERTY);
+  store(settings);
+  return () => (before === null ? props.deleteProperty(SETTINGS_PROPERTY) : props.setProperty(SETTINGS_PROPERTY, before));
 }
 
 /** saveLevel inside an action that already holds the lock; returns the step that puts the previous settings back. */
 export function saveLevelUndoable(level: unknown, name: unknown): () => void {
-  const props = PropertiesService.getDocumentProperties();
-  const before = props.getProperty(SETTINGS_PROPERTY);
-  store(levelSettings(level, name));
-  return () => (before === null ? props.deleteProperty(SETTINGS_PROPERTY) : props.setProperty(SETTINGS_PROPERTY, before));
+  return storeUndoable(levelSettings(level, name));
 }
 
 function store(settings: ReportSettings): ReportSettings {

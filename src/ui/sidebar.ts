@@ -381,6 +381,8 @@ function reviewerRow(u: UnitApproval): HTMLTableRowElement {
     nameCell.append(el("span", { className: "line hint", text: "Chưa có email nhập liệu: dòng mở cho mọi người sửa." }));
   const warning = cellStatusWarning(u);
   if (warning) nameCell.append(el("span", { className: "line warning", text: warning }));
+  if (u.changed)
+    nameCell.append(el("span", { className: "line warning", text: "Số liệu đã bị sửa sau khi nộp: hãy trả lại để đơn vị nộp lại." }));
   const actions = rowActions(u);
   if (actions.childElementCount) nameCell.append(actions);
   const errors = el("td", { className: `num${u.errors ? " has-errors" : ""}`, text: u.entered ? String(u.errors) : "—" });
@@ -390,8 +392,44 @@ function reviewerRow(u: UnitApproval): HTMLTableRowElement {
   return row;
 }
 
+const DRIFT_WORDS: Record<ApprovalView["drift"][number]["kind"], string> = {
+  missing: "đã bị gỡ",
+  moved: "lệch khỏi dòng của đơn vị (trang đã bị sắp xếp, chèn hoặc xóa dòng)",
+  editors: "có người được sửa khác với Thông tin báo cáo",
+  open: "mở sai dòng",
+  extra: "thừa",
+  description: "đã bị đổi mô tả",
+  warning: "đã bị đổi thành chỉ cảnh báo",
+};
+const SHEET_WORDS: Record<string, string> = {
+  "so-lieu": "trang “Số liệu”",
+  "tieu-de": "dòng tiêu đề trang “Số liệu”",
+  "don-vi": "trang “Đơn vị”",
+  "chi-tieu": "trang “Chỉ tiêu”",
+  "nhat-ky": "trang “Nhật ký CCHC”",
+  "ket-qua": "trang “Kết quả CCHC”",
+};
+
+/** "Bảo vệ dòng của Xã A lệch khỏi dòng của đơn vị (…)." */
+export function driftText(d: ApprovalView["drift"][number]): string {
+  const what = d.key.startsWith("dong:") ? `dòng của ${d.name}` : (SHEET_WORDS[d.key] ?? d.key);
+  return `Bảo vệ ${what} ${DRIFT_WORDS[d.kind]}.`;
+}
+
 function renderReviewerNotes(view: ApprovalView): void {
   const notes: string[] = [];
+  if (view.drift.length) {
+    notes.push(`Quyền sửa không còn đúng như đã đặt; hãy bấm “Chuẩn bị kỳ báo cáo” để đặt lại: ${view.drift.map(driftText).join(" ")}`);
+  }
+  if (view.openPeriod && view.openPeriod !== view.period)
+    notes.push(`Kỳ đang nhập là ${view.openPeriod}; trạng thái kỳ này chỉ đổi được sau khi “Chuẩn bị kỳ báo cáo” cho kỳ này.`);
+  const changed = view.units.filter((u) => u.changed);
+  if (changed.length)
+    notes.push(`Số liệu của ${changed.length} đơn vị đã bị sửa sau khi nộp hoặc duyệt: ${changed.map((u) => u.name).join(", ")}.`);
+  if (view.rejectedQueue.length)
+    notes.push(
+      `${view.rejectedQueue.length} mục chờ ghi không hợp lệ sẽ bị bỏ qua (và ghi lại trong nhật ký) ở thao tác tiếp theo của người duyệt: ${view.rejectedQueue.join("; ")}.`,
+    );
   if (!view.hasStatusColumn) notes.push(`Trang số liệu chưa có cột “Trạng thái”: “Chuẩn bị kỳ báo cáo” sẽ thêm cột này và cột “Ý kiến”.`);
   if (view.withoutEmail.length) {
     notes.push(
@@ -425,8 +463,33 @@ function renderReviewerRows(view: ApprovalView): void {
   $("approval-rows").replaceChildren(...rows);
 }
 
+function renderLogProblem(view: ApprovalView): void {
+  $("approval-log").hidden = !view.logProblem;
+  $("approval-log-text").textContent = view.logProblem;
+  $("btn-accept-log").hidden = !view.logProblem || !view.reviewer;
+  $("accept-log-hint").hidden = !view.logProblem || !view.reviewer;
+}
+
+async function runAcceptLog(): Promise<void> {
+  if (busy || !approval) return;
+  if (!window.confirm("Xác nhận Nhật ký CCHC như hiện có? Chỉ làm khi không khôi phục được trang từ Nhật ký phiên bản.")) return;
+  clearApprovalMessages();
+  const seq = ++approvalSeq;
+  setBusy("prepare");
+  try {
+    const r: ApprovalResult = await serverCall("acceptLog", approval.period);
+    if (seq === approvalSeq) renderApproval(r.state);
+    showApprovalMessage("approval-status", r.message);
+  } catch (e) {
+    showApprovalMessage("approval-error", messageOf(e));
+  } finally {
+    setBusy(null);
+  }
+}
+
 function renderApproval(view: ApprovalView): void {
   approval = view;
+  renderLogProblem(view);
   $("approval-load-error").hidden = true;
   $("approval-counts").textContent = `Kỳ ${view.periodLabel}: ${statusCountText(view.counts)}.`;
   const who = view.user ? `Tài khoản: ${view.user}${view.reviewer ? " (người duyệt)" : ""}.` : "Google không cho biết email của bạn.";
@@ -529,6 +592,7 @@ async function runPrepare(): Promise<void> {
 
 function setupApproval(): void {
   $("btn-prepare").addEventListener("click", () => void runPrepare());
+  $("btn-accept-log").addEventListener("click", () => void runAcceptLog());
   $("period").addEventListener("change", () => void reloadApproval());
   $("approval-pick").addEventListener("change", () => {
     pickedUnit = $<HTMLSelectElement>("approval-pick").value;
@@ -633,6 +697,8 @@ function setupSettingsForm(): void {
 
 /** sidebarState's notice says a sheet is missing: the notice then offers set-up. */
 let sheetsMissing = false;
+/** The user may run the reviewers' actions (sidebarState's word; the server checks every call). */
+let reviewerHere = true;
 
 /** sidebarState's notice for a sheet that does not exist (a missing column is not set-up's to fix). */
 function noticeNeedsSetup(notice: string): boolean {
@@ -643,8 +709,8 @@ function updateSetupOpeners(): void {
   const open = !$("setup").hidden;
   const fromNotice = $<HTMLButtonElement>("setup-open-notice");
   const fromSettings = $<HTMLButtonElement>("setup-open-settings");
-  fromNotice.hidden = open || !sheetsMissing;
-  fromSettings.hidden = open;
+  fromNotice.hidden = open || !sheetsMissing || !reviewerHere;
+  fromSettings.hidden = open || !reviewerHere;
   for (const b of [fromNotice, fromSettings]) b.setAttribute("aria-expanded", String(open));
 }
 
@@ -732,6 +798,11 @@ async function refreshState(refill: boolean): Promise<void> {
   if (effective && !sameScope(effective, state.settings)) clearView();
   effective = state.settings;
   stored = state.settingsSaved ? state.settings : null;
+  reviewerHere = state.reviewer;
+  // Reviewers' actions are hidden from others (the server refuses them anyway).
+  $("btn-highlight").hidden = !state.reviewer;
+  $("settings-save").hidden = !state.reviewer;
+  $("settings-readonly").hidden = state.reviewer;
   if (refill || !formBase) fillSettings(state.settings);
 }
 

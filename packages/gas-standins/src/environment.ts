@@ -26,6 +26,7 @@ import { FakeSpreadsheet } from "./services/spreadsheetapp/fakeSpreadsheet";
 import type { SpreadsheetInit } from "./services/spreadsheetapp/fakeSpreadsheet";
 import { FakeSpreadsheetApp } from "./services/spreadsheetapp/fakeSpreadsheetApp";
 import { FakeUtilities } from "./services/utilities/fakeUtilities";
+import { FakeSheets } from "./services/sheets/fakeSheets";
 import { invalidCells, userEdit } from "./services/spreadsheetapp/validationCheck";
 import type { UserEditResult } from "./services/spreadsheetapp/validationCheck";
 import type { DocumentStore } from "./services/documentapp/context";
@@ -46,6 +47,8 @@ export interface GasGlobals {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  /** The Advanced Sheets service (its Spreadsheets.batchUpdate and get); absent with `sheetsApi: false`, as when appsscript.json does not enable it. */
+  Sheets?: GoogleAppsScript.Sheets;
   /** console.log/info/warn/error/time/timeEnd, written to env.logs. */
   console: ConsoleApi;
 }
@@ -79,10 +82,22 @@ export interface GasEnvironmentOptions extends SpreadsheetInit {
   effectiveUserEmail?: string;
   /** Session.getActiveUser().getEmail() returns "", as Google does where it withholds the user's email (default false). */
   withholdActiveUserEmail?: boolean;
-  /** The spreadsheet's owner, who can always edit protected ranges and sheets (default: the first user, userEmail). */
-  ownerEmail?: string;
-  /** Other users the spreadsheet is shared with as editors (Protection.getEditors() lists them until a script changes the list). */
+  /**
+   * The spreadsheet's owner, who can always edit protected ranges and sheets
+   * (default: the first user, userEmail). null: a file in a shared drive,
+   * which has no owner (getOwner() is null and nobody edits as owner).
+   */
+  ownerEmail?: string | null;
+  /** Other users (or Google Groups, see `groups`) the spreadsheet is shared with as editors (Protection.getEditors() lists them until a script changes the list). */
   editors?: readonly string[];
+  /** Google Groups: group email → member emails. A protection or the sharing that names a group lets its members edit. */
+  groups?: Record<string, readonly string[]>;
+  /** Users whose email Google does not give a script: User.getEmail() returns "" for them (a protection's editors, Session). */
+  hiddenEmails?: readonly string[];
+  /** false: LockService.getDocumentLock() returns null (default true). */
+  documentLock?: boolean;
+  /** false: no `Sheets` global, as when the Advanced Sheets service is not enabled (default true). */
+  sheetsApi?: boolean;
   /** Session.getActiveUserLocale() (default "vi"). */
   userLocale?: string;
   /** Folder of HtmlService files (default: ./dist of the working directory). */
@@ -153,6 +168,14 @@ export interface GasEnvironment {
   userEdit(sheet: string, a1: string, value: unknown): UserEditResult;
   /** The script's next `times` calls of "Class.method" (e.g. "Sheet.setConditionalFormatRules") throw `message`, as a quota or time-out would. */
   failCall(name: string, message: string, times?: number): void;
+  /**
+   * The script's `n`th counted call from now (1-based) throws `message`. With
+   * `kill`, that call and every later one of the execution throw, as when Apps
+   * Script stops an execution at its time limit (no undo reaches a service).
+   */
+  failNth(n: number, message: string, kill?: boolean): void;
+  /** Starts recording the names of the script's counted calls, in order, into the returned array (`stop` ends it). */
+  traceCalls(): { calls: string[]; stop: () => void };
   /** A1 notations of a sheet's cells whose content fails their data validation (Sheets marks them invalid). */
   invalidCells(sheet: string): string[];
   /** Simulated authorization mode (see GasEnvironmentOptions.authMode). */
@@ -213,6 +236,8 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     ui: options.ui ?? true,
     evaluateFormula: options.evaluateFormula ?? null,
     documentBaseUrl: options.documentBaseUrl ?? null,
+    hiddenEmails: new Set(options.hiddenEmails ?? []),
+    documentLock: options.documentLock ?? true,
   });
   let ss: FakeSpreadsheet;
   if (options.spreadsheet) {
@@ -228,7 +253,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       rt,
     );
   }
-  ss._owner = options.ownerEmail ?? rt.settings.userEmail;
+  ss._owner = options.ownerEmail === null ? null : (options.ownerEmail ?? rt.settings.userEmail);
+  for (const [group, members] of Object.entries(options.groups ?? {}))
+    ss._groups.set(group.toLowerCase(), new Set(members.map((m) => m.toLowerCase())));
   for (const e of [rt.settings.userEmail, rt.settings.effectiveUserEmail, ...(options.editors ?? [])])
     if (e !== ss._owner) ss._editors.add(e);
   for (const [k, v] of Object.entries(options.documentProperties ?? {})) ss._documentProperties.set(k, String(v));
@@ -252,6 +279,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     Utilities: gas(new FakeUtilities(rt)),
     Logger: gas(new FakeLogger(rt)),
     DocumentApp: gas(new FakeDocumentApp(rt, store)),
+    ...(options.sheetsApi === false ? {} : { Sheets: gas<GoogleAppsScript.Sheets>(new FakeSheets(rt, doc)) }),
     console: makeConsole(rt),
   };
 
@@ -278,6 +306,17 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     },
     userEdit: (sheet, a1, value) => userEdit(ss, sheet, a1, value),
     failCall: (name, message, times) => rt.failCall(name, message, times),
+    failNth: (n, message, kill) => rt.failNth(n, message, kill),
+    traceCalls() {
+      const calls: string[] = [];
+      rt.trace = calls;
+      return {
+        calls,
+        stop: () => {
+          if (rt.trace === calls) rt.trace = null;
+        },
+      };
+    },
     invalidCells(sheet) {
       const s = ss._sheetByName(sheet);
       if (!s) throw new Error(`No sheet named "${sheet}".`);

@@ -25,7 +25,8 @@ export type Family =
   | "Session"
   | "Utilities"
   | "Logger"
-  | "DocumentApp";
+  | "DocumentApp"
+  | "Sheets";
 
 /**
  * Simulated ScriptApp.AuthMode. "NONE" is what an add-on's onOpen gets before
@@ -67,6 +68,10 @@ export interface RuntimeSettings {
   evaluateFormula: FormulaEvaluator | null;
   /** URLs of created documents are documentBaseUrl + id (null: Google's https://docs.google.com/document/d/<id>/edit). */
   documentBaseUrl: string | null;
+  /** Users whose email Google does not give a script (User.getEmail() returns ""). */
+  hiddenEmails: Set<string>;
+  /** false: LockService.getDocumentLock() returns null. */
+  documentLock: boolean;
 }
 
 /** A lock shared by executions: who holds it and until when (virtual ms). */
@@ -111,6 +116,8 @@ export class Runtime {
       ui: true,
       evaluateFormula: null,
       documentBaseUrl: null,
+      hiddenEmails: new Set(),
+      documentLock: true,
       ...settings,
     };
     if (!this.settings.effectiveUserEmail) this.settings.effectiveUserEmail = this.settings.userEmail;
@@ -136,6 +143,7 @@ export class Runtime {
 
   /** Starts a new execution: locks the previous one held are released (as Apps Script does). */
   newExecution(): string {
+    if (this.nth?.kill && this.nth.hit) this.nth = null;
     for (const lock of this._allLocks()) if (lock.holder === this.execution) lock.holder = null;
     this.executionSeq += 1;
     this.execution = `execution-${this.executionSeq}`;
@@ -162,9 +170,36 @@ export class Runtime {
     else this.failures.delete(name);
   }
 
+  /** Counted calls of the current execution, for failNth and the trace. */
+  private seq = 0;
+  /** A failure at the nth call of an execution (see failNth); `kill`: every later call of it fails too. */
+  private nth: { n: number; message: string; kill: boolean; hit: boolean } | null = null;
+  /** The counted calls in order, while tracing (env.traceCalls). */
+  trace: string[] | null = null;
+
+  /**
+   * Makes the script's `n`th counted call from now (1-based) throw `message`
+   * before it does anything. With `kill`, it and every later call of the
+   * execution throw, as when Apps Script stops an execution at its time limit:
+   * nothing the script tries afterwards (an undo) reaches a service.
+   * A new execution clears it.
+   */
+  failNth(n: number, message: string, kill = false): void {
+    this.seq = 0;
+    this.nth = n > 0 ? { n, message, kill, hit: false } : null;
+  }
+
   /** Called by instrumented methods; returns false when the call is internal (not counted). */
   _enter(name: string, family: Family): boolean {
     if (this.depth > 0) return false;
+    this.seq += 1;
+    const nth = this.nth;
+    if (nth && (this.seq === nth.n || (nth.kill && nth.hit))) {
+      nth.hit = true;
+      if (!nth.kill) this.nth = null;
+      throw this.exception(nth.message);
+    }
+    this.trace?.push(name);
     const failure = this.failures.get(name);
     if (failure) {
       if (--failure.times <= 0) this.failures.delete(name);

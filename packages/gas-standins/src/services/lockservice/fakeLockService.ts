@@ -14,7 +14,9 @@ export class FakeLockService implements LockServiceApi {
     private readonly _documentLock: () => LockState,
   ) {}
 
+  /** Null where Google gives no document lock (env option documentLock: false). */
   getDocumentLock(): Lock {
+    if (!this._rt.settings.documentLock) return null as unknown as Lock;
     return gas<Lock>(new FakeLock(this._rt, this._documentLock()));
   }
 

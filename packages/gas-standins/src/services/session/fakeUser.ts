@@ -12,8 +12,9 @@ export class FakeUser implements UserApi {
     private readonly _emailAddress: string,
   ) {}
 
+  /** "If security policies do not allow access to the user's email address, this method returns a blank string." */
   getEmail(): string {
-    return this._emailAddress;
+    return this._rt.settings.hiddenEmails.has(this._emailAddress) ? "" : this._emailAddress;
   }
 }
 

@@ -49,6 +49,8 @@ export class FakeProtection implements ProtectionApi {
   _editors: string[] | null = null;
   _range: RuleRange | null;
   _unprotected: RuleRange[] = [];
+  /** The protectedRangeId the Sheets API knows it by (services/sheets). */
+  _id: number;
 
   constructor(
     public _sheet: FakeSheet,
@@ -56,6 +58,7 @@ export class FakeProtection implements ProtectionApi {
     range: RangeRef | null,
   ) {
     this._range = range ? range._ruleRange() : null;
+    this._id = _sheet._ss._nextProtectionId();
   }
 
   get _rt() {
@@ -102,12 +105,22 @@ export class FakeProtection implements ProtectionApi {
     return this._self;
   }
 
-  /** "Neither the owner of the spreadsheet nor the current user can be removed": they stay, silently. */
+  /**
+   * "Neither the owner of the spreadsheet nor the current user can be removed":
+   * they stay, silently. Removing a Google Group through which alone the
+   * current user may edit throws (Google's sample: "Ensure the current user is
+   * an editor before removing others. Otherwise, if the user's edit permission
+   * comes from a group, the script throws an exception upon removing the group").
+   */
   removeEditor(emailAddress: string | User): Protection {
-    const e = this._email(emailAddress);
+    const e = String(this._email(emailAddress)).toLowerCase();
     const ss = this._sheet._ss;
     const list = this._list();
-    if (isOwner(ss, e) || e === currentUser(ss)) return this._self;
+    const me = currentUser(ss);
+    if (isOwner(ss, e) || e === me) return this._self;
+    if (!isOwner(ss, me) && !list.includes(me) && ss._groups.get(e)?.has(me)) {
+      throw this._rt.exception(`You can't remove ${e}: your own permission to edit this protected range comes from that group.`);
+    }
     this._editors = list.filter((x) => x !== e);
     return this._self;
   }

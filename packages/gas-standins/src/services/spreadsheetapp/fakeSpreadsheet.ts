@@ -84,8 +84,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   _sheets: FakeSheet[] = [];
   _active: FakeSheet | null = null;
   _protections: FakeProtection[] = [];
-  /** The owner's email (the environment sets it); null: whoever runs owns it (no protection blocks). */
+  /** The owner's email (the environment sets it); null: no owner (a file in a shared drive), nobody edits past a protection as owner. */
   _owner: string | null = null;
+  /** Google Groups the stand-ins know: group email → its members (a protection or the sharing may name a group). */
+  readonly _groups = new Map<string, Set<string>>();
+  private _protectionSeq = 0;
   /** Users the spreadsheet is shared with as editors, besides its owner (see protectionGuard.ts). */
   readonly _editors = new Set<string>();
   _namedRanges = new Map<string, RuleRange>();
@@ -165,6 +168,12 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     if (!(x instanceof FakeSheet) || x._ss !== this)
       throw this._rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.");
     return x;
+  }
+
+  /** Protected-range ids: distinct, stable, like the Sheets API's. */
+  _nextProtectionId(): number {
+    this._protectionSeq += 1;
+    return 1_000_000 + this._protectionSeq * 7919;
   }
 
   _addProtection(p: FakeProtection): FakeProtection {

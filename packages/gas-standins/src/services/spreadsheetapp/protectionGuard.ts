@@ -39,9 +39,14 @@ export function currentUser(ss: FakeSpreadsheet): string {
   return ss._rt.settings.effectiveUserEmail;
 }
 
-/** The owner may edit everything; a spreadsheet without an owner (not in an environment) belongs to whoever runs. */
+/**
+ * The owner may edit everything ("The spreadsheet owner is always able to
+ * edit protected ranges and sheets"). A spreadsheet without an owner (a file
+ * in a shared drive: getOwner() is null) gives nobody that right: every
+ * user, its managers included, edits a protected range only as one of its editors.
+ */
 export function isOwner(ss: FakeSpreadsheet, user: string): boolean {
-  return ss._owner === null || ss._owner === user;
+  return ss._owner !== null && ss._owner === user;
 }
 
 /** The spreadsheet's editors: its owner, the users it is shared with, the current user. */
@@ -55,12 +60,17 @@ function domainOf(email: string): string {
   return at < 0 ? "" : email.slice(at + 1).toLowerCase();
 }
 
-/** Protection.canEdit() for a user: the owner, any spreadsheet editor while the list mirrors the spreadsheet's, a listed editor, the owner's domain when allowed. */
+/** Whether the list names the user, directly or through a Google Group they belong to. */
+export function listed(ss: FakeSpreadsheet, list: readonly string[], user: string): boolean {
+  return list.includes(user) || list.some((e) => ss._groups.get(e)?.has(user) === true);
+}
+
+/** Protection.canEdit() for a user: the owner, any spreadsheet editor while the list mirrors the spreadsheet's, a listed editor (or a member of a listed group), the owner's domain when allowed. */
 export function userCanEdit(p: FakeProtection, user: string): boolean {
   const ss = p._sheet._ss;
   if (isOwner(ss, user)) return true;
   if (p._editors === null) return true;
-  if (p._editors.includes(user)) return true;
+  if (listed(ss, p._editors, user)) return true;
   const domain = domainOf(user);
   return p._domainEdit && ss._owner !== null && domain !== "" && domain === domainOf(ss._owner);
 }

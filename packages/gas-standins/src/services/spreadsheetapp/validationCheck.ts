@@ -114,8 +114,15 @@ export function satisfies(sheet: FakeSheet, dv: FakeDataValidation, c: Content):
       }
       return false;
     }
+    case "CUSTOM_FORMULA": {
+      // No formula engine: a constant formula is evaluated (=FALSE rejects every value, as in Sheets); any other passes.
+      const f = String(values[0] ?? "")
+        .replace(/\s+/g, "")
+        .toUpperCase();
+      return f !== "=FALSE" && f !== "=FALSE()";
+    }
     default:
-      return true; // CUSTOM_FORMULA: no formula engine
+      return true;
   }
 }
 
