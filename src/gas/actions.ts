@@ -28,7 +28,7 @@ import { withDocumentLock } from "./lock";
 import { blockingOn, type ProtectionState, readProtections } from "./protections";
 import { callerOf } from "./roles";
 import { createOwnedSheet, ownedSheet } from "./owned";
-import { allOrNothing, type Undo } from "./undo";
+import { allOrNothing } from "./undo";
 import { getSettings, hasSettings, saveLevelUndoable } from "./settings";
 import { activeSpreadsheet, openWorkbook, sheetsByName, spreadsheetDay, type OpenedWorkbook } from "./workbook";
 

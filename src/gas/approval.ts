@@ -57,7 +57,7 @@ import {
   seal,
   statusesOf,
 } from "../core/log";
-import { parsePeriod, periodId, periodKey, periodWords, type Period } from "../core/period";
+import { periodId, periodKey, periodWords, type Period } from "../core/period";
 import { ACTIONS } from "../core/permissions";
 import { type Drift, type OpenRow, type PlanInput, protectionKey, rowKey } from "../core/protections";
 import { unitCode } from "../core/read";

@@ -48,7 +48,7 @@ export function requireReviewer(c: Caller, doing: string): void {
 /** The guard main.ts puts before every entry point ACTIONS lists as reviewers-only. */
 export function guardAction(name: string): void {
   const rule = (ACTIONS as Record<string, { who: string; doing?: string } | undefined>)[name];
-  if (!rule || rule.who !== "reviewers") return;
+  if (rule?.who !== "reviewers") return;
   requireReviewer(callerOf(SpreadsheetApp.getActiveSpreadsheet(), getSettings()), rule.doing ?? name);
 }
 
