@@ -121,6 +121,11 @@ export function readLog(values: readonly (readonly unknown[])[] | null, head: Lo
       };
     return { records: [], legacy: false, problem: null };
   }
+  // A blank sheet: the log's first write was stopped before its header (the head then counts no row).
+  if (values.every((r) => r.every((c) => text(c).trim() === ""))) {
+    const counts = [head?.seq ?? 0, head?.prev?.seq ?? 0];
+    if (counts.includes(0)) return { records: [], legacy: false, problem: null };
+  }
   const header = values[0] ?? [];
   const rows = values
     .slice(1)

@@ -378,19 +378,20 @@ export function submissionValidations(
   firstRow: number,
   numRows: number,
   find: (name: string) => Sheet | null,
+  /** Also the period column's text format (set-up; not when putting validations back on a row). */
+  formats = true,
 ): void {
   if (numRows <= 0) return;
   if (col("period") > 0) {
-    sheet
-      .getRange(firstRow, col("period"), numRows, 1)
-      .setNumberFormat("@")
-      .setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireValueInList(periodChoices(), true)
-          .setAllowInvalid(true)
-          .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).")
-          .build(),
-      );
+    const period = sheet.getRange(firstRow, col("period"), numRows, 1);
+    if (formats) period.setNumberFormat("@");
+    period.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(periodChoices(), true)
+        .setAllowInvalid(true)
+        .setHelpText("Kỳ báo cáo dạng 2023-Q1 (cũng đọc được Quý I/2023, Q1/2023).")
+        .build(),
+    );
   }
   const units = find(SHEET_UNITS);
   const codeColumn = units ? unitCodeColumn(units) : null;

@@ -191,6 +191,8 @@ interface Context {
   props: Record<string, string>;
   log: LogState;
   queued: Queued[];
+  /** Queued entries already in the log. */
+  done: Queued[];
   rejected: Rejected[];
   /** Every change of status: the log's then the queued ones. */
   all: LogEntry[];
@@ -214,7 +216,11 @@ function context(periodText: unknown, given?: Evaluated): Context {
   const props = PropertiesService.getDocumentProperties().getProperties();
   const log = readLogState(ss, props);
   const known = new Set(wb.units.map((u) => u.code));
-  const { queued, rejected } = readQueue(props, (code) => known.has(code));
+  const read = readQueue(props, (code) => known.has(code));
+  // An entry already in the log (an execution stopped before it deleted the queue) is done: deleted at the next write.
+  const done = read.queued.filter((q) => log.read.records.some((r) => sameEntry(r, q.entry)));
+  const queued = read.queued.filter((q) => !done.includes(q));
+  const rejected = read.rejected;
   const all = [...log.read.records, ...queued.map((q) => q.entry)];
   const id = periodId(period);
   const record = statusesOf(all, id);
@@ -265,6 +271,7 @@ function context(periodText: unknown, given?: Evaluated): Context {
     props,
     log,
     queued,
+    done,
     rejected,
     all,
     protections: null,
@@ -341,11 +348,10 @@ function planInput(c: Context, open: { label: string; rows: OpenRow[] } | null, 
 }
 
 /** The clerk's view of its own row's protection: whether Google lets them edit it, and whether it still covers the unit's row. */
-function ownRowProtection(ss: Spreadsheet, code: string, row: number): { exists: boolean; canEdit: boolean; moved: boolean } {
-  if (typeof Sheets === "undefined") return { exists: false, canEdit: false, moved: false };
-  const mine = readProtections(ss).existing.find((p) => protectionKey(p.description) === rowKey(code));
-  if (!mine) return { exists: false, canEdit: false, moved: false };
-  return { exists: true, canEdit: mine.canEdit, moved: mine.range.startRowIndex !== row - 1 };
+function ownRowProtection(ss: Spreadsheet, code: string, row: number): { canEdit: boolean; moved: boolean } {
+  const mine =
+    typeof Sheets === "undefined" ? null : readProtections(ss).existing.find((p) => protectionKey(p.description) === rowKey(code));
+  return { canEdit: mine?.canEdit === true, moved: !!mine && mine.range.startRowIndex !== row - 1 };
 }
 
 // ---------------------------------------------------------------- writing
@@ -358,30 +364,25 @@ function formatTime(ss: Spreadsheet, now: Date): string {
 function writeText(range: GoogleAppsScript.Spreadsheet.Range, text: string, undo: Undo): void {
   const before = range.getValue();
   const format = range.getNumberFormat();
+  undo.push(() => range.setNumberFormat(format).setValue(before)); // before the writes: either may fail
   range.setNumberFormat("@").setValue(text);
-  undo.push(() => range.setNumberFormat(format).setValue(before));
 }
 
 function setProperty(key: string, value: string | null, undo: Undo): void {
   const props = PropertiesService.getDocumentProperties();
   const before = props.getProperty(key);
+  undo.push(() => (before === null ? props.deleteProperty(key) : props.setProperty(key, before)));
   if (value === null) props.deleteProperty(key);
   else props.setProperty(key, value);
-  undo.push(() => (before === null ? props.deleteProperty(key) : props.setProperty(key, before)));
 }
 
-/** A free name for a new log sheet: a sheet the user made with the log's name is never taken over. */
-function freeLogName(ss: Spreadsheet): string {
-  const find = sheetsByName(ss);
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? LOG_SHEET : `${LOG_SHEET} (${n})`;
-    if (!find(name)) return name;
-  }
-}
-
+/** The log sheet to create, or an empty one of its name (left by an execution stopped before it recorded the sheet's id). */
 function createLogSheet(ss: Spreadsheet, undo: Undo): Sheet {
+  const mine = sheetsByName(ss)(LOG_SHEET);
+  if (mine && mine.getLastRow() === 0) return mine;
   const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(freeLogName(ss), ss.getSheets().length);
+  // A sheet a user made with the log's name is never taken over.
+  const sheet = ss.insertSheet(mine ? `${LOG_SHEET} (tiện ích)` : LOG_SHEET, ss.getSheets().length);
   undo.push(() => ss.deleteSheet(sheet));
   ss.setActiveSheet(active); // insertSheet activates the new sheet: keep the user where they were
   return sheet;
@@ -410,8 +411,8 @@ function commit(c: Context, entries: readonly LogEntry[], undo: Undo, accept = "
   const now = formatTime(ss, new Date());
   const user = c.caller.email || "(không rõ email)";
   const read = c.log.read;
-  if (read.problem && !accept) throw new Error(`${read.problem} Chưa có gì bị thay đổi.`);
-  const moved = c.queued.filter((q) => !read.records.some((r) => sameEntry(r, q.entry))).map((q) => q.entry);
+  if (!accept) logTrusted(c);
+  const moved = c.queued.map((q) => q.entry);
   const fresh: LogEntry[] = [...c.rejected.map((r) => rejectedEntry(r, now, user)), ...moved, ...entries];
   if (accept)
     fresh.unshift({
@@ -451,11 +452,11 @@ function commit(c: Context, entries: readonly LogEntry[], undo: Undo, accept = "
       if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
       if (sheet.getMaxColumns() < LOG_HEADER.length)
         sheet.insertColumnsAfter(sheet.getMaxColumns(), LOG_HEADER.length - sheet.getMaxColumns());
-      sheet.clearContents();
       undo.push(() => {
         sheet!.clearContents();
         sheet!.getRange(1, 1, before.length, before[0]!.length).setNumberFormats(formats).setValues(before);
       });
+      sheet.clearContents();
       sheet
         .getRange(1, 1, need, LOG_HEADER.length)
         .setNumberFormat("@")
@@ -467,18 +468,19 @@ function commit(c: Context, entries: readonly LogEntry[], undo: Undo, accept = "
       const max = sheet.getMaxRows();
       if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
       const range = sheet.getRange(first, 1, rows.length, LOG_HEADER.length);
+      const formats = range.getNumberFormats();
+      undo.push(() => range.clearContent().setNumberFormats(formats));
       range.setNumberFormat("@").setValues(rows);
-      undo.push(() => range.clearContent());
     }
     if (c.props[LEGACY_LOG_PROPERTY] !== undefined) setProperty(LEGACY_LOG_PROPERTY, null, undo);
   }
   // Only now that they are in the log: the queue goes.
-  for (const key of [...c.rejected.map((r) => r.key), ...c.queued.map((q) => q.key)]) setProperty(key, null, undo);
+  for (const key of [...c.rejected, ...c.done, ...c.queued].map((q) => q.key)) setProperty(key, null, undo);
   // The rows the clerks locked at submission get set-up's validations back (the protection closes them below).
   const locked = c.queued
     .map((q) => c.view.units.find((u) => u.code === q.entry.unit && q.entry.period === c.view.period)?.row)
     .filter((r): r is number => !!r);
-  restoreValidations(c, locked);
+  restoreValidations(c, locked, undo);
   const statuses = statusesOf([...read.records, ...c.queued.map((q) => q.entry), ...entries], c.view.openPeriod);
   const s = compare(state, planInput(c, openPeriodRows(c, statuses), sheet.getSheetId()), [c.caller.email]);
   applySync(ss, state, s, undo);
@@ -486,7 +488,7 @@ function commit(c: Context, entries: readonly LogEntry[], undo: Undo, accept = "
   return s.drift.filter((d) => d.kind === "missing" && d.key.startsWith("dong:")).length;
 }
 
-function restoreValidations(c: Context, rows: readonly number[]): void {
+function restoreValidations(c: Context, rows: readonly number[], undo: Undo): void {
   if (rows.length === 0) return;
   const sheet = c.opened.sheets.submissions;
   const cols = c.wb.submissionColumns;
@@ -494,9 +496,17 @@ function restoreValidations(c: Context, rows: readonly number[]): void {
   const width = sheet.getLastColumn();
   const find = sheetsByName(c.opened.spreadsheet);
   for (const [first, count] of runs([...new Set(rows)])) {
-    sheet.getRange(first, 1, count, width).clearDataValidations();
-    submissionValidations(sheet, col, first, count, find);
+    const range = sheet.getRange(first, 1, count, width);
+    const before = range.getDataValidations();
+    undo.push(() => range.setDataValidations(before));
+    range.clearDataValidations();
+    submissionValidations(sheet, col, first, count, find, false);
   }
+}
+
+/** Refuses a change of status while the log cannot be trusted. */
+function logTrusted(c: Context): void {
+  if (c.log.read.problem) throw new Error(`${c.log.read.problem} Chưa có gì bị thay đổi.`);
 }
 
 /** Runs the writes; on a failure undoes what was done and says so in Vietnamese. */
@@ -526,7 +536,7 @@ export function preparePeriod(periodText: unknown): PrepareResult {
   return withDocumentLock(() => {
     const c = context(periodText);
     requireReviewer(c.caller, ACTIONS.preparePeriod.doing);
-    if (c.log.read.problem) throw new Error(`${c.log.read.problem} Chưa chuẩn bị kỳ báo cáo được; chưa có gì bị thay đổi.`);
+    logTrusted(c);
     const sheet = c.opened.sheets.submissions;
     const id = c.view.period;
     return atomically("chuẩn bị kỳ báo cáo", (undo) => {
@@ -550,8 +560,8 @@ export function preparePeriod(periodText: unknown): PrepareResult {
         const max = sheet.getMaxColumns();
         if (width > max) sheet.insertColumnsAfter(max, width - max);
         const range = sheet.getRange(headerRow + 1, header.length + 1, 1, added.length);
-        range.setValues([added]);
         undo.push(() => range.clearContent());
+        range.setValues([added]);
       }
       const missing = c.view.units.filter((u) => u.row === null);
       if (missing.length) {
@@ -565,11 +575,12 @@ export function preparePeriod(periodText: unknown): PrepareResult {
         });
         const max = sheet.getMaxRows();
         if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+        const range = sheet.getRange(first, 1, rows.length, width);
+        const formats = range.getNumberFormats();
+        undo.push(() => range.clearContent().setNumberFormats(formats));
         // Codes and periods are text ("00123" keeps its zeros).
         for (const key of ["period", "unit"] as const) sheet.getRange(first, cols[key]! + 1, rows.length, 1).setNumberFormat("@");
-        const range = sheet.getRange(first, 1, rows.length, width);
         range.setValues(rows);
-        undo.push(() => range.clearContent());
         missing.forEach((u, i) => {
           u.row = first + i;
           u.cell = `${columnLetter(cols.status! + 1)}${first + i}`;
@@ -620,12 +631,10 @@ function change(action: Action, periodText: unknown, unitCodeText: unknown, note
     const t = TRANSITIONS[action];
     const ss = c.opened.spreadsheet;
     if (t.who === "reviewer") requireReviewer(c.caller, `${t.label.toLowerCase()} số liệu của đơn vị`);
-    if (c.log.read.problem) throw new Error(`${c.log.read.problem} Chưa ${t.label.toLowerCase()} được; chưa có gì bị thay đổi.`);
+    logTrusted(c);
     if (c.view.openPeriod !== c.view.period) {
       throw new Error(
-        c.view.openPeriod
-          ? `Kỳ đang nhập là ${c.view.openPeriod}; trạng thái kỳ ${c.view.period} chỉ đổi được sau khi người duyệt chạy "Chuẩn bị kỳ báo cáo" cho kỳ này.`
-          : `Kỳ ${c.view.periodLabel} chưa được chuẩn bị; hãy nhờ người duyệt chạy "Chuẩn bị kỳ báo cáo".`,
+        `Kỳ ${c.view.period} không phải kỳ đang nhập${c.view.openPeriod ? ` (${c.view.openPeriod})` : ""}; hãy nhờ người duyệt chạy "Chuẩn bị kỳ báo cáo" cho kỳ này.`,
       );
     }
     if (u.row === null || u.cell === null) {
@@ -665,14 +674,6 @@ function change(action: Action, periodText: unknown, unitCodeText: unknown, note
     const cells = c.opened.values.submissions[u.row - 1]!;
     return atomically(t.label.toLowerCase(), (undo) => {
       const now = new Date();
-      const statusCell = sheet.getRange(u.cell!);
-      const previous = statusCell.getValue();
-      statusCell.setValue(t.to);
-      undo.push(() => statusCell.setValue(previous));
-      // Trả lại writes its reason; Mở lại writes a note only when one is given (the last reason stays otherwise).
-      if ((action === "return" || (action === "reopen" && text !== "")) && cols.review_note !== undefined) {
-        writeText(sheet.getRange(u.row!, cols.review_note + 1), text, undo);
-      }
       const entry: LogEntry = {
         time: formatTime(ss, now),
         user: c.caller.email || "(không rõ email)",
@@ -683,10 +684,20 @@ function change(action: Action, periodText: unknown, unitCodeText: unknown, note
         note: text,
         fingerprint: action === "submit" || action === "approve" ? rowFingerprint(cells, cols) : "",
       };
+      // A clerk's change is queued first: the queue is the record until a reviewer's action logs it, so an
+      // execution stopped after this write (no undo) has still submitted, and one stopped before it has not.
+      if (!c.caller.reviewer) setProperty(`${QUEUE_PREFIX}${String(now.getTime()).padStart(15, "0")}.${code}`, JSON.stringify(entry), undo);
+      const statusCell = sheet.getRange(u.cell!);
+      const previous = statusCell.getValue();
+      undo.push(() => statusCell.setValue(previous));
+      statusCell.setValue(t.to);
+      // Trả lại writes its reason; Mở lại writes a note only when one is given (the last reason stays otherwise).
+      if ((action === "return" || (action === "reopen" && text !== "")) && cols.review_note !== undefined) {
+        writeText(sheet.getRange(u.row!, cols.review_note + 1), text, undo);
+      }
       if (c.caller.reviewer) commit(c, [entry], undo);
       else {
-        // The clerk's execution: lock the row by validation, then queue the change (the last write).
-        // Only the cells the clerk may edit (the key columns are the reviewers').
+        // The clerk's execution locks the row by validation, on the cells the clerk may edit (the key columns are the reviewers').
         const keys = new Set([cols.period, cols.unit, cols.review_note].filter((x) => x !== undefined).map((x) => x! + 1));
         const lock = SpreadsheetApp.newDataValidation()
           .requireFormulaSatisfied("=FALSE")
@@ -697,10 +708,9 @@ function change(action: Action, periodText: unknown, unitCodeText: unknown, note
         for (const [first, count] of runs(free)) {
           const span = sheet.getRange(u.row!, first, 1, count);
           const rules = span.getDataValidations();
-          span.setDataValidation(lock);
           undo.push(() => span.setDataValidations(rules));
+          span.setDataValidation(lock);
         }
-        setProperty(`${QUEUE_PREFIX}${String(now.getTime()).padStart(15, "0")}.${code}`, JSON.stringify(entry), undo);
       }
       const done: Record<Action, string> = {
         submit: `${u.name} đã nộp số liệu ${c.view.periodLabel}.`,

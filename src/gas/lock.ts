@@ -17,6 +17,10 @@ export function withDocumentLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      // Apps Script releases an execution's locks when it ends; the work is done (or undone) either way.
+    }
   }
 }

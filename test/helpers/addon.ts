@@ -90,3 +90,38 @@ export function refusal(addon: LocalAddon, fn: string, ...args: unknown[]): stri
   }
   throw new Error(`${fn} was not refused`);
 }
+
+/**
+ * Everything an action could change, for all-or-nothing and refusal tests:
+ * every sheet (snapshot), the data validations of every sheet, the document
+ * properties, every protection (description, range, editors, unprotected
+ * ranges; not its id) and the documents created.
+ */
+export function fullState(addon: LocalAddon): string {
+  const SA = addon.env.globals.SpreadsheetApp;
+  const props = addon.env.globals.PropertiesService.getDocumentProperties().getProperties();
+  const validations: Record<string, unknown> = {};
+  const protections: string[] = [];
+  for (const sheet of addon.env.document.getSheets()) {
+    validations[sheet.getName()] = sheet
+      .getDataRange()
+      .getDataValidations()
+      .map((row) => row.map((v) => (v ? `${v.getCriteriaType()}:${v.getCriteriaValues().map(String).join("|")}` : "")));
+    for (const p of [...sheet.getProtections(SA.ProtectionType.SHEET), ...sheet.getProtections(SA.ProtectionType.RANGE)]) {
+      const editors = p.canEdit()
+        ? p
+            .getEditors()
+            .map((u) => u.getEmail())
+            .sort()
+            .join(",")
+        : "?";
+      const open = p
+        .getUnprotectedRanges()
+        .map((r) => r.getA1Notation())
+        .sort()
+        .join(",");
+      protections.push(`${sheet.getName()}|${p.getDescription()}|${p.getRange().getA1Notation()}|${editors}|${open}|${p.isWarningOnly()}`);
+    }
+  }
+  return JSON.stringify([snapshot(addon), validations, Object.entries(props).sort(), protections.sort(), addon.documents.length]);
+}
