@@ -28,7 +28,8 @@ export function parseMask(text: string): Mask | null {
       const [head, ...rest] = name.split(".");
       let node: Mask | null = sub;
       for (const part of rest.reverse()) node = new Map([[part, node]]);
-      out.set(head!, node);
+      // "a.b,a.c" is "a(b,c)": paths that share a head merge.
+      out.set(head!, merge(out.get(head!), node));
       if (s[i] === ",") i++;
     }
     return out;
@@ -36,6 +37,15 @@ export function parseMask(text: string): Mask | null {
   const mask = list();
   if (i !== s.length) throw new Error(`Invalid field mask "${text}".`);
   return mask;
+}
+
+/** Two masks of one field as one (null: the whole field). */
+function merge(a: Mask | null | undefined, b: Mask | null): Mask | null {
+  if (a === undefined) return b;
+  if (a === null || b === null) return null;
+  const out: Mask = new Map(a);
+  for (const [k, v] of b) out.set(k, merge(out.get(k), v));
+  return out;
 }
 
 /** The value with only the masked fields (arrays: each element). */
