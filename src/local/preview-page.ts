@@ -226,8 +226,8 @@ function renderAlerts(): void {
 function protectionHelp(): string {
   const who = pageUser ? `Tài khoản ${pageUser}` : "Bạn";
   return (
-    `${who} không được sửa ô này. Trên trang Số liệu, dòng của mỗi đơn vị chỉ người nhập liệu của đơn vị đó và người duyệt sửa được; ` +
-    "dòng đã duyệt chỉ người duyệt sửa được."
+    `${who} không được sửa ô này. Chỉ người duyệt sửa trang Đơn vị, Chỉ tiêu, các dòng tiêu đề, các kỳ trước và các trang của tiện ích; ` +
+    "dòng của mỗi đơn vị trong kỳ đang nhập chỉ người nhập liệu của đơn vị đó và người duyệt sửa được, cho đến khi nộp."
   );
 }
 

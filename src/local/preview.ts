@@ -472,7 +472,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const ss = addon.env.document;
     const sheets = ss.getSheets().map((sheet) => {
       const range = sheet.getDataRange();
-      const rows = Math.min(range.getNumRows(), MAX_ROWS);
+      // One blank row below the data, as Sheets shows more rows than there are values: a user can type a new row there.
+      const rows = Math.min(range.getNumRows() + (range.getNumRows() < sheet.getMaxRows() ? 1 : 0), MAX_ROWS);
       const r = sheet.getRange(1, 1, rows, range.getNumColumns());
       const backgrounds = r.getBackgrounds() as (string | null)[][];
       for (const m of marks(sheet)) {
