@@ -11,7 +11,8 @@
  *      workbook alone (aim: at most 2× the time, 1,6× the peak RSS).
  *   4. The report with its .docx for 3,000 units against its load alone (aim: at most 3×).
  *   5. A second report in the same process against the first.
- *   6. Service calls per action, at 20 and at 2,000 units.
+ *   6. Service calls per action, at 20 and at 2,000 units; "Chuẩn bị kỳ báo
+ *      cáo" at 200 and 3,000 units with the sheet shared with every clerk.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -241,37 +242,90 @@ for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
   }
 }
 
-// 6b. "Chuẩn bị kỳ báo cáo": a fixed number of calls per unit (a row appended in one write, a protection per unit).
+// 6b. "Chuẩn bị kỳ báo cáo" with the sheet shared with every clerk (Range.protect() would start with all of them):
+// every protection in one Sheets API batch; the protections stay bounded by the units, not the quarters.
 {
   const { startAddon } = await import("../src/local/runtime");
   const { settingsFor } = await import("../src/core/settings");
-  const { submissionRows, unitRows } = await import("../test/fixtures");
+  const { goodRow, submissionRows, unitRows } = await import("../test/fixtures");
+  const OWNER = "owner@tinh.example.vn";
   const prepare = (n: number) => {
     const codes = Array.from({ length: n }, (_, i) => `DV${String(i + 1).padStart(4, "0")}`);
-    const units = unitRows(codes.map((code) => ({ code }))).map((r, i) =>
-      i === 0 ? r : [r[0], r[1], r[2], `${codes[i - 1]!.toLowerCase()}@xa.example.vn`, r[4]],
-    );
+    const clerks = codes.map((c) => `${c.toLowerCase()}@xa.example.vn`);
+    const units = unitRows(codes.map((code) => ({ code }))).map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], clerks[i - 1], r[4]]));
+    // Half the units have typed their row already; prepare adds the other half.
     const addon = startAddon({
-      ownerEmail: "owner@tinh.example.vn",
-      userEmail: "owner@tinh.example.vn",
-      sheets: { "Đơn vị": units, "Số liệu": submissionRows([]) },
+      ownerEmail: OWNER,
+      userEmail: OWNER,
+      editors: clerks,
+      sheets: { "Đơn vị": units, "Số liệu": submissionRows(codes.filter((_, i) => i % 2 === 0).map((c) => goodRow(c, "2026-Q2"))) },
       documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Thử")) },
     });
+    const run = (period: string) => {
+      addon.env.resetCounts();
+      const t0 = performance.now();
+      addon.call("preparePeriod", period);
+      const ms = performance.now() - t0;
+      const protections = addon.env.document
+        .getSheets()
+        .reduce(
+          (k, s) =>
+            k +
+            s.getProtections(addon.env.globals.SpreadsheetApp.ProtectionType.RANGE).length +
+            s.getProtections(addon.env.globals.SpreadsheetApp.ProtectionType.SHEET).length,
+          0,
+        );
+      return {
+        total: addon.env.count(),
+        protectionCalls: [...addon.env.callsOf("SpreadsheetApp")]
+          .filter(([k]) => k.startsWith("Protection."))
+          .reduce((k, [, v]) => k + v, 0),
+        batches: addon.env.count("Spreadsheets.batchUpdate"),
+        gets: addon.env.count("Spreadsheets.get"),
+        protections,
+        ms,
+      };
+    };
+    const first = run("2026-Q2");
+    const again = run("2026-Q2");
+    const next = run("2026-Q3");
     addon.env.resetCounts();
-    const t0 = performance.now();
-    addon.call("preparePeriod", "2026-Q2");
-    const ms = performance.now() - t0;
-    const total = addon.env.count();
-    const sheets = addon.env.count("SpreadsheetApp");
+    addon.call("highlightPeriod", "2026-Q3");
+    const highlight = addon.env.count();
     addon.dispose();
-    return { total, sheets, ms };
+    return { first, again, next, highlight };
   };
-  const [a, b] = [prepare(20), prepare(200)];
+  console.log("\nChuẩn bị kỳ báo cáo, the sheet shared with every clerk (calls counted by the stand-ins):");
   console.log(
-    `\nChuẩn bị kỳ báo cáo: 20 units ${a.total} calls (${a.sheets} SpreadsheetApp, ${a.ms.toFixed(0)} ms); ` +
-      `200 units ${b.total} calls (${b.sheets} SpreadsheetApp, ${b.ms.toFixed(0)} ms); ` +
-      `${((b.total - a.total) / 180).toFixed(1)} calls per unit, ${a.total - (20 * (b.total - a.total)) / 180} fixed.`,
+    "units".padEnd(7) +
+      "run".padEnd(22) +
+      "calls".padStart(7) +
+      "Protection.*".padStart(14) +
+      "batchUpdate".padStart(13) +
+      "get".padStart(5) +
+      "protections".padStart(13) +
+      "ms".padStart(8),
   );
+  for (const n of [200, 3000]) {
+    const r = prepare(n);
+    for (const [label, x] of [
+      ["first (2026-Q2)", r.first],
+      ["again (nothing new)", r.again],
+      ["next quarter (Q3)", r.next],
+    ] as const) {
+      console.log(
+        String(n).padEnd(7) +
+          label.padEnd(22) +
+          String(x.total).padStart(7) +
+          String(x.protectionCalls).padStart(14) +
+          String(x.batches).padStart(13) +
+          String(x.gets).padStart(5) +
+          String(x.protections).padStart(13) +
+          x.ms.toFixed(0).padStart(8),
+      );
+    }
+    console.log(`${String(n).padEnd(7)}highlightPeriod after it: ${r.highlight} calls`);
+  }
 }
 
 // 7. The size guard: a small workbook with one cell at XFD1048576 is refused before exceljs walks it.
