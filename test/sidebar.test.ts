@@ -709,6 +709,41 @@ describe("sidebar: Nộp và duyệt số liệu", () => {
     expect(storedSettings(a).reviewers).toEqual([REVIEWER, CLERK_B]);
   });
 
+  it("a log edited by hand is shown to everyone; only a reviewer gets Xác nhận nhật ký; a sorted sheet is a note for the reviewer", async () => {
+    const a = approvalAddon();
+    a.call("preparePeriod", P);
+    a.env.setUser(CLERK_B);
+    a.call("submitUnit", P, "B");
+    a.env.setUser(OWNER);
+    a.call("preparePeriod", P); // the submission is logged
+    // A sort of Số liệu (A's and B's rows swap values; protections stay).
+    const sheet = a.env.sheet(SHEET_SUBMISSIONS);
+    const rows = sheet.getRange(2, 1, 2, sheet.getLastColumn()).getValues();
+    sheet.getRange(2, 1, 2, sheet.getLastColumn()).setValues([rows[1]!, rows[0]!]);
+    const p = await openApproval(a);
+    await expect.poll(() => p.locator("#approval-notes").innerText()).toContain("Bảo vệ dòng của Xã A lệch khỏi dòng của đơn vị");
+    expect(await p.locator("#approval-log").isVisible()).toBe(false);
+    await p.close();
+    // The log's row edited by hand.
+    a.env.sheet("Nhật ký CCHC").getRange("G2").setValue("Đã duyệt");
+    a.env.setUser(CLERK_A);
+    const clerk = await openApproval(a);
+    await expect.poll(() => clerk.locator("#approval-log-text").innerText()).toMatch(/^Nhật ký CCHC đã bị sửa bằng tay: dòng số thứ tự 1/);
+    expect(await clerk.getByRole("button", { name: "Xác nhận nhật ký" }).isVisible()).toBe(false);
+    await clerk.close();
+    a.env.setUser(OWNER);
+    const q = await openApproval(a);
+    const accept = q.getByRole("button", { name: "Xác nhận nhật ký" });
+    await expect.poll(() => accept.isVisible()).toBe(true);
+    await q.evaluate(() => {
+      window.confirm = () => true;
+    });
+    await accept.click();
+    await expect.poll(() => q.locator("#approval-status").innerText()).toMatch(/^Đã xác nhận Nhật ký CCHC như hiện có \(1 dòng đọc được\)/);
+    expect(await q.locator("#approval-log").isVisible()).toBe(false);
+    expect(dialogs).toEqual([]);
+  });
+
   it("when the state cannot be read, the section says why instead of staying blank", async () => {
     const a = sampleAddon();
     a.env.sheet(SHEET_SUBMISSIONS).getRange("R1").setValue("Thanh toán");
