@@ -36,7 +36,7 @@ if (mode === "load") {
   held.push(await loadXlsx(rest[0]!));
 } else if (mode === "cli") {
   process.argv = [process.argv[0]!, "cli", ...rest];
-  await import("../src/local/cli");
+  await import("../src/local/cli/report");
 } else if (mode === "values" || mode === "plain" || mode === "core") {
   const { benchValues, plainLoop } = await import("./bench-core");
   const n = Number(rest[0]);

@@ -1,7 +1,7 @@
 /**
  * Regenerates the sample workbooks with exceljs: samples/vinh-linh.xlsx, the
- * sample district (src/local/sample.ts), and samples/quang-tri-2026.xlsx, the
- * sample province (src/local/sample-quang-tri.ts; see there for what each
+ * sample district (src/local/samples/vinh-linh.ts), and samples/quang-tri-2026.xlsx, the
+ * sample province (src/local/samples/quang-tri.ts; see there for what each
  * holds and why). Cells keep their types (a count typed as text stays text,
  * a merger date is a date shown dd/mm/yyyy), headers are bold and frozen,
  * targets are formatted as percentages.
@@ -11,8 +11,8 @@ import ExcelJS from "exceljs";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sampleWorkbook, type SampleWorkbook } from "../src/local/sample";
-import { quangTriWorkbook } from "../src/local/sample-quang-tri";
+import { sampleWorkbook, type SampleWorkbook } from "../src/local/samples/vinh-linh";
+import { quangTriWorkbook } from "../src/local/samples/quang-tri";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, UNIT_COLUMNS } from "../src/core/schema";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

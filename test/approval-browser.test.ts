@@ -18,8 +18,8 @@ import { launchChromium } from "./helpers/browser";
 import { actAs as actAsIn, approvalSection, freePort, shown, typeInto } from "./helpers/preview";
 import { SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
 import type { ApprovalView } from "../src/gas/approval";
-import { QT_CURRENT, quangTriWorkbook } from "../src/local/sample-quang-tri";
-import { PROVINCE_OWNER, PROVINCE_REVIEWER, type Preview, startPreview } from "../src/local/preview";
+import { QT_CURRENT, quangTriWorkbook } from "../src/local/samples/quang-tri";
+import { PROVINCE_OWNER, PROVINCE_REVIEWER, type Preview, startPreview } from "../src/local/preview/server";
 
 const ROOT = join(__dirname, "..");
 /** Unit A, whose clerk goes round the loop, and unit B, a neighbour: communes with a clerk and a 2026-Q2 row without findings. */

@@ -19,7 +19,7 @@ import { goodRow, submissionRows, targetRows, unitRows, type SubmissionInput } f
 import { DISTRICT_SETTINGS, snapshot } from "./helpers/addon";
 import { loadBundle, type Loaded } from "./helpers/bundle";
 import { readDocx } from "./helpers/docx-read";
-import { toDocx } from "../src/local/docx-writer";
+import { toDocx } from "../src/local/render/docx-writer";
 
 /** Distinct inputs tried, by family (checked at the end). */
 const corpus = { functions: 0, workbooks: 0, cli: 0 };
@@ -403,7 +403,10 @@ let book = "";
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await exec(process.execPath, ["--import", "tsx", join(ROOT, "src/local/cli.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+    const r = await exec(process.execPath, ["--import", "tsx", join(ROOT, "src/local/cli/report.ts"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };

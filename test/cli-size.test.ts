@@ -46,7 +46,7 @@ function declareSize(zip: Buffer, entry: string, size: number): Buffer {
 function cli(dir: string, file: string) {
   const r = spawnSync(
     "npx",
-    ["tsx", "src/local/cli.ts", join(dir, file), "--period", "2023-Q1", "--level", "huyện", "--name", "Vĩnh Linh"],
+    ["tsx", "src/local/cli/report.ts", join(dir, file), "--period", "2023-Q1", "--level", "huyện", "--name", "Vĩnh Linh"],
     {
       cwd: ROOT,
       encoding: "utf8",

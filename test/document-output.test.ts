@@ -6,8 +6,8 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { createGasEnvironment, paragraphText } from "@cchc/gas-standins";
-import { renderHtml } from "../src/local/document-html";
-import { toDocx } from "../src/local/docx-writer";
+import { renderHtml } from "../src/local/render/document-html";
+import { toDocx } from "../src/local/render/docx-writer";
 import { readDocx } from "./helpers/docx-read";
 import { buildReport, MOTTO, NATION, paragraphsOf, SHORTFALL, TABLE_ROWS } from "../packages/gas-standins/test/fixtures/report";
 

@@ -12,7 +12,7 @@ import { connect, createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./helpers/browser";
-import { startPreview, type Preview } from "../src/local/preview";
+import { startPreview, type Preview } from "../src/local/preview/server";
 
 interface Reply {
   status: number;

@@ -17,8 +17,8 @@ import { readDocx } from "./helpers/docx-read";
 import { SPEC_MENU } from "./helpers/addon";
 import { launchChromium } from "./helpers/browser";
 import { SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
-import { QT_CURRENT, quangTriWorkbook } from "../src/local/sample-quang-tri";
-import { SAMPLE_XLSX, startPreview as startPreviewHere } from "../src/local/preview";
+import { QT_CURRENT, quangTriWorkbook } from "../src/local/samples/quang-tri";
+import { SAMPLE_XLSX, startPreview as startPreviewHere } from "../src/local/preview/server";
 
 /** A cell of the province sample's `Số liệu` in 2026-Q2, by unit and field ("R634"). */
 const province = quangTriWorkbook();
@@ -44,7 +44,7 @@ function freePort(): Promise<number> {
 
 function startPreview(port: number): Promise<ChildProcess> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview/server.ts"], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port) },
     });
@@ -229,7 +229,7 @@ describe("npm start", { timeout: 120000 }, () => {
 
   it("a busy port gives a clear message; Ctrl-C stops the preview cleanly", async () => {
     const port = Number(new URL(url).port);
-    const second = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts"], {
+    const second = spawn(process.execPath, ["--import", "tsx", "src/local/preview/server.ts"], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port) },
     });
@@ -369,7 +369,7 @@ describe("npm start -- own.xlsx: a user's own workbook", { timeout: 60000 }, () 
     const file = join(dir, "so-lieu-cua-toi.xlsx");
     writeFileSync(file, await saveXlsx(ss));
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview.ts", file], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview/server.ts", file], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port) },
     });

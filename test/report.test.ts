@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toDocx } from "../src/local/docx-writer";
-import { effectiveParagraphStyle } from "../src/local/document-style";
+import { toDocx } from "../src/local/render/docx-writer";
+import { effectiveParagraphStyle } from "../src/local/render/document-style";
 import { readDocx, type DocxContent } from "./helpers/docx-read";
 import { writeSample } from "../scripts/make-sample";
-import { sampleWorkbook } from "../src/local/sample";
+import { sampleWorkbook } from "../src/local/samples/vinh-linh";
 import { districtAddon, sampleAddon } from "./helpers/addon";
 
 const dir = mkdtempSync(join(tmpdir(), "cchc-report-"));
@@ -31,7 +31,7 @@ beforeAll(async () => {
 function cli(...args: string[]) {
   const own = args.some((a) => a.startsWith("--level") || a.startsWith("--settings") || a === "--no-level");
   const full = own ? args.filter((a) => a !== "--no-level") : [...args, "--level", "huyện", "--name", "Vĩnh Linh"];
-  const r = spawnSync("npx", ["tsx", "src/local/cli.ts", ...full], { cwd: join(__dirname, ".."), encoding: "utf8" });
+  const r = spawnSync("npx", ["tsx", "src/local/cli/report.ts", ...full], { cwd: join(__dirname, ".."), encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The committed sample workbooks are what scripts/make-sample.ts writes from
- * their generators (src/local/sample.ts, src/local/sample-quang-tri.ts), and
+ * their generators (src/local/samples/vinh-linh.ts, src/local/samples/quang-tri.ts), and
  * the province sample holds what SPEC "Samples" promises: the 78 new units,
  * the departments and the centre; the old communes with their successors and
  * the merger date; the split; the quarters; every validation rule holding but
@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadXlsx } from "@cchc/gas-standins";
-import { sampleWorkbook, SAMPLE_UNITS, type SampleWorkbook } from "../src/local/sample";
+import { sampleWorkbook, SAMPLE_UNITS, type SampleWorkbook } from "../src/local/samples/vinh-linh";
 import {
   CENTRE,
   DEPARTMENTS,
@@ -20,7 +20,7 @@ import {
   QT_PERIODS,
   quangTriWorkbook,
   UNITS_DATA,
-} from "../src/local/sample-quang-tri";
+} from "../src/local/samples/quang-tri";
 import { INDICATORS } from "../src/core/catalogue";
 import { periodBounds, parsePeriod } from "../src/core/period";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, UNIT_COLUMNS, type SubmissionKey } from "../src/core/schema";
@@ -44,10 +44,10 @@ async function expectCommitted(file: string, expected: SampleWorkbook): Promise<
 }
 
 describe("the committed sample workbooks", () => {
-  it("vinh-linh.xlsx matches its generator (run npm run sample after changing src/local/sample.ts)", async () => {
+  it("vinh-linh.xlsx matches its generator (run npm run sample after changing src/local/samples/vinh-linh.ts)", async () => {
     await expectCommitted("vinh-linh.xlsx", sampleWorkbook());
   });
-  it("quang-tri-2026.xlsx matches its generator (run npm run sample after changing src/local/sample-quang-tri.ts)", async () => {
+  it("quang-tri-2026.xlsx matches its generator (run npm run sample after changing src/local/samples/quang-tri.ts)", async () => {
     await expectCommitted("quang-tri-2026.xlsx", quangTriWorkbook());
   });
   it("the district is of the size of Vĩnh Linh with two quarters", () => {

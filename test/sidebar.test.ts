@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DIST, runFromSidebar, startAddon, type LocalAddon } from "../src/local/runtime";
-import { googleScriptShim } from "../src/local/google-script-shim";
+import { googleScriptShim } from "../src/local/preview/google-script-shim";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
 import { columnLetter } from "../src/core/a1";
 import type { ApprovalView } from "../src/gas/approval";

@@ -11,8 +11,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnToLetters } from "@cchc/gas-standins";
 import { SUBMISSION_COLUMNS, type SubmissionKey } from "../src/core/schema";
-import { PROVINCE_OWNER, PROVINCE_REVIEWER, type Preview, startPreview } from "../src/local/preview";
-import { QT_CURRENT, quangTriWorkbook } from "../src/local/sample-quang-tri";
+import { PROVINCE_OWNER, PROVINCE_REVIEWER, type Preview, startPreview } from "../src/local/preview/server";
+import { QT_CURRENT, quangTriWorkbook } from "../src/local/samples/quang-tri";
 import { launchChromium } from "./helpers/browser";
 import { actAs, approvalSection, freePort, shown, typeInto } from "./helpers/preview";
 

@@ -4,7 +4,7 @@ import { formatPercent } from "../../src/core/text";
 import { buildReport, changeText, reportText, vietnameseDate, type TableBlock, type TwoColumnBlock } from "../../src/core/report";
 import { DEFAULT_SETTINGS, loadSettings, parseSettings } from "../../src/core/settings";
 import { evaluateWithComparisons, readWorkbook } from "../../src/core/workbook";
-import { sampleWorkbook, SAMPLE_UNITS } from "../../src/local/sample";
+import { sampleWorkbook, SAMPLE_UNITS } from "../../src/local/samples/vinh-linh";
 import { goodRow, targetRows, workbook } from "../fixtures";
 
 const wb = readWorkbook(sampleWorkbook());

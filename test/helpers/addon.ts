@@ -1,7 +1,7 @@
 /** Fixtures for running the built add-on on the stand-ins. */
 import { afterEach } from "vitest";
 import { startAddon, type LocalAddon, type LocalAddonOptions } from "../../src/local/runtime";
-import { sampleWorkbook } from "../../src/local/sample";
+import { sampleWorkbook } from "../../src/local/samples/vinh-linh";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../../src/core/schema";
 import { goodRow, submissionRows, unitRows, type SubmissionInput } from "../fixtures";
 import { settingsFor } from "../../src/core/settings";

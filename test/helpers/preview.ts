@@ -2,7 +2,7 @@
 import { createServer } from "node:net";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import type { Preview } from "../../src/local/preview";
+import type { Preview } from "../../src/local/preview/server";
 
 export function freePort(): Promise<number> {
   return new Promise((ok) => {

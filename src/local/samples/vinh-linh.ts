@@ -13,7 +13,7 @@
  * the source's. Every row keeps SPEC's validation rules but the findings
  * made on purpose (addFindings). Deterministic: the same workbook every time.
  */
-import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../core/schema";
+import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../../core/schema";
 import { between } from "./seeded";
 
 export interface SampleUnit {

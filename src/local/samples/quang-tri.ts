@@ -26,11 +26,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { INDICATORS, type IndicatorCode } from "../core/catalogue";
-import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../core/schema";
-import { ROOT } from "./runtime";
+import { INDICATORS, type IndicatorCode } from "../../core/catalogue";
+import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../../core/schema";
+import { ROOT } from "../runtime";
 import { between, draw } from "./seeded";
-import type { SampleRow, SampleWorkbook } from "./sample";
+import type { SampleRow, SampleWorkbook } from "./vinh-linh";
 
 /** The public data the sample is built from (not copied into this repository). */
 export const UNITS_DATA = join(ROOT, "..", "shared", "data", "quang-tri-2025-units.json");

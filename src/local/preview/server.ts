@@ -27,15 +27,15 @@ import { basename, extname, join, resolve } from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
 import { columnToLetters, type FakeSpreadsheet } from "@cchc/gas-standins";
-import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "./load-workbook";
-import { renderHtml } from "./document-html";
-import { toDocx } from "./docx-writer";
-import { escapeHtml } from "../core/text";
-import { settingsFor, type ReportSettings } from "../core/settings";
-import { emailsOf } from "../core/approval";
-import { openSheet } from "../core/read";
-import { SHEET_UNITS, UNITS_SHEET } from "../core/schema";
-import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "./runtime";
+import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "../workbook/load";
+import { renderHtml } from "../render/document-html";
+import { toDocx } from "../render/docx-writer";
+import { escapeHtml } from "../../core/text";
+import { settingsFor, type ReportSettings } from "../../core/settings";
+import { emailsOf } from "../../core/approval";
+import { openSheet } from "../../core/read";
+import { SHEET_UNITS, UNITS_SHEET } from "../../core/schema";
+import { DIST, ROOT, runFromSidebar, startAddon, type LocalAddon } from "../runtime";
 import { googleScriptShim } from "./google-script-shim";
 
 /** The bundled sample district (npm run sample regenerates it). */
@@ -175,7 +175,7 @@ async function loadSpreadsheet(path: string, name?: string): Promise<FakeSpreads
 
 async function pageScript(): Promise<string> {
   const r = await build({
-    entryPoints: [join(ROOT, "src/local/preview-page.ts")],
+    entryPoints: [join(ROOT, "src/local/preview/page.ts")],
     bundle: true,
     write: false,
     format: "iife",
@@ -729,7 +729,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, "src/local/preview.ts")) {
+if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, "src/local/preview/server.ts")) {
   main().catch((e) => {
     console.error(e instanceof PreviewError ? e.message : `Lỗi không mong đợi: ${(e as Error)?.stack ?? e}`);
     process.exit(1);

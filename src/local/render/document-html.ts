@@ -21,7 +21,7 @@ import {
   listLabels,
   namedStyle,
 } from "./document-style";
-import { escapeHtml } from "../core/text";
+import { escapeHtml } from "../../core/text";
 
 const esc = escapeHtml;
 

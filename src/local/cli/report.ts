@@ -10,11 +10,11 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { FakeSpreadsheet } from "@cchc/gas-standins";
-import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "./load-workbook";
-import { toDocx } from "./docx-writer";
-import { parsePeriod, periodId, readPeriodRule } from "../core/period";
-import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, type Level, type ReportSettings } from "../core/settings";
-import { startAddon } from "./runtime";
+import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "../workbook/load";
+import { toDocx } from "../render/docx-writer";
+import { parsePeriod, periodId, readPeriodRule } from "../../core/period";
+import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, type Level, type ReportSettings } from "../../core/settings";
+import { startAddon } from "../runtime";
 
 const USAGE =
   "Cách dùng: npm run report -- <tệp.xlsx> --period 2023-Q1 [--out báo-cáo.docx] [--json kết-quả.json] " +

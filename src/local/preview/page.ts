@@ -7,8 +7,8 @@
  * which the server put in the page.
  */
 
-import { columnLetter } from "../core/a1";
-import { escapeHtml } from "../core/text";
+import { columnLetter } from "../../core/a1";
+import { escapeHtml } from "../../core/text";
 import { lettersToColumn } from "@cchc/gas-standins/a1";
 
 interface SheetView {

@@ -4,7 +4,7 @@
  * the cells whose formulas have no saved value (named, never invented).
  */
 import { formulasWithoutValue, loadXlsx, XlsxFormatError, XlsxTooLargeError, type FakeSpreadsheet } from "@cchc/gas-standins";
-import { formatNumber } from "../core/text";
+import { formatNumber } from "../../core/text";
 
 /** The workbook cannot be used: the message is one Vietnamese line. */
 export class WorkbookUnusable extends Error {}
