@@ -3,7 +3,7 @@
  * point of src/entrypoints.ts, with its JSDoc), appsscript.json and the
  * sidebar HTML. Run: npm run build.
  */
-import { build, type Plugin } from "esbuild";
+import { build } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,22 +59,6 @@ async function buildSidebar(): Promise<string> {
   return html.replace("/*__CSS__*/", () => css).replace("//__JS__", () => script);
 }
 
-/**
- * The entry points' descriptions are JSDoc for Sheets, written as comments
- * above the top-level functions below; the bundle itself only needs each
- * entry's name and implementation. This drops the plain string descriptions
- * of src/entrypoints.ts from the bundle (every custom-function call loads it).
- */
-const dropDescriptions: Plugin = {
-  name: "drop-entry-descriptions",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]entrypoints\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(/description: "(?:[^"\\]|\\.)*"/g, 'description: ""'),
-      loader: "ts",
-    }));
-  },
-};
-
 async function main(): Promise<void> {
   const { entryPoints } = (await import(pathToFileURL(join(root, "src/entrypoints.ts")).href)) as typeof import("../src/entrypoints");
   rmSync(dist, { recursive: true, force: true });
@@ -98,7 +82,8 @@ async function main(): Promise<void> {
     minifyIdentifiers: true,
     keepNames: false,
     treeShaking: true,
-    plugins: [dropDescriptions],
+    // The entry points' docs are JSDoc written below; the bundle drops them (src/entrypoints.ts, JSDOC).
+    define: { __JSDOC__: "false" },
     logLevel: "warning",
   });
   const bundle = result.outputFiles[0]!.text;

@@ -7,6 +7,7 @@
  * through `CCHC.entry(name)` (src/gas/main.ts).
  */
 import { INDICATORS, type IndicatorDef } from "./core/catalogue";
+import { JSDOC } from "./jsdoc";
 import * as fn from "./core/functions";
 import { formList, type FigureKey } from "./core/schema";
 import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod } from "./gas/actions";
@@ -43,15 +44,19 @@ function termWithColumns(term: string, keys: readonly FigureKey[]): string {
   return keys.length > 1 ? `${term} ${formList(keys)}` : term;
 }
 
+/** An entry's docs inside the bundle (see ./jsdoc). */
+const NO_DOC: { readonly description: ""; readonly params: readonly [] } = { description: "", params: [] };
+
 /** The custom function of a catalogue entry, with its JSDoc. */
 function indicatorEntry(def: IndicatorDef): EntryPoint {
   const impl = fn.indicatorFunction(def);
+  return { name: def.fn, kind: "custom", impl, ...(JSDOC ? indicatorDoc(def) : NO_DOC) };
+}
+
+function indicatorDoc(def: IndicatorDef): Pick<EntryPoint, "description" | "params" | "returns"> {
   if (def.unit === "count") {
     const args = def.args ?? [{ name: "value", term: def.terms[0], description: `${def.name}: một ô, một số hoặc một vùng.` }];
     return {
-      name: def.fn,
-      kind: "custom",
-      impl,
       description: `${def.name}: ${termWithColumns(def.terms[0], def.numerator)}, cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
       params: args.map((a, i) => ({ name: a.name, type: RANGE, description: a.description, ...(i > 0 ? { optional: true } : {}) })),
       returns: { type: RANGE, description: `${def.name}, một giá trị mỗi dòng.` },
@@ -59,9 +64,6 @@ function indicatorEntry(def: IndicatorDef): EntryPoint {
   }
   const [num, den] = [termWithColumns(def.terms[0], def.numerator), termWithColumns(def.terms[1], def.denominator)];
   return {
-    name: def.fn,
-    kind: "custom",
-    impl,
     description: `${def.name}: ${num} / ${den}. Mỗi dòng một đơn vị; vùng nhiều cột cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
     params: [
       { name: "numerator", type: RANGE, description: `Tử số: ${num} (ô, số hoặc vùng).` },
@@ -89,211 +91,325 @@ const OTHER_ENTRIES = [
     name: "SHORTFALL",
     kind: "custom",
     impl: fn.shortfallOf,
-    description: "Khoảng cách từ giá trị đến mục tiêu (0 khi đạt), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
-    params: [VALUE, TARGET, DIRECTION],
-    returns: { type: RANGE, description: "Phần còn thiếu so với mục tiêu; 0 khi đã đạt." },
+    ...(JSDOC
+      ? {
+          description: "Khoảng cách từ giá trị đến mục tiêu (0 khi đạt), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
+          params: [VALUE, TARGET, DIRECTION],
+          returns: { type: RANGE, description: "Phần còn thiếu so với mục tiêu; 0 khi đã đạt." },
+        }
+      : NO_DOC),
   },
   {
     name: "MEETS_TARGET",
     kind: "custom",
     impl: fn.meetsTarget,
-    description: "Giá trị có đạt mục tiêu không (TRUE/FALSE), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
-    params: [VALUE, TARGET, DIRECTION],
-    returns: { type: "boolean|Array<Array<boolean>>", description: "TRUE khi đạt mục tiêu, FALSE khi chưa đạt." },
+    ...(JSDOC
+      ? {
+          description: "Giá trị có đạt mục tiêu không (TRUE/FALSE), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
+          params: [VALUE, TARGET, DIRECTION],
+          returns: { type: "boolean|Array<Array<boolean>>", description: "TRUE khi đạt mục tiêu, FALSE khi chưa đạt." },
+        }
+      : NO_DOC),
   },
   {
     name: "REPORTING_PERIOD",
     kind: "custom",
     impl: (date: unknown, rule?: unknown) => fn.reportingPeriod(date, rule, spreadsheetDays()),
-    description:
-      'Kỳ báo cáo quý của một ngày, theo ngày hiển thị trong múi giờ của bảng tính. Mặc định tính từ ngày 15 tháng cuối quý trước đến ngày 14 tháng cuối quý (14/03/2023 → 2023-Q1, 15/03/2023 → 2023-Q2); "calendar" theo quý dương lịch (31/03/2023 → 2023-Q1, 01/04/2023 → 2023-Q2).',
-    params: [
-      { name: "date", type: "Date|Array<Array<Date>>", description: "Ngày (một ô hoặc một vùng ngày)." },
-      {
-        name: "rule",
-        type: "string",
-        description: 'Không bắt buộc. "15-14" (mặc định, Nghị định 09/2019/NĐ-CP) hoặc "calendar".',
-        optional: true,
-      },
-    ],
-    returns: { type: "string|Array<Array<string>>", description: 'Kỳ báo cáo dạng "2023-Q1".' },
+    ...(JSDOC
+      ? {
+          description:
+            'Kỳ báo cáo quý của một ngày, theo ngày hiển thị trong múi giờ của bảng tính. Mặc định tính từ ngày 15 tháng cuối quý trước đến ngày 14 tháng cuối quý (14/03/2023 → 2023-Q1, 15/03/2023 → 2023-Q2); "calendar" theo quý dương lịch (31/03/2023 → 2023-Q1, 01/04/2023 → 2023-Q2).',
+          params: [
+            { name: "date", type: "Date|Array<Array<Date>>", description: "Ngày (một ô hoặc một vùng ngày)." },
+            {
+              name: "rule",
+              type: "string",
+              description: 'Không bắt buộc. "15-14" (mặc định, Nghị định 09/2019/NĐ-CP) hoặc "calendar".',
+              optional: true,
+            },
+          ],
+          returns: { type: "string|Array<Array<string>>", description: 'Kỳ báo cáo dạng "2023-Q1".' },
+        }
+      : NO_DOC),
   },
   {
     name: "VALIDATE_SUBMISSION",
     kind: "custom",
     impl: fn.validateSubmission,
-    description: 'Kiểm tra dòng số liệu theo các quy tắc của trang Số liệu; trả về "OK" hoặc các lỗi của dòng, nối bằng "; ".',
-    params: [
-      { name: "header", type: "Array<Array<string>>", description: "Dòng tiêu đề của trang Số liệu (ví dụ A1:Z1)." },
-      {
-        name: "rows",
-        type: "Array<Array<string|number>>",
-        description: "Một hoặc nhiều dòng số liệu, rộng bằng dòng tiêu đề (ví dụ A2:Z23).",
-      },
-    ],
-    returns: { type: "string|Array<Array<string>>", description: '"OK" hoặc các lỗi của từng dòng.' },
+    ...(JSDOC
+      ? {
+          description: 'Kiểm tra dòng số liệu theo các quy tắc của trang Số liệu; trả về "OK" hoặc các lỗi của dòng, nối bằng "; ".',
+          params: [
+            { name: "header", type: "Array<Array<string>>", description: "Dòng tiêu đề của trang Số liệu (ví dụ A1:Z1)." },
+            {
+              name: "rows",
+              type: "Array<Array<string|number>>",
+              description: "Một hoặc nhiều dòng số liệu, rộng bằng dòng tiêu đề (ví dụ A2:Z23).",
+            },
+          ],
+          returns: { type: "string|Array<Array<string>>", description: '"OK" hoặc các lỗi của từng dòng.' },
+        }
+      : NO_DOC),
   },
   {
     name: "onOpen",
     kind: "trigger",
     impl: onOpen,
-    description: "Tạo menu tiện ích Báo cáo CCHC khi mở bảng tính (chạy được ở AuthMode.NONE).",
-    params: [{ name: "e", type: "Object", description: "Sự kiện mở bảng tính." }],
+    ...(JSDOC
+      ? {
+          description: "Tạo menu tiện ích Báo cáo CCHC khi mở bảng tính (chạy được ở AuthMode.NONE).",
+          params: [{ name: "e", type: "Object", description: "Sự kiện mở bảng tính." }],
+        }
+      : NO_DOC),
   },
   {
     name: "onInstall",
     kind: "trigger",
     impl: onInstall,
-    description: "Khi cài tiện ích: tạo menu như onOpen.",
-    params: [{ name: "e", type: "Object", description: "Sự kiện cài đặt." }],
+    ...(JSDOC
+      ? {
+          description: "Khi cài tiện ích: tạo menu như onOpen.",
+          params: [{ name: "e", type: "Object", description: "Sự kiện cài đặt." }],
+        }
+      : NO_DOC),
   },
-  { name: "showSidebar", kind: "menu", impl: () => showSidebar(), description: "Menu: mở bảng điều khiển Báo cáo CCHC.", params: [] },
-  { name: "menuSetup", kind: "menu", impl: menuSetup, description: "Menu: Thiết lập bảng tính (tạo các trang còn thiếu).", params: [] },
+  {
+    name: "showSidebar",
+    kind: "menu",
+    impl: () => showSidebar(),
+    ...(JSDOC ? { description: "Menu: mở bảng điều khiển Báo cáo CCHC.", params: [] } : NO_DOC),
+  },
+  {
+    name: "menuSetup",
+    kind: "menu",
+    impl: menuSetup,
+    ...(JSDOC ? { description: "Menu: Thiết lập bảng tính (tạo các trang còn thiếu).", params: [] } : NO_DOC),
+  },
   {
     name: "menuValidate",
     kind: "menu",
     impl: menuValidate,
-    description: "Menu: Kiểm tra số liệu (mở bảng điều khiển và kiểm tra kỳ hiện tại).",
-    params: [],
+    ...(JSDOC
+      ? {
+          description: "Menu: Kiểm tra số liệu (mở bảng điều khiển và kiểm tra kỳ hiện tại).",
+          params: [],
+        }
+      : NO_DOC),
   },
   {
     name: "menuHighlight",
     kind: "menu",
     impl: menuHighlight,
-    description: "Menu: Tô sáng chỉ tiêu chưa đạt (mở bảng điều khiển và tô sáng).",
-    params: [],
+    ...(JSDOC
+      ? {
+          description: "Menu: Tô sáng chỉ tiêu chưa đạt (mở bảng điều khiển và tô sáng).",
+          params: [],
+        }
+      : NO_DOC),
   },
   {
     name: "menuReport",
     kind: "menu",
     impl: menuReport,
-    description: "Menu: Tạo báo cáo quý (mở bảng điều khiển và tạo báo cáo).",
-    params: [],
+    ...(JSDOC
+      ? {
+          description: "Menu: Tạo báo cáo quý (mở bảng điều khiển và tạo báo cáo).",
+          params: [],
+        }
+      : NO_DOC),
   },
   {
     name: "menuPrepare",
     kind: "menu",
     impl: menuPrepare,
-    description: "Menu: Chuẩn bị kỳ báo cáo (người duyệt: thêm dòng cho từng đơn vị và bảo vệ dòng của mỗi đơn vị).",
-    params: [],
+    ...(JSDOC
+      ? {
+          description: "Menu: Chuẩn bị kỳ báo cáo (người duyệt: thêm dòng cho từng đơn vị và bảo vệ dòng của mỗi đơn vị).",
+          params: [],
+        }
+      : NO_DOC),
   },
   {
     name: "sidebarState",
     kind: "server",
     impl: sidebarState,
-    description: "Bảng điều khiển: kỳ hiện tại và các kỳ có số liệu.",
-    params: [],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: kỳ hiện tại và các kỳ có số liệu.",
+          params: [],
+        }
+      : NO_DOC),
   },
   {
     name: "validatePeriod",
     kind: "server",
     impl: validatePeriod,
-    description: "Bảng điều khiển: kiểm tra số liệu của một kỳ (không ghi gì vào bảng tính).",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: kiểm tra số liệu của một kỳ (không ghi gì vào bảng tính).",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
   {
     name: "highlightPeriod",
     kind: "server",
     impl: highlightPeriod,
-    description: "Bảng điều khiển: tô sáng các chỉ tiêu chưa đạt của một kỳ.",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: tô sáng các chỉ tiêu chưa đạt của một kỳ.",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
   {
     name: "selectCell",
     kind: "server",
     impl: selectCell,
-    description: "Bảng điều khiển: chọn ô của một phát hiện.",
-    params: [
-      { name: "sheet", type: "string", description: "Tên trang." },
-      { name: "cell", type: "string", description: "Ô dạng A1." },
-    ],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: chọn ô của một phát hiện.",
+          params: [
+            { name: "sheet", type: "string", description: "Tên trang." },
+            { name: "cell", type: "string", description: "Ô dạng A1." },
+          ],
+        }
+      : NO_DOC),
   },
   {
     name: "setupSheets",
     kind: "server",
     impl: setupSheets,
-    description: "Bảng điều khiển: thiết lập bảng tính; lần đầu chọn cấp báo cáo (tỉnh, xã, huyện) và tên địa phương.",
-    params: [
-      { name: "level", type: "string", description: "Không bắt buộc. Cấp báo cáo: tỉnh, xã hoặc huyện.", optional: true },
-      { name: "name", type: "string", description: "Không bắt buộc. Tên địa phương, ví dụ Quảng Trị.", optional: true },
-    ],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: thiết lập bảng tính; lần đầu chọn cấp báo cáo (tỉnh, xã, huyện) và tên địa phương.",
+          params: [
+            { name: "level", type: "string", description: "Không bắt buộc. Cấp báo cáo: tỉnh, xã hoặc huyện.", optional: true },
+            { name: "name", type: "string", description: "Không bắt buộc. Tên địa phương, ví dụ Quảng Trị.", optional: true },
+          ],
+        }
+      : NO_DOC),
   },
   {
     name: "generateReport",
     kind: "server",
     impl: generateReport,
-    description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
   {
     name: "periodResults",
     kind: "server",
     impl: periodResults,
-    description: "Kết quả một kỳ theo định dạng JSON của SPEC (dòng lệnh npm run report dùng).",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Kết quả một kỳ theo định dạng JSON của SPEC (dòng lệnh npm run report dùng).",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
   {
     name: "getSettings",
     kind: "server",
     impl: getSettings,
-    description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.",
-    params: [],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.",
+          params: [],
+        }
+      : NO_DOC),
   },
   {
     name: "saveSettings",
     kind: "server",
     impl: saveSettings,
-    description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
-    params: [{ name: "settings", type: "Object", description: "Thông tin báo cáo." }],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
+          params: [{ name: "settings", type: "Object", description: "Thông tin báo cáo." }],
+        }
+      : NO_DOC),
   },
   {
     name: "approvalState",
     kind: "server",
     impl: approvalState,
-    description: "Bảng điều khiển: trạng thái nộp, duyệt của từng đơn vị trong một kỳ (không ghi gì).",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: trạng thái nộp, duyệt của từng đơn vị trong một kỳ (không ghi gì).",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
   {
     name: "preparePeriod",
     kind: "server",
     impl: preparePeriod,
-    description: "Bảng điều khiển: Chuẩn bị kỳ báo cáo (chỉ người duyệt).",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: Chuẩn bị kỳ báo cáo (chỉ người duyệt).",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
   {
     name: "submitUnit",
     kind: "server",
     impl: submitUnit,
-    description: "Bảng điều khiển: Nộp số liệu của một đơn vị (người nhập liệu của đơn vị).",
-    params: [PERIOD, UNIT],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: Nộp số liệu của một đơn vị (người nhập liệu của đơn vị).",
+          params: [PERIOD, UNIT],
+        }
+      : NO_DOC),
   },
   {
     name: "returnUnit",
     kind: "server",
     impl: returnUnit,
-    description: "Bảng điều khiển: Trả lại số liệu của một đơn vị kèm lý do (chỉ người duyệt).",
-    params: [PERIOD, UNIT, { name: "reason", type: "string", description: "Lý do trả lại, ghi vào cột Ý kiến." }],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: Trả lại số liệu của một đơn vị kèm lý do (chỉ người duyệt).",
+          params: [PERIOD, UNIT, { name: "reason", type: "string", description: "Lý do trả lại, ghi vào cột Ý kiến." }],
+        }
+      : NO_DOC),
   },
   {
     name: "approveUnit",
     kind: "server",
     impl: approveUnit,
-    description: "Bảng điều khiển: Duyệt số liệu của một đơn vị và khóa dòng (chỉ người duyệt).",
-    params: [PERIOD, UNIT],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: Duyệt số liệu của một đơn vị và khóa dòng (chỉ người duyệt).",
+          params: [PERIOD, UNIT],
+        }
+      : NO_DOC),
   },
   {
     name: "reopenUnit",
     kind: "server",
     impl: reopenUnit,
-    description: "Bảng điều khiển: Mở lại dòng đã duyệt cho đơn vị sửa (chỉ người duyệt).",
-    params: [PERIOD, UNIT, { name: "note", type: "string", description: "Không bắt buộc. Ghi chú.", optional: true }],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: Mở lại dòng đã duyệt cho đơn vị sửa (chỉ người duyệt).",
+          params: [PERIOD, UNIT, { name: "note", type: "string", description: "Không bắt buộc. Ghi chú.", optional: true }],
+        }
+      : NO_DOC),
   },
   {
     name: "acceptLog",
     kind: "server",
     impl: acceptLog,
-    description: "Bảng điều khiển: Xác nhận Nhật ký CCHC như hiện có sau khi bị sửa bằng tay (chỉ người duyệt).",
-    params: [PERIOD],
+    ...(JSDOC
+      ? {
+          description: "Bảng điều khiển: Xác nhận Nhật ký CCHC như hiện có sau khi bị sửa bằng tay (chỉ người duyệt).",
+          params: [PERIOD],
+        }
+      : NO_DOC),
   },
 ] as const satisfies readonly EntryPoint[];
 
