@@ -1,13 +1,14 @@
 /**
  * Builds dist/: Code.js (esbuild IIFE + one top-level function per entry
  * point of src/entrypoints.ts, with its JSDoc), appsscript.json and the
- * sidebar HTML. Run: npm run build.
+ * sidebar HTML and the national unit list (units.html). Run: npm run build.
  */
 import { build } from "esbuild";
-import { mkdirSync, rmSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { fileURLToPath } from "node:url";
+import { encodeUnitList, type UnitListJson } from "../src/core/setup";
 import type { EntryPoint } from "../src/entrypoints";
 
 /** The project's root, or another copy of its sources (`--root <dir>`, used by the catalogue test). */
@@ -22,7 +23,10 @@ export const GLOBAL = "CCHC";
 
 function jsdoc(e: EntryPoint): string {
   const lines = [e.description];
-  if (e.params.length || e.returns || e.kind === "custom") lines.push("");
+  // Sheets shows a custom function's description and parameters as the user types it; the others' docs are for readers of Code.js.
+  if (e.kind !== "custom")
+    return `/** ${[e.description, ...e.params.map((p) => `@param {${p.type}} ${p.name} ${p.description}`)].join("\n * ")} */`;
+  lines.push("");
   for (const p of e.params) lines.push(`@param {${p.type}} ${p.name} ${p.description}`);
   if (e.returns) lines.push(`@return {${e.returns.type}} ${e.returns.description}`);
   if (e.kind === "custom") lines.push("@customfunction");
@@ -33,9 +37,9 @@ export function entryFunctions(entries: readonly EntryPoint[]): string {
   return entries
     .map((e) => {
       const params = e.params.map((p) => p.name).join(", ");
-      return `${jsdoc(e)}\nfunction ${e.name}(${params}) {\n  return ${GLOBAL}.entry("${e.name}")(${params});\n}\n`;
+      return `${jsdoc(e)}\nfunction ${e.name}(${params}) { return ${GLOBAL}.entry("${e.name}")(${params}); }\n`;
     })
-    .join("\n");
+    .join("");
 }
 
 /** The sidebar as one self-contained HTML file: CSS and the esbuild bundle of src/ui/sidebar.ts inlined. */
@@ -57,6 +61,13 @@ async function buildSidebar(): Promise<string> {
   const html = readFileSync(join(root, "src/ui/sidebar.html"), "utf8");
   if (script.includes('data-autorun=""')) throw new Error("sidebar script must not contain the autorun marker");
   return html.replace("/*__CSS__*/", () => css).replace("//__JS__", () => script);
+}
+
+/** The national unit list (SPEC "Setting up for any province or commune") in its text form: read by set-up on demand, never by a custom function. */
+export const UNITS_JSON = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "data", "vn-2025-units.json");
+function unitList(): string {
+  if (!existsSync(UNITS_JSON)) throw new Error(`${UNITS_JSON} is missing: the build writes dist/units.html from it (see README, Set-up).`);
+  return encodeUnitList(JSON.parse(readFileSync(UNITS_JSON, "utf8")) as UnitListJson);
 }
 
 async function main(): Promise<void> {
@@ -92,6 +103,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dist, "Code.js"), code);
   copyFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "appsscript.json"), join(dist, "appsscript.json"));
   writeFileSync(join(dist, "sidebar.html"), await buildSidebar());
+  writeFileSync(join(dist, "units.html"), unitList());
   if (!process.argv.includes("--quiet"))
     console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${entryPoints().length} entry points`);
 }

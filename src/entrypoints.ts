@@ -14,6 +14,7 @@ import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, 
 import { generateReport } from "./gas/report";
 import { spreadsheetDays } from "./gas/workbook";
 import { getSettings } from "./gas/settings";
+import { setupList } from "./gas/setup";
 import { menuHighlight, menuPrepare, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
 import { acceptLog, approvalState, approveUnit, preparePeriod, reopenUnit, returnUnit, saveSettings, submitUnit } from "./gas/approval";
 
@@ -35,7 +36,8 @@ export interface EntryPoint {
   readonly impl: (...args: any[]) => unknown;
 }
 
-const RANGE = "number|Array<Array<number>>";
+/** A cell, a number or a range (Sheets passes a range as an array of rows). */
+const RANGE = "number|number[][]";
 const PERIOD = { name: "period", type: "string", description: "Kỳ báo cáo, ví dụ 2023-Q1." } as const;
 const UNIT = { name: "unit", type: "string", description: "Mã đơn vị." } as const;
 
@@ -64,14 +66,14 @@ function indicatorDoc(def: IndicatorDef): Pick<EntryPoint, "description" | "para
   }
   const [num, den] = [termWithColumns(def.terms[0], def.numerator), termWithColumns(def.terms[1], def.denominator)];
   return {
-    description: `${def.name}: ${num} / ${den}. Mỗi dòng một đơn vị; vùng nhiều cột cộng theo dòng.${def.doc ? ` ${def.doc}` : ""}`,
+    description: `${def.name}, theo dòng; trống khi mẫu số bằng 0.${def.doc ? ` ${def.doc}` : ""}`,
     params: [
-      { name: "numerator", type: RANGE, description: `Tử số: ${num} (ô, số hoặc vùng).` },
-      { name: "denominator", type: RANGE, description: `Mẫu số: ${den} (ô, số hoặc vùng).` },
+      { name: "numerator", type: RANGE, description: `Tử số: ${num} (ô, số hoặc vùng; nhiều cột cộng theo dòng).` },
+      { name: "denominator", type: RANGE, description: `Mẫu số: ${den}.` },
     ],
     returns: {
       type: RANGE,
-      description: "Tỷ lệ dạng phân số (0,059 là 5,9%) mỗi dòng; trống khi mẫu số bằng 0 hoặc hai vế trống.",
+      description: "Tỷ lệ (0,059 là 5,9%) mỗi dòng.",
     },
   };
 }
@@ -286,9 +288,21 @@ const OTHER_ENTRIES = [
           params: [
             { name: "level", type: "string", description: "Không bắt buộc. Cấp báo cáo: tỉnh, xã hoặc huyện.", optional: true },
             { name: "name", type: "string", description: "Không bắt buộc. Tên địa phương, ví dụ Quảng Trị.", optional: true },
+            {
+              name: "units",
+              type: "Object[]",
+              description: "Không bắt buộc. Các đơn vị lấy từ danh sách đơn vị hành chính (setupList).",
+              optional: true,
+            },
           ],
         }
       : NO_DOC),
+  },
+  {
+    name: "setupList",
+    kind: "server",
+    impl: setupList,
+    ...(JSDOC ? { description: "Bảng điều khiển: danh sách đơn vị hành chính để chọn khi thiết lập.", params: [] } : NO_DOC),
   },
   {
     name: "generateReport",

@@ -13,7 +13,7 @@ describe("clasp", () => {
     const r = spawnSync("npx", ["clasp", "show-file-status", "--json"], { cwd: root, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     const status = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
-    expect([...status.filesToPush].sort()).toEqual(["dist/Code.js", "dist/appsscript.json", "dist/sidebar.html"]);
+    expect([...status.filesToPush].sort()).toEqual(["dist/Code.js", "dist/appsscript.json", "dist/sidebar.html", "dist/units.html"]);
   });
   it("npm run deploy refuses with a clear message while the dev scriptId is the placeholder, and leaves .clasp.json alone", () => {
     const before = readFileSync(join(root, ".clasp.json"), "utf8");

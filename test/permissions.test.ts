@@ -81,6 +81,7 @@ const ACTION_CASES: Record<keyof typeof ACTIONS, { args: unknown[]; allowed: rea
   generateReport: { args: [P], allowed: ROLES },
   saveSettings: { args: [{ ...SETTINGS, reviewers: [REVIEWER, CLERK_A, CLERK_B, EDITOR] }], allowed: ["owner", "reviewer"] },
   setupSheets: { args: [], allowed: ["owner", "reviewer"] },
+  setupList: { args: [], allowed: ROLES },
   preparePeriod: { args: [P], allowed: ["owner", "reviewer"] },
   highlightPeriod: { args: [P], allowed: ["owner", "reviewer"] },
   acceptLog: { args: [P], allowed: ["owner", "reviewer"] },

@@ -338,17 +338,76 @@ describe("sidebar", () => {
 
     await panel.getByLabel("Cấp báo cáo").selectOption("xã");
     await panel.getByLabel("Tên địa phương").fill("Vĩnh Linh");
-    expect(await p.locator("#setup-name-hint").innerText()).toBe("Chỉ ghi tên, không ghi chữ “xã” (báo cáo ghi “xã Vĩnh Linh”).");
+    // At level xã the name is found in the national list, and the panel says what set-up will add before it writes.
+    await expect
+      .poll(() => p.locator("#setup-preview-text").innerText())
+      .toBe('Sẽ thêm vào trang "Đơn vị" của Xã Vĩnh Linh (Tỉnh Quảng Trị): 4 đơn vị đang hoạt động.');
+    expect(sheetNames(a)).not.toContain(SHEET_UNITS);
     await setup.click();
     await expect.poll(() => p.locator("#setup-status").innerText()).toMatch(/^Đã tạo trang "Đơn vị"/);
     expect(sheetNames(a)).toEqual(expect.arrayContaining([SHEET_UNITS, SHEET_TARGETS, SHEET_SUBMISSIONS]));
     expect(storedSettings(a)).toMatchObject({ level: "xã", name: "Vĩnh Linh", issuingBody: "ỦY BAN NHÂN DÂN XÃ VĨNH LINH" });
+    expect(
+      a.env
+        .values(SHEET_UNITS)
+        .slice(1, 5)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
+      ["19363-VP", "Văn phòng HĐND và UBND xã", "Phòng ban"],
+      ["19363-KT", "Phòng Kinh tế", "Phòng ban"],
+      ["19363-VHXH", "Phòng Văn hóa - Xã hội", "Phòng ban"],
+      ["19363-TTPVHCC", "Trung tâm Phục vụ hành chính công xã", "Trung tâm PVHCC"],
+    ]);
     // The period list and the notice are read again; the settings form shows the new level.
     await expect.poll(() => p.locator("#notice-box").isHidden()).toBe(true);
     expect(await p.locator("#period option").count()).toBeGreaterThan(0);
     expect(await p.locator("#s-level").inputValue()).toBe("xã");
     expect(await p.locator("#s-issuingBody").inputValue()).toBe("ỦY BAN NHÂN DÂN XÃ VĨNH LINH");
     expect(await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).isEnabled()).toBe(true);
+  });
+
+  it("set-up picks the province or commune from the national list, shows what it will add, then writes it (issue 17)", async () => {
+    const a = startAddon();
+    a.call("menuSetup");
+    const p = await openSidebar(a, { content: a.env.ui.sidebars[0]!.content });
+    const panel = p.getByRole("region", { name: "Thiết lập bảng tính" });
+    await panel.waitFor({ state: "visible" });
+    await panel.getByLabel("Cấp báo cáo").selectOption("xã");
+    // An ambiguous name: the panel says so and lists each with its province; picking one shows what will be added.
+    await panel.getByLabel("Tên địa phương").fill("tan hiep");
+    await expect.poll(() => p.locator("#setup-preview-text").innerText()).toMatch(/^"tan hiep" có ở nhiều nơi; hãy chọn một: /);
+    const picks = p.locator("#setup-suggest button");
+    await expect
+      .poll(() => picks.allInnerTexts())
+      .toEqual(
+        expect.arrayContaining(["Xã Tân Hiệp, Thành phố Đà Nẵng", "Phường Tân Hiệp, Thành phố Hồ Chí Minh", "Xã Tân Hiệp, Tỉnh An Giang"]),
+      );
+    await p.getByRole("button", { name: "Xã Tân Hiệp, Tỉnh An Giang" }).click();
+    expect(await panel.getByLabel("Tên địa phương").inputValue()).toBe("Xã Tân Hiệp, Tỉnh An Giang");
+    await expect
+      .poll(() => p.locator("#setup-preview-text").innerText())
+      .toBe('Sẽ thêm vào trang "Đơn vị" của Xã Tân Hiệp (Tỉnh An Giang): 4 đơn vị đang hoạt động.');
+    // A province typed without diacritics: found, and every unit to be added is listed before anything is written.
+    await panel.getByLabel("Cấp báo cáo").selectOption("tỉnh");
+    await panel.getByLabel("Tên địa phương").fill("ha tinh");
+    await expect
+      .poll(() => p.locator("#setup-preview-text").innerText())
+      .toMatch(/^Sẽ thêm vào trang "Đơn vị" của Tỉnh Hà Tĩnh: 85 đơn vị đang hoạt động và (\d+) đơn vị cũ/);
+    await p.locator("#setup-preview-details summary").click();
+    const listed = await p.locator("#setup-preview-rows tr").count();
+    expect(listed).toBeGreaterThan(85);
+    expect(await p.locator("#setup-preview-rows tr").first().innerText()).toMatch(/^18\d+\s+(Phường|Xã) /);
+    expect(sheetNames(a)).not.toContain(SHEET_UNITS);
+    await p.getByRole("button", { name: "Thiết lập bảng tính", exact: true }).click();
+    await expect.poll(() => p.locator("#setup-status").innerText()).toMatch(/Trang "Đơn vị" có 85 đơn vị đang hoạt động/);
+    expect(a.env.values(SHEET_UNITS).filter((r) => r[0] !== "").length - 1).toBe(listed);
+    expect(storedSettings(a)).toMatchObject({ level: "tỉnh", name: "Hà Tĩnh", issuingBody: "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" });
+    // Now Đơn vị exists: the panel says set-up will not add or change a unit.
+    await panel.getByLabel("Tên địa phương").fill("Hà Tĩnh ");
+    await expect.poll(() => p.locator("#setup-preview-text").innerText()).toMatch(/^Trang "Đơn vị" đã có: thiết lập không thêm, không sửa/);
+    expect(await p.locator("#setup-preview-details").isHidden()).toBe(true);
+    await p.close();
+    a.dispose();
   });
 
   it("a notice of missing sheets offers Thiết lập bảng tính; the settings always do, prefilled once saved", async () => {

@@ -44,6 +44,7 @@ export const ACTIONS = {
   generateReport: { who: "everyone" },
   saveSettings: { who: "reviewers", doing: "lưu Thông tin báo cáo" },
   setupSheets: { who: "reviewers", doing: "thiết lập bảng tính" },
+  setupList: { who: "everyone" },
   preparePeriod: { who: "reviewers", doing: "chuẩn bị kỳ báo cáo" },
   highlightPeriod: { who: "reviewers", doing: "tô sáng chỉ tiêu chưa đạt" },
   acceptLog: { who: "reviewers", doing: "xác nhận Nhật ký CCHC" },

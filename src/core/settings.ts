@@ -66,16 +66,26 @@ function upper(text: string): string {
   return text.toLocaleUpperCase("vi-VN");
 }
 
+/**
+ * The noun and bare name of a body: "Quảng Trị" at tỉnh → ["tỉnh", "Quảng Trị"];
+ * a name set-up keeps with its kind ("Thành phố Huế", "Phường Đông Hà",
+ * "Đặc khu Cồn Cỏ") → ["thành phố", "Huế"].
+ */
+function bodyParts(level: Level, name: string): [string, string] {
+  const m = /^(Thành phố|Phường|Đặc khu) (.+)$/i.exec(name.trim());
+  return m ? [m[1]!.toLowerCase(), m[2]!] : [level, name];
+}
+
 export function levelWords(s: Pick<ReportSettings, "level" | "name">): LevelWords {
-  const body = s.name ? `${s.level} ${s.name}` : s.level;
-  const capital = s.level.charAt(0).toUpperCase() + s.level.slice(1);
+  const [noun, bare] = bodyParts(s.level, s.name);
+  const body = bare ? `${noun} ${bare}` : noun;
   return {
-    noun: s.level,
-    whole: `Toàn ${s.level}`,
+    noun,
+    whole: `Toàn ${noun}`,
     body,
     committee: `Ủy ban nhân dân ${body}`,
-    units: UNITS[s.level],
-    totalCode: upper(capital),
+    units: UNITS[s.level].replace(/ (tỉnh|xã)$/, ` ${noun}`),
+    totalCode: upper(noun),
   };
 }
 
@@ -84,10 +94,11 @@ export function levelDefaults(
   level: Level,
   name: string,
 ): Omit<ReportSettings, "level" | "name" | "periodRule" | "signerName" | "reviewers"> {
-  const body = upper(name ? `${level} ${name}` : level);
+  const [noun, bare] = bodyParts(level, name);
+  const body = upper(bare ? `${noun} ${bare}` : noun);
   const common = {
     issuingBody: `ỦY BAN NHÂN DÂN ${body}`,
-    place: name,
+    place: bare,
     numberSuffix: "BC-UBND",
     signerAuthority: "TM. ỦY BAN NHÂN DÂN",
     signerTitle: "CHỦ TỊCH",

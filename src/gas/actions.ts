@@ -29,6 +29,7 @@ import { blockingOn, type ProtectionState, readProtections } from "./protections
 import { callerOf } from "./roles";
 import { createOwnedSheet, ownedSheet } from "./owned";
 import { allOrNothing } from "./undo";
+import { checkSetupUnits, MERGED_ON, type SetupUnit } from "../core/setup";
 import { getSettings, hasSettings, saveLevelUndoable } from "./settings";
 import { activeSpreadsheet, openWorkbook, sheetsByName, spreadsheetDay, type OpenedWorkbook } from "./workbook";
 
@@ -290,11 +291,12 @@ export interface SetupResult {
 interface SheetPlan {
   readonly name: string;
   readonly columns: readonly ColumnDef[];
-  readonly prepare: (sheet: Sheet, col: (key: string) => number, find: (name: string) => Sheet | null) => void;
+  /** `units`: the rows set-up takes from the national list (Đơn vị only). */
+  readonly prepare: (sheet: Sheet, col: (key: string) => number, find: (name: string) => Sheet | null, units: readonly SetupUnit[]) => void;
 }
 
-/** SPEC's unit kinds, at every level. */
-const UNIT_KINDS = ["Xã", "Phường", "Đặc khu", "Thị trấn", "Sở, ban, ngành", "Phòng ban", "Trung tâm PVHCC"] as const;
+/** SPEC's unit kinds, at every level, and "Huyện" for the five old island districts that became đặc khu. */
+const UNIT_KINDS = ["Xã", "Phường", "Đặc khu", "Thị trấn", "Sở, ban, ngành", "Phòng ban", "Trung tâm PVHCC", "Huyện"] as const;
 
 const COUNT_HELP = "Nhập số không âm: số hồ sơ là số nguyên; vốn tính bằng triệu đồng.";
 
@@ -310,7 +312,7 @@ const PLANS: readonly SheetPlan[] = [
   {
     name: SHEET_UNITS,
     columns: UNIT_COLUMNS,
-    prepare(sheet, col) {
+    prepare(sheet, col, _find, units) {
       const rows = sheet.getMaxRows() - 1;
       sheet.getRange(2, col("kind"), rows, 1).setDataValidation(
         SpreadsheetApp.newDataValidation()
@@ -329,6 +331,7 @@ const PLANS: readonly SheetPlan[] = [
         .setNote(
           "Đánh dấu: đơn vị đang hoạt động, phải nộp số liệu. Ô trống cũng được tính là đang hoạt động. Bỏ đánh dấu khi đơn vị ngừng hoạt động.",
         );
+      if (units.length) writeListedUnits(sheet, col, units);
     },
   },
   {
@@ -437,6 +440,37 @@ function unitCodeColumn(units: Sheet): number | null {
   }
 }
 
+/** "94 đơn vị đang hoạt động và 300 đơn vị cũ (không hoạt động, đã sáp nhập từ 01/07/2025)". */
+export function unitCounts(units: readonly SetupUnit[]): string {
+  const old = units.filter((u) => !u.active).length;
+  return `${units.length - old} đơn vị đang hoạt động` + (old ? ` và ${old} đơn vị cũ (không hoạt động, đã sáp nhập từ 01/07/2025)` : "");
+}
+
+/** The list's rows, in one batch: codes as text (Sheets reads "00004" as 4 otherwise), old units' date in the spreadsheet's zone. */
+function writeListedUnits(sheet: Sheet, col: (key: string) => number, units: readonly SetupUnit[]): void {
+  // A Date is an instant; Sheets shows it in the spreadsheet's time zone: take midnight there.
+  const [y, m, d] = MERGED_ON;
+  const utc = Date.UTC(y, m, d);
+  const z = /([+-])(\d\d)(\d\d)/.exec(Utilities.formatDate(new Date(utc), sheet.getParent().getSpreadsheetTimeZone(), "Z"));
+  const on = new Date(utc - (z ? (z[1] === "-" ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])) * 60000 : 0));
+  const width = UNIT_COLUMNS.length;
+  const cells = units.map((u) => {
+    const row: unknown[] = Array(width).fill("");
+    const put = (key: string, v: unknown) => (row[col(key) - 1] = v);
+    put("code", u.code);
+    put("name", u.name);
+    put("kind", u.kind);
+    put("active", u.active);
+    put("successors", u.successors);
+    put("merged_on", u.successors ? on : "");
+    return row;
+  });
+  const formats = units.map(() =>
+    UNIT_COLUMNS.map((c) => (c.key === "merged_on" ? "dd/mm/yyyy" : c.key === "active" ? "0.###############" : "@")),
+  );
+  sheet.getRange(2, 1, units.length, width).setNumberFormats(formats).setValues(cells);
+}
+
 /** Rows a sheet made by set-up has at least (Sheets' new sheets have 1,000). */
 const MIN_ROWS = 100;
 
@@ -457,7 +491,9 @@ export function runs(columns: readonly number[]): [number, number][] {
  * changes a sheet that exists. The level and name chosen first (on a new
  * sheet) are saved with the level's defaults.
  */
-export function setupSheets(level?: unknown, name?: unknown): SetupResult {
+export function setupSheets(level?: unknown, name?: unknown, listed?: unknown): SetupResult {
+  // The national list's rows for the province or commune the sidebar (or the command line) found (src/gas/setup.ts).
+  const units = listed === undefined || listed === null ? [] : checkSetupUnits(listed);
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
     const created: string[] = [];
@@ -479,13 +515,14 @@ export function setupSheets(level?: unknown, name?: unknown): SetupResult {
           const width = sheet.getMaxColumns();
           if (width < headers.length) sheet.insertColumnsAfter(width, headers.length - width);
           const height = sheet.getMaxRows();
-          if (height < MIN_ROWS) sheet.insertRowsAfter(height, MIN_ROWS - height);
+          const want = Math.max(MIN_ROWS, plan.name === SHEET_UNITS ? units.length + MIN_ROWS : 0);
+          if (height < want) sheet.insertRowsAfter(height, want - height);
           sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
           sheet.setFrozenRows(1);
           sheet.setColumnWidths(1, headers.length, 130);
           const col = (key: string) => plan.columns.findIndex((c) => c.key === key) + 1;
           find = sheetsByName(ss);
-          plan.prepare(sheet, col, find);
+          plan.prepare(sheet, col, find, units);
           created.push(plan.name);
         }
         // What set-up made is the reviewers' (SPEC "Who may change what"): Đơn vị, Chỉ tiêu, the header row.
@@ -498,6 +535,11 @@ export function setupSheets(level?: unknown, name?: unknown): SetupResult {
       ? `Đã tạo trang ${created.map((n) => `"${n}"`).join(", ")}.` +
         (skipped.length ? ` Giữ nguyên trang đã có: ${left} (tiện ích không sửa trang đã có, kể cả trang trống).` : "")
       : `Các trang ${left} đã có; tiện ích không thay đổi gì (nếu một trang còn trống, hãy xóa hoặc đổi tên nó rồi chạy lại để tiện ích tạo mới).`;
-    return { created, skipped, message };
+    const listedNote = !units.length
+      ? ""
+      : created.includes(SHEET_UNITS)
+        ? ` Trang "${SHEET_UNITS}" có ${unitCounts(units)}.`
+        : ` Trang "${SHEET_UNITS}" đã có nên không thêm đơn vị nào.`;
+    return { created, skipped, message: message + listedNote };
   });
 }

@@ -77,7 +77,7 @@ export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkb
       units: valuesOf(units),
       targets: targets ? valuesOf(targets) : null,
       submissions: valuesOf(submissions),
-      dayOf: spreadsheetDay,
+      dayOf: spreadsheetDays(ss),
     },
   };
 }
@@ -95,18 +95,26 @@ export function spreadsheetDay(date: Date): Day {
  * The same, with the spreadsheet's time zone read once (a custom function
  * over a range of dates asks for one per cell).
  */
-export function spreadsheetDays(): (date: Date) => Day {
-  let zone: string | null = null;
-  try {
-    zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  } catch {
-    // no spreadsheet here (a bare runtime): the runtime's own fields
-  }
+export function spreadsheetDays(ss?: Spreadsheet): (date: Date) => Day {
+  let zone: string | null | undefined;
+  // One Utilities call per distinct instant: a sheet's dates repeat (every old unit's "Từ ngày" is 01/07/2025).
+  const seen = new Map<number, Day>();
   return (date) => {
+    const known = seen.get(date.getTime());
+    if (known) return known;
+    if (zone === undefined) {
+      try {
+        zone = (ss ?? SpreadsheetApp.getActiveSpreadsheet()).getSpreadsheetTimeZone();
+      } catch {
+        zone = null; // no spreadsheet here (a bare runtime): the runtime's own fields
+      }
+    }
+    let day: Day = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
     if (zone) {
       const [y, m, d] = Utilities.formatDate(date, zone, "yyyy-MM-dd").split("-").map(Number);
-      if (y && m && d) return [y, m, d];
+      if (y && m && d) day = [y, m, d];
     }
-    return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+    seen.set(date.getTime(), day);
+    return day;
   };
 }

@@ -16,9 +16,11 @@ import { type Action as ApprovalAction, STATUSES, type Status, statusCountText, 
 import { applyLevel, LEVELS, levelWords, type Level, type PeriodRule, type ReportSettings } from "../core/settings";
 import type { FindingView, IndicatorView, ValidationView } from "../core/view";
 import { serverCall } from "./server";
+import { answer, isListLevel, type LoadedList, loadList, previewRows, previewText, suggest } from "./setup-picker";
 
 type Action = "validate" | "highlight" | "report";
 type Work = Action | "setup" | "prepare" | ApprovalAction;
+type SetupUnits = import("../core/setup").SetupUnit[];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -714,8 +716,65 @@ function updateSetupOpeners(): void {
   for (const b of [fromNotice, fromSettings]) b.setAttribute("aria-expanded", String(open));
 }
 
+/** The national list, fetched once when set-up first needs it (setupList). */
+let unitList: Promise<LoadedList> | null = null;
+
+function listFor(): Promise<LoadedList> {
+  unitList ??= serverCall("setupList").then(loadList);
+  unitList.catch(() => (unitList = null));
+  return unitList;
+}
+
+const LIST_HINT: Record<"tỉnh" | "xã", string> = {
+  tỉnh: "Gõ tên tỉnh, thành phố (có dấu hoặc không, có hoặc không chữ “tỉnh”, “TP”) rồi chọn trong danh sách.",
+  xã: "Gõ tên xã, phường, đặc khu rồi chọn trong danh sách; tên có ở nhiều tỉnh thì chọn cả tỉnh (ví dụ “Tân Hiệp, An Giang”).",
+};
+
+/** The hint, the names found and what set-up will add, for what the user has chosen and typed so far. */
 function showSetupHint(): void {
-  $("setup-name-hint").textContent = nameHint($<HTMLSelectElement>("setup-level").value, $<HTMLInputElement>("setup-name").value);
+  const level = $<HTMLSelectElement>("setup-level").value;
+  const typed = $<HTMLInputElement>("setup-name").value;
+  const listed = isListLevel(level);
+  $("setup-name-hint").textContent = listed ? LIST_HINT[level] : nameHint(level, typed);
+  const box = $("setup-suggest");
+  const preview = $("setup-preview");
+  if (!listed) {
+    box.hidden = preview.hidden = true;
+    return;
+  }
+  preview.hidden = false;
+  $("setup-preview-text").textContent = "Đang tải danh sách đơn vị hành chính…";
+  void listFor().then(
+    (loaded) => {
+      // The user may have typed on while the list came: show what is there now.
+      const nowLevel = $<HTMLSelectElement>("setup-level").value;
+      const now = $<HTMLInputElement>("setup-name").value;
+      if (nowLevel !== level || now !== typed) return;
+      const names = suggest(loaded.list, level, typed).filter((n) => n !== typed.trim());
+      box.replaceChildren(
+        ...names.map((n) => {
+          const b = el("button", { text: n });
+          b.type = "button";
+          b.addEventListener("click", () => {
+            $<HTMLInputElement>("setup-name").value = n;
+            showSetupHint();
+            $("setup-name").focus();
+          });
+          return el("li", {}, b);
+        }),
+      );
+      box.hidden = names.length === 0;
+      const a = typed.trim() ? answer(loaded, level, typed) : null;
+      $("setup-preview-text").textContent = !a ? "" : a.ok ? previewText(a, loaded.unitsExist) : a.message;
+      const rows = a?.ok && !loaded.unitsExist ? previewRows(a.units) : [];
+      $("setup-preview-rows").replaceChildren(...rows.map((r) => el("tr", {}, ...r.map((t) => el("td", { text: t })))));
+      $("setup-preview-details").hidden = rows.length === 0;
+      preview.hidden = !a;
+    },
+    (e: unknown) => {
+      $("setup-preview-text").textContent = `Chưa tải được danh sách đơn vị hành chính: ${messageOf(e)}`;
+    },
+  );
 }
 
 function openSetup(): void {
@@ -759,10 +818,31 @@ async function runSetup(): Promise<void> {
   }
   showIn("setup-error", "");
   showError("");
-  const changed = !stored || stored.level !== level || stored.name !== name;
+  let saved = name;
+  let units: SetupUnits | undefined;
+  if (isListLevel(level)) {
+    // At level tỉnh or xã the name must be one of the list's, and Đơn vị gets its units (when it does not exist yet).
+    let loaded: LoadedList;
+    try {
+      loaded = await listFor();
+    } catch (e) {
+      showIn("setup-error", `Chưa tải được danh sách đơn vị hành chính: ${messageOf(e)}`);
+      return;
+    }
+    const a = answer(loaded, level, name);
+    if (!a.ok) {
+      showIn("setup-error", a.message);
+      nameBox.focus();
+      return;
+    }
+    saved = a.name;
+    units = loaded.unitsExist ? undefined : a.units;
+  }
+  const changed = !stored || stored.level !== level || stored.name !== saved;
   setBusy("setup");
   try {
-    const r = changed ? await serverCall("setupSheets", level, name) : await serverCall("setupSheets");
+    const r = changed || units ? await serverCall("setupSheets", level, saved, units) : await serverCall("setupSheets");
+    unitList = null;
     $("setup-status").textContent = r.message;
     await refreshState(changed);
     void reloadApproval();
