@@ -2,7 +2,8 @@
  * Regenerates the sample workbooks with exceljs: samples/vinh-linh.xlsx, the
  * sample district (src/local/samples/vinh-linh.ts), and samples/quang-tri-2026.xlsx, the
  * sample province (src/local/samples/quang-tri.ts; see there for what each
- * holds and why). Cells keep their types (a count typed as text stays text,
+ * holds and why), and samples/ha-tinh-2026.xlsx, the second province, set up
+ * by the add-on itself from the national unit list (src/local/samples/province.ts). Cells keep their types (a count typed as text stays text,
  * a merger date is a date shown dd/mm/yyyy), headers are bold and frozen,
  * targets are formatted as percentages.
  * Run: npm run sample
@@ -13,11 +14,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sampleWorkbook, type SampleWorkbook } from "../src/local/samples/vinh-linh";
 import { quangTriWorkbook } from "../src/local/samples/quang-tri";
+import { provinceWorkbook } from "../src/local/samples/province";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, UNIT_COLUMNS } from "../src/core/schema";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PATH = join(root, "samples", "vinh-linh.xlsx");
 export const PROVINCE_SAMPLE_PATH = join(root, "samples", "quang-tri-2026.xlsx");
+export const SECOND_PROVINCE_PATH = join(root, "samples", "ha-tinh-2026.xlsx");
 
 /** Column widths of `Đơn vị` by key; an extra column (a note) is wide. */
 const UNIT_WIDTHS: Record<string, number> = { code: 12, name: 36, kind: 16, editors: 36, active: 11, successors: 16, merged_on: 12 };
@@ -70,7 +73,13 @@ export function writeProvinceSample(path = PROVINCE_SAMPLE_PATH): Promise<string
   return writeWorkbook(quangTriWorkbook(), path, new Date(Date.UTC(2026, 5, 10)));
 }
 
+/** samples/ha-tinh-2026.xlsx (or `path`): set up by the bundled add-on from the national list (needs dist/, npm run build). */
+export function writeSecondProvinceSample(path = SECOND_PROVINCE_PATH): Promise<string> {
+  return writeWorkbook(provinceWorkbook(), path, new Date(Date.UTC(2026, 5, 10)));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`wrote ${await writeSample()}`);
   console.log(`wrote ${await writeProvinceSample()}`);
+  console.log(`wrote ${await writeSecondProvinceSample()}`);
 }

@@ -185,7 +185,11 @@ describe("npm start", { timeout: 120000 }, () => {
     await page.locator("#grid").waitFor();
     const source = page.getByLabel("Dữ liệu xem trước");
     expect(await source.inputValue()).toBe("quang-tri");
-    expect(await source.locator("option").allInnerTexts()).toEqual(["Mẫu tỉnh Quảng Trị (2026)", "Mẫu huyện Vĩnh Linh (2023)"]);
+    expect(await source.locator("option").allInnerTexts()).toEqual([
+      "Mẫu tỉnh Quảng Trị (2026)",
+      "Mẫu tỉnh Hà Tĩnh (2026, thiết lập từ danh sách đơn vị hành chính)",
+      "Mẫu huyện Vĩnh Linh (2023)",
+    ]);
     const sidebar = page.locator("#app");
     const title = () =>
       page
@@ -223,6 +227,39 @@ describe("npm start", { timeout: 120000 }, () => {
     await doc.goto((await link.getAttribute("href"))!);
     expect(await doc.locator("#download-docx").locator("xpath=..").innerText()).toContain("tỉnh Quảng Trị");
     expect(await doc.locator("body").innerText()).toContain("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    await doc.close();
+    await page.close();
+  });
+
+  it("switches to the Hà Tĩnh sample, set up from the national list: its units, its quarter, its report", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await page.locator("#grid").waitFor();
+    await page.getByLabel("Dữ liệu xem trước").selectOption("ha-tinh");
+    await expect
+      .poll(() =>
+        page
+          .locator("header h1")
+          .innerText({ timeout: 1000 })
+          .catch(() => ""),
+      )
+      .toBe("CCHC tỉnh Hà Tĩnh (mẫu)");
+    await page.locator("#grid").waitFor();
+    await page.getByRole("tab", { name: "Đơn vị" }).click();
+    expect(await page.locator('#grid td[data-cell="A2"]').innerText()).toBe("18073");
+    expect(await page.locator('#grid td[data-cell="B2"]').innerText()).toBe("Phường Thành Sen");
+    const sidebar = page.locator("#app");
+    await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2026-Q2");
+    await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await sidebar.locator("#findings").waitFor({ state: "visible" });
+    expect(await sidebar.locator("#findings-summary").innerText()).toContain("0 lỗi, 1 cảnh báo. 84/85 đơn vị đã nộp.");
+    expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Sơn Kim 2 (18199)");
+    await sidebar.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).click();
+    const link = sidebar.locator("#report-link");
+    await link.waitFor({ state: "visible" });
+    const doc = await browser.newPage();
+    await doc.goto((await link.getAttribute("href"))!);
+    expect(await doc.locator("body").innerText()).toContain("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH");
     await doc.close();
     await page.close();
   });

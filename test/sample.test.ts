@@ -22,6 +22,11 @@ import {
   UNITS_DATA,
 } from "../src/local/samples/quang-tri";
 import { INDICATORS } from "../src/core/catalogue";
+import { HT_MISSING, HT_PERIOD, provinceWorkbook } from "../src/local/samples/province";
+import { setUpNew } from "../src/local/workbook/new";
+import { startAddon } from "../src/local/runtime";
+import { settingsFor } from "../src/core/settings";
+import type { ValidationView } from "../src/core/view";
 import { periodBounds, parsePeriod } from "../src/core/period";
 import { SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS, SUBMISSION_COLUMNS, UNIT_COLUMNS, type SubmissionKey } from "../src/core/schema";
 import { readFileSync } from "node:fs";
@@ -49,6 +54,9 @@ describe("the committed sample workbooks", () => {
   });
   it("quang-tri-2026.xlsx matches its generator (run npm run sample after changing src/local/samples/quang-tri.ts)", async () => {
     await expectCommitted("quang-tri-2026.xlsx", quangTriWorkbook());
+  });
+  it("ha-tinh-2026.xlsx matches its generator (run npm run sample after changing src/local/samples/province.ts or set-up)", async () => {
+    await expectCommitted("ha-tinh-2026.xlsx", provinceWorkbook());
   });
   it("the district is of the size of Vĩnh Linh with two quarters", () => {
     expect(SAMPLE_UNITS).toHaveLength(25);
@@ -337,5 +345,47 @@ describe("the district sample (samples/vinh-linh.xlsx)", () => {
         "2023-Q1 VINHKHE disbursed_gt_plan",
       ].sort(),
     );
+  });
+});
+
+describe("the second province sample (samples/ha-tinh-2026.xlsx), set up by the add-on", () => {
+  const wb = provinceWorkbook();
+  it("its Đơn vị is what Thiết lập bảng tính writes for Hà Tĩnh, and its Chỉ tiêu begins with set-up's rows", () => {
+    const { addon } = setUpNew("tỉnh", "Hà Tĩnh");
+    try {
+      const zone = addon.env.spreadsheet.getSpreadsheetTimeZone();
+      // Dates of the add-on's realm as this realm's (days() tells dates by instanceof).
+      const host = (v: unknown) => (Object.prototype.toString.call(v) === "[object Date]" ? new Date((v as Date).getTime()) : v);
+      const written = addon.env
+        .values(SHEET_UNITS)
+        .filter((r, i) => i === 0 || r[0] !== "")
+        .map((r) => r.map(host));
+      expect(days(wb.units, "UTC")).toEqual(days(written, zone));
+      const targets = addon.env.values(SHEET_TARGETS).filter((r) => r[0] !== "");
+      expect(wb.targets.slice(0, targets.length)).toEqual(targets);
+    } finally {
+      addon.dispose();
+    }
+    expect(wb.units.slice(1).filter((r) => r[4] === true)).toHaveLength(69 + 16);
+  });
+  it("one quarter of figures, every active unit but one, no error: the generator's rules hold here too", () => {
+    const periods = new Set(wb.submissions.slice(1).map((r) => r[0]));
+    expect([...periods]).toEqual([HT_PERIOD]);
+    const a = startAddon({
+      sheets: { [SHEET_UNITS]: wb.units, [SHEET_TARGETS]: wb.targets, [SHEET_SUBMISSIONS]: wb.submissions },
+      documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Hà Tĩnh")) },
+    });
+    try {
+      const v = a.call<ValidationView>("validatePeriod", HT_PERIOD);
+      expect(v.errorCount).toBe(0);
+      expect(v.missing).toEqual([{ code: HT_MISSING, name: "Xã Sơn Kim 2" }]);
+      expect([v.submitted, v.expected]).toEqual([84, 85]);
+      // Not a copy of Quảng Trị: its own figures, some indicators met and some not.
+      const met = v.indicators.map((i) => i.met);
+      expect(met).toContain(true);
+      expect(met).toContain(false);
+    } finally {
+      a.dispose();
+    }
   });
 });

@@ -44,6 +44,8 @@ export const SAMPLE_XLSX = join(ROOT, "samples", "vinh-linh.xlsx");
 export const SAMPLE_TODAY = new Date("2023-03-10T09:00:00+07:00");
 /** The bundled sample province (npm run sample regenerates it). */
 export const PROVINCE_XLSX = join(ROOT, "samples", "quang-tri-2026.xlsx");
+/** The second province, set up by the add-on from the national unit list (src/local/samples/province.ts): one quarter, 2026-Q2. */
+export const SECOND_PROVINCE_XLSX = join(ROOT, "samples", "ha-tinh-2026.xlsx");
 /** The province sample is shown as of a day of 2026-Q2 (15/03–14/06/2026), its quarter with findings. */
 export const PROVINCE_TODAY = new Date("2026-06-10T09:00:00+07:00");
 /** The document property the add-on keeps its settings in (src/gas/settings.ts). */
@@ -81,6 +83,15 @@ export const SAMPLES: readonly PreviewSource[] = [
     today: PROVINCE_TODAY,
     settings: { ...settingsFor("tỉnh", "Quảng Trị"), reviewers: [PROVINCE_REVIEWER] },
     owner: PROVINCE_OWNER,
+  },
+  {
+    id: "ha-tinh",
+    label: "Mẫu tỉnh Hà Tĩnh (2026, thiết lập từ danh sách đơn vị hành chính)",
+    path: SECOND_PROVINCE_XLSX,
+    title: "CCHC tỉnh Hà Tĩnh (mẫu)",
+    today: PROVINCE_TODAY,
+    settings: settingsFor("tỉnh", "Hà Tĩnh"),
+    owner: "vanphong@hatinh.example.vn",
   },
   {
     id: "vinh-linh",

@@ -28,8 +28,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { INDICATORS, type IndicatorCode } from "../../core/catalogue";
 import { SUBMISSION_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS, type SubmissionKey, type UnitKey } from "../../core/schema";
+import { OLD_CODE_SUFFIX, PROVINCE_CENTRE, PROVINCE_OFFICES } from "../../core/setup";
 import { ROOT } from "../runtime";
-import { between, draw } from "./seeded";
+import { between } from "./seeded";
+import { drawProfile, figures as drawFigures, oldBase, type Profile, row } from "./figures";
 import type { SampleRow, SampleWorkbook } from "./vinh-linh";
 
 /** The public data the sample is built from (not copied into this repository). */
@@ -58,36 +60,47 @@ export const QT_PERIODS = ["2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"
 export type QtPeriod = (typeof QT_PERIODS)[number];
 /** The quarter the preview opens on, with the findings and the missing unit. */
 export const QT_CURRENT: QtPeriod = "2026-Q2";
-/** The suffix of an old unit's code when a new unit kept its statistics code. */
-export const OLD_CODE_SUFFIX = "-CU";
+/** The suffix of an old unit's code when a new unit kept its statistics code (set-up's, SPEC's `19363-CU`). */
+export { OLD_CODE_SUFFIX };
 /** A mountain commune that has not submitted for 2026-Q2. */
 export const MISSING_UNIT = "19588";
-/** Provincial departments (sở, ban, ngành) and the provincial service centre: their codes and names. */
-export const DEPARTMENTS: readonly { code: string; name: string; base: number; online: number; plan: number }[] = [
-  // base: dossiers received a quarter; online: share received online in 2025-Q2; plan: public investment (triệu đồng) a year, 0 for none.
-  { code: "VPUBND", name: "Văn phòng UBND tỉnh", base: 160, online: 0.82, plan: 0 },
-  { code: "SNV", name: "Sở Nội vụ", base: 950, online: 0.66, plan: 0 },
-  { code: "STP", name: "Sở Tư pháp", base: 2350, online: 0.71, plan: 0 },
-  { code: "STC", name: "Sở Tài chính", base: 1480, online: 0.88, plan: 0 },
-  { code: "SCT", name: "Sở Công Thương", base: 720, online: 0.84, plan: 0 },
-  { code: "SNNMT", name: "Sở Nông nghiệp và Môi trường", base: 2640, online: 0.43, plan: 285000 },
-  { code: "SXD", name: "Sở Xây dựng", base: 5180, online: 0.52, plan: 352000 },
-  { code: "SGDDT", name: "Sở Giáo dục và Đào tạo", base: 610, online: 0.78, plan: 96000 },
-  { code: "SYT", name: "Sở Y tế", base: 830, online: 0.73, plan: 124000 },
-  { code: "SVHTTDL", name: "Sở Văn hóa, Thể thao và Du lịch", base: 310, online: 0.77, plan: 61000 },
-  { code: "SKHCN", name: "Sở Khoa học và Công nghệ", base: 190, online: 0.86, plan: 0 },
-  { code: "SDTTG", name: "Sở Dân tộc và Tôn giáo", base: 85, online: 0.58, plan: 0 },
-  { code: "BQLKKT", name: "Ban Quản lý Khu kinh tế", base: 240, online: 0.8, plan: 214000 },
-  { code: "TTT", name: "Thanh tra tỉnh", base: 45, online: 0.31, plan: 0 },
-  { code: "SNGV", name: "Sở Ngoại vụ", base: 70, online: 0.69, plan: 0 },
-];
-export const CENTRE = { code: "TTPVHCC", name: "Trung tâm Phục vụ hành chính công tỉnh", base: 7200, online: 0.57, plan: 0 };
+/**
+ * What the provincial offices' figures are drawn from (./province.ts uses it
+ * too): dossiers received a quarter, the share received online in 2025-Q2,
+ * the public investment plan (triệu đồng) a year (0 for none).
+ */
+export const OFFICE_FIGURES: Readonly<Record<string, { base: number; online: number; plan: number }>> = {
+  VPUBND: { base: 160, online: 0.82, plan: 0 },
+  SNV: { base: 950, online: 0.66, plan: 0 },
+  STP: { base: 2350, online: 0.71, plan: 0 },
+  STC: { base: 1480, online: 0.88, plan: 0 },
+  SCT: { base: 720, online: 0.84, plan: 0 },
+  SNNMT: { base: 2640, online: 0.43, plan: 285000 },
+  SXD: { base: 5180, online: 0.52, plan: 352000 },
+  SGDDT: { base: 610, online: 0.78, plan: 96000 },
+  SYT: { base: 830, online: 0.73, plan: 124000 },
+  SVHTTDL: { base: 310, online: 0.77, plan: 61000 },
+  SKHCN: { base: 190, online: 0.86, plan: 0 },
+  SDTTG: { base: 85, online: 0.58, plan: 0 },
+  BQLKKT: { base: 240, online: 0.8, plan: 214000 },
+  TTT: { base: 45, online: 0.31, plan: 0 },
+  SNGV: { base: 70, online: 0.69, plan: 0 },
+  TTPVHCC: { base: 7200, online: 0.57, plan: 0 },
+};
+/** Provincial departments (sở, ban, ngành): the list set-up gives every province (src/core/setup.ts), with their figures. */
+export const DEPARTMENTS: readonly { code: string; name: string; base: number; online: number; plan: number }[] = PROVINCE_OFFICES.map(([code, name]) => ({
+  code,
+  name,
+  ...OFFICE_FIGURES[code]!,
+}));
+/** The provincial service centre. */
+export const CENTRE = { code: PROVINCE_CENTRE[0], name: PROVINCE_CENTRE[1], ...OFFICE_FIGURES[PROVINCE_CENTRE[0]]! };
 
 export const TARGET_BASIS_2026 = "Kế hoạch CCHC năm 2026 của UBND tỉnh Quảng Trị (mẫu)";
 export const TARGET_BASIS_2025 = "Kế hoạch CCHC năm 2025 của UBND tỉnh Quảng Trị (mẫu)";
 
 /** 2026 targets of the sample; an indicator added to the catalogue without one here is reported, not judged. */
-const TARGETS_2026: Partial<Record<IndicatorCode, { target: number; basis?: string }>> = {
+export const TARGETS_2026: Partial<Record<IndicatorCode, { target: number; basis?: string }>> = {
   online_submission_rate: { target: 0.8 },
   online_origin_rate: { target: 0.6 },
   online_payment_rate: { target: 0.5 },
@@ -223,7 +236,6 @@ const MOUNTAIN_DISTRICTS = new Set(["Huyện Hướng Hóa", "Huyện Đa Krông
 // ---------------------------------------------------------------------------
 // Seeded draws (./seeded): the same number for the same unit, period and purpose, whatever the order.
 
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 // ---------------------------------------------------------------------------
 // Units
@@ -309,176 +321,10 @@ export function quangTriUnits(source: SourceUnit[] = readSource()): QtUnit[] {
 // ---------------------------------------------------------------------------
 // Figures
 
-/** What a unit's figures are drawn from; rates at period index t (2025-Q2 = 0) are start + slope × t. */
-interface Profile {
-  /** Dossiers received in the period ((4)+(5)) in 2025-Q2, before the season. */
-  base: number;
-  growth: number;
-  online0: number;
-  onlineSlope: number;
-  /** Share of the direct dossiers that belong to procedures with an online service. */
-  serviceShare: number;
-  full0: number;
-  fee: number;
-  paid0: number;
-  paidSlope: number;
-  digit0: number;
-  result0: number;
-  resultSlope: number;
-  rating0: number;
-  satisfied: number;
-  /** Chance of late dossiers in a quarter. */
-  lateProne: number;
-  documents: number;
-  signed0: number;
-  records: number;
-  electronic0: number;
-  /** Public investment plan a year (triệu đồng), 0 for none. */
-  plan: number;
-}
-
-function drawProfile(u: QtUnit, base: number, online0: number, plan: number): Profile {
-  const k = u.code;
-  const dept = u.group === "department";
-  const p: Profile = {
-    base,
-    growth: between(0.005, 0.025, k, "growth"),
-    online0,
-    onlineSlope: dept ? between(0.01, 0.03, k, "onlineSlope") : between(0.03, 0.06, k, "onlineSlope"),
-    serviceShare: between(0.08, 0.4, k, "service"),
-    full0: dept ? between(0.7, 0.85, k, "full") : between(0.5, 0.7, k, "full"),
-    fee: dept ? between(0.3, 0.7, k, "fee") : between(0.25, 0.5, k, "fee"),
-    paid0: dept ? between(0.4, 0.6, k, "paid") : between(0.12, 0.38, k, "paid"),
-    paidSlope: between(0.03, 0.06, k, "paidSlope"),
-    digit0: between(0.62, 0.82, k, "digit"),
-    result0: between(0.46, 0.68, k, "result"),
-    resultSlope: between(0.045, 0.075, k, "resultSlope"),
-    rating0: between(0.25, 0.5, k, "rating"),
-    satisfied: between(0.86, 0.995, k, "satisfied"),
-    lateProne: dept ? between(0.05, 0.35, k, "late") : between(0.05, 0.4, k, "late"),
-    documents: dept ? between(420, 1500, k, "docs") : u.group === "centre" ? 260 : between(0.06, 0.1, k, "docs") * base + 40,
-    signed0: between(0.84, 0.97, k, "signed"),
-    records: dept ? between(180, 520, k, "records") : between(0.02, 0.04, k, "records") * base + 25,
-    electronic0: between(0.48, 0.78, k, "electronic"),
-    plan,
-  };
-  // The old units of a place share its habits (online submission and payment), not its new staff's.
-  const successor = u.group === "old" && u.successors.length === 1 ? PROFILE_OVERRIDES[u.successors[0]!] : undefined;
-  const habits: Partial<Profile> = {};
-  for (const key of ["online0", "onlineSlope", "paid0", "paidSlope"] as const) {
-    if (successor?.[key] !== undefined) habits[key] = successor[key] - (key === "online0" ? 0.03 : 0);
-  }
-  return { ...p, ...habits, ...PROFILE_OVERRIDES[k] };
-}
-
-/** An old unit's size and investment plan, by kind and place (mountain communes are small, wards large). */
-function oldBase(u: QtUnit, district: string | null): { base: number; online0: number; plan: number } {
-  const k = u.code;
-  const mountain = district !== null && MOUNTAIN_DISTRICTS.has(district);
-  let base: number;
-  if (u.kind === "Phường") base = between(520, 1050, k, "base");
-  else if (u.kind === "Thị trấn") base = between(380, 820, k, "base");
-  else if (u.kind === "Huyện") base = between(24, 40, k, "base");
-  else if (mountain) base = between(70, 190, k, "base");
-  else base = between(160, 420, k, "base");
-  const online0 = mountain ? between(0.08, 0.22, k, "online") : between(0.16, 0.4, k, "online") + (u.kind === "Phường" ? 0.08 : 0);
-  const plan = Math.round(between(1200, mountain ? 9500 : 6500, k, "plan") / 10) * 10;
-  return { base, online0, plan };
-}
-
-const SEASON: Record<number, number> = { 1: 0.9, 2: 1.05, 3: 1, 4: 1.09 };
-/** Share of the year's investment plan disbursed by the end of each quarter (cumulative): [low, high]. */
-const DISBURSED_BY_QUARTER: Record<number, [number, number]> = { 1: [0.08, 0.22], 2: [0.3, 0.62], 3: [0.52, 0.8], 4: [0.72, 0.97] };
-
-interface Figures {
-  received_online: number;
-  received_direct: number;
-  received_carried: number;
-  online_service_dossiers: number;
-  resolved_early: number;
-  resolved_ontime: number;
-  resolved_late: number;
-  pending_within: number;
-  pending_overdue: number;
-  apologies: number;
-  digitized: number;
-  fee_dossiers: number;
-  paid_online: number;
-  investment_plan: number | "";
-  investment_disbursed: number | "";
-  documents_issued: number;
-  documents_signed: number;
-  work_records: number;
-  work_records_electronic: number;
-  received_online_full: number;
-  results_digitized: number;
-  ratings: number;
-  ratings_satisfied: number;
-}
-
-/** A unit's figures for period index t; `carried` is the pending dossiers of its previous quarter. */
-function figures(code: string, p: Profile, t: number, carried: number | null): Figures {
+/** A unit's figures for the t-th quarter of QT_PERIODS, with the overdue dossiers 2026-Q2's explanations describe. */
+function qtFigures(code: string, p: Profile, t: number, carried: number | null) {
   const period = QT_PERIODS[t]!;
-  const q = Number(period.slice(-1));
-  const d = (what: string) => draw(code, period, what);
-  const received = Math.max(3, Math.round(p.base * SEASON[q]! * (1 + p.growth) ** t * (0.94 + 0.12 * d("received"))));
-  const online = Math.round(received * clamp(p.online0 + p.onlineSlope * t + 0.03 * (d("online") - 0.5), 0.02, 0.97));
-  const direct = received - online;
-  const carriedIn = carried ?? Math.round(received * (0.03 + 0.05 * d("carried")));
-  const total = received + carriedIn;
-  const forced = period === QT_CURRENT ? OVERDUE_2026Q2[code] : undefined;
-  const late0 = d("lateEvent") < p.lateProne * (1 - 0.12 * t);
-  const late = forced ? forced[0] : late0 ? 1 + Math.floor(d("late") * Math.min(8, 1 + received / 450)) : 0;
-  const pendingOverdue = forced ? forced[1] : late0 && d("pendingOverdue") < 0.4 ? 1 + Math.floor(d("po") * 3) : 0;
-  const pendingWithin = Math.round(total * (0.035 + 0.05 * d("pending")));
-  const resolved = total - pendingWithin - pendingOverdue;
-  const early = Math.round((resolved - late) * (0.18 + 0.35 * d("early")));
-  const overdue = late + pendingOverdue;
-  const short = forced ? forced[2] : overdue > 1 && d("apologies") < 0.15 ? 1 + Math.floor(d("short") * (overdue - 1)) : 0;
-  const fee = Math.round(received * clamp(p.fee + 0.04 * (d("fee") - 0.5), 0, 1));
-  const ratings = Math.round(resolved * clamp(p.rating0 + 0.04 * t + 0.05 * (d("rating") - 0.5), 0, 0.9));
-  const year = Number(period.slice(0, 4));
-  const plan = p.plan ? Math.round((p.plan * (year === 2026 ? 1 + between(0.08, 0.3, code, "plan2026") : 1)) / 10) * 10 : 0;
-  const [lo, hi] = DISBURSED_BY_QUARTER[q]!;
-  const documents = Math.round(p.documents * SEASON[q]! * (0.9 + 0.2 * d("documents")));
-  const records = Math.round(p.records * (0.9 + 0.2 * d("records")));
-  return {
-    received_online: online,
-    received_direct: direct,
-    received_carried: carriedIn,
-    online_service_dossiers: online + Math.round(direct * p.serviceShare),
-    resolved_early: early,
-    resolved_ontime: resolved - late - early,
-    resolved_late: late,
-    pending_within: pendingWithin,
-    pending_overdue: pendingOverdue,
-    apologies: overdue - short,
-    digitized: Math.round(received * clamp(p.digit0 + 0.05 * t + 0.04 * (d("digitized") - 0.5), 0, 0.99)),
-    fee_dossiers: fee,
-    paid_online: Math.round(fee * clamp(p.paid0 + p.paidSlope * t + 0.04 * (d("paid") - 0.5), 0, 0.97)),
-    investment_plan: plan || "",
-    investment_disbursed: plan ? Math.round(plan * between(lo, hi, code, year, "disbursed")) : "",
-    documents_issued: documents,
-    documents_signed: Math.round(documents * clamp(p.signed0 + 0.012 * t + 0.02 * (d("signed") - 0.5), 0, 1)),
-    work_records: records,
-    work_records_electronic: Math.round(records * clamp(p.electronic0 + 0.05 * t + 0.04 * (d("electronic") - 0.5), 0, 1)),
-    received_online_full: Math.round(online * clamp(p.full0 + 0.035 * t + 0.04 * (d("full") - 0.5), 0, 0.98)),
-    results_digitized: Math.round(resolved * clamp(p.result0 + p.resultSlope * t + 0.04 * (d("results") - 0.5), 0, 0.99)),
-    ratings,
-    ratings_satisfied: Math.round(ratings * clamp(p.satisfied + 0.01 * (d("satisfied") - 0.5), 0, 1)),
-  };
-}
-
-function row(period: string, unit: string, f: Figures, explanation = ""): SampleRow {
-  return {
-    period,
-    unit,
-    received_total: f.received_online + f.received_direct + f.received_carried,
-    resolved_total: f.resolved_early + f.resolved_ontime + f.resolved_late,
-    pending_total: f.pending_within + f.pending_overdue,
-    ...f,
-    explanation,
-  };
+  return drawFigures(code, p, t, period, carried, period === QT_CURRENT ? OVERDUE_2026Q2[code] : undefined);
 }
 
 /** The findings of FINDINGS written into their rows. */
@@ -493,7 +339,7 @@ function addFindings(rows: SampleRow[]): void {
   ts.investment_disbursed = Number(ts.investment_plan) + 350;
   // The former Sở Giao thông vận tải still sends its figures: a row after Sở Xây dựng's.
   const sxd = rows.findIndex((r) => r.period === QT_CURRENT && r.unit === "SXD");
-  const ghost = figures("SGTVT", drawProfile(unitOf("SGTVT"), 640, 0.5, 0), QT_PERIODS.indexOf(QT_CURRENT), null);
+  const ghost = qtFigures("SGTVT", drawProfile(unitOf("SGTVT"), 640, 0.5, 0, PROFILE_OVERRIDES), QT_PERIODS.indexOf(QT_CURRENT), null);
   rows.splice(sxd + 1, 0, row(QT_CURRENT, "SGTVT", ghost));
 }
 
@@ -519,8 +365,9 @@ export function quangTriSubmissions(units: QtUnit[] = quangTriUnits(), source: S
   const byCode = new Map(units.map((u) => [u.code, u]));
   // Old units first: a new unit is about the size of what it was formed from (half of a split unit).
   for (const u of units.filter((x) => x.group === "old")) {
-    const b = oldBase(u, district.get(u.sourceCode) ?? null);
-    profiles.set(u.code, drawProfile(u, b.base, b.online0, b.plan));
+    const place = district.get(u.sourceCode) ?? null;
+    const b = oldBase(u, place !== null && MOUNTAIN_DISTRICTS.has(place));
+    profiles.set(u.code, drawProfile(u, b.base, b.online0, b.plan, PROFILE_OVERRIDES));
   }
   for (const u of units) {
     if (u.group === "commune") {
@@ -535,10 +382,13 @@ export function quangTriSubmissions(units: QtUnit[] = quangTriUnits(), source: S
         online += p.base * share * p.online0;
       }
       // One service point a commune from 1 July 2025: a little more online than the old units were.
-      profiles.set(u.code, drawProfile(u, base * between(1, 1.08, u.code, "merged"), online / base + 0.03, Math.round(plan / 10) * 10));
+      profiles.set(
+        u.code,
+        drawProfile(u, base * between(1, 1.08, u.code, "merged"), online / base + 0.03, Math.round(plan / 10) * 10, PROFILE_OVERRIDES),
+      );
     } else if (u.group !== "old") {
       const d = [...DEPARTMENTS, CENTRE].find((x) => x.code === u.code)!;
-      profiles.set(u.code, drawProfile(u, d.base, d.online, d.plan));
+      profiles.set(u.code, drawProfile(u, d.base, d.online, d.plan, PROFILE_OVERRIDES));
     }
   }
   // Dossiers pending at the end of a quarter are carried into the next, through the merger too.
@@ -552,7 +402,7 @@ export function quangTriSubmissions(units: QtUnit[] = quangTriUnits(), source: S
       if (u.group === "commune" && t === 1) {
         carried = Math.round(u.predecessors.reduce((a, c) => a + pending.get(c)! / byCode.get(c)!.successors.length, 0));
       }
-      const f = figures(u.code, profiles.get(u.code)!, t, carried);
+      const f = qtFigures(u.code, profiles.get(u.code)!, t, carried);
       pending.set(u.code, f.pending_within + f.pending_overdue);
       if (period === QT_CURRENT && u.code === MISSING_UNIT) continue;
       rows.push(row(period, u.code, f, period === QT_CURRENT ? (EXPLANATIONS[u.code] ?? "") : ""));
