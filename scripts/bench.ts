@@ -13,6 +13,9 @@
  *   5. A second report in the same process against the first.
  *   6. Service calls per action, at 20 and at 2,000 units; "Chuẩn bị kỳ báo
  *      cáo" at 200 and 3,000 units with the sheet shared with every clerk.
+ *   7. The size guard on a workbook with one far cell.
+ *   8. Set-up from the national unit list for the largest province: time
+ *      against set-up without the list's rows, service calls, dist/ sizes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -361,5 +364,65 @@ for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
     `\nSize guard: ${(statSync(far).size / 1024).toFixed(1)} KB workbook with one cell at XFD1048576 refused in ${refused.toFixed(1)} ms ` +
       `(loading the same sample without it: ${plain.toFixed(1)} ms; ${ratio(refused, plain)}); best of 5.`,
   );
+}
+
+// 8. Set-up from the national unit list for the largest province (Hồ Chí Minh City) through the bundle on
+// the stand-ins, against set-up of the same three sheets without the list's rows (the plain baseline).
+{
+  const { startAddon } = await import("../src/local/runtime");
+  const { fromList, parseUnitList } = await import("../src/core/setup");
+  const listed = parseUnitList(readFileSync(join(root, "dist", "units.html"), "utf8"));
+  const largest = [...listed.provinces].sort((a, b) => b.units.length - a.units.length)[0]!;
+  const run = (withList: boolean) => {
+    const a = startAddon();
+    try {
+      a.env.resetCounts();
+      const t0 = performance.now();
+      let rows = 0;
+      if (withList) {
+        const { list } = a.call<{ list: string }>("setupList");
+        const answer = fromList(parseUnitList(list), "tỉnh", largest.name);
+        if (!answer.ok) throw new Error(answer.message);
+        rows = answer.units.length;
+        a.call("setupSheets", "tỉnh", answer.name, JSON.parse(JSON.stringify(answer.units)));
+      } else a.call("setupSheets", "tỉnh", largest.name.replace(/^Thành phố /, ""));
+      const ms = performance.now() - t0;
+      const byService = ["SpreadsheetApp", "HtmlService", "Utilities", "PropertiesService", "LockService", "Session"]
+        .map((k) => `${k} ${a.env.count(k)}`)
+        .join(", ");
+      return {
+        ms,
+        rows,
+        calls: [...a.env.calls.values()].reduce((n, c) => n + c, 0),
+        byService,
+        setValues: a.env.calls.get("Range.setValues") ?? 0,
+      };
+    } finally {
+      a.dispose();
+    }
+  };
+  const best = (withList: boolean) => {
+    let r = run(withList);
+    for (let i = 0; i < 4; i++) {
+      const x = run(withList);
+      if (x.ms < r.ms) r = x;
+    }
+    return r;
+  };
+  const plain = best(false);
+  const full = best(true);
+  const parse = time(() => parseUnitList(readFileSync(join(root, "dist", "units.html"), "utf8")), 5).ms;
+  console.log(
+    `\nSet-up from the national list, ${largest.name} (${largest.units.length} units; best of 5, through the bundle on the stand-ins):`,
+  );
+  console.log(
+    `  ${full.rows} rows of Đơn vị in ${full.ms.toFixed(0)} ms against ${plain.ms.toFixed(0)} ms for the same sheets without them (${ratio(full.ms, plain.ms)}); ` +
+      `parsing the list alone ${parse.toFixed(1)} ms`,
+  );
+  console.log(
+    `  service calls: ${full.calls} with the list (${full.byService}; Range.setValues ${full.setValues}), ${plain.calls} without`,
+  );
+  const sizes = ["Code.js", "sidebar.html", "units.html"].map((f) => `${f} ${(statSync(join(root, "dist", f)).size / 1024).toFixed(1)} KB`);
+  console.log(`  dist/: ${sizes.join(", ")} (only Code.js is loaded on every custom-function call)`);
 }
 rmSync(dir, { recursive: true, force: true });
