@@ -252,16 +252,17 @@ describe("workbooks: rows the report cannot count are named", () => {
     addon.call("generateReport", "2023-Q1");
     expect(docText(addon)).toContain('ô B3 (mã đơn vị ZZZ không có trong trang "Đơn vị")');
   });
-  it("a date typed in Kỳ báo cáo is an unreadable period on its cell, named in the report", () => {
+  it("a date typed in Kỳ báo cáo is read as the period that contains it, with a warning on its cell (issue 18)", () => {
     const addon = addonWith({
       "Đơn vị": UNITS,
       "Số liệu": submissionRows([goodRow("A"), goodRow("B"), goodRow("C", new Date(2023, 1, 1) as unknown as string)]),
     });
-    const f = findingsOf(addon).find((x) => x.rule === "bad_period")!;
-    expect(f.cell).toBe("A4");
-    expect(f.message).toMatch(/"Kỳ báo cáo" không đọc được \(01\/02\/2023\)/);
+    const f = findingsOf(addon).find((x) => x.rule === "period_from_date")!;
+    expect([f.cell, f.severity]).toEqual(["A4", "warning"]);
+    expect(f.message).toMatch(/"Kỳ báo cáo" ghi ngày 01\/02\/2023, không phải kỳ báo cáo: được đọc là quý I năm 2023/);
+    expect(findingsOf(addon).some((x) => x.rule === "bad_period")).toBe(false);
     addon.call("generateReport", "2023-Q1");
-    expect(docText(addon)).toContain("ô A4 (kỳ báo cáo không đọc được)");
+    expect(docText(addon)).toContain("3/3 đơn vị");
   });
   it.each([["Q5/2023"], ["2023-Q"], ["quý một"]])("Kỳ báo cáo %j is an unreadable period", (period) => {
     const addon = addonWith({ "Đơn vị": UNITS, "Số liệu": submissionRows([goodRow("A"), goodRow("B", period)]) });

@@ -27,6 +27,8 @@ export const MAX_VALUE = 1e15;
 /** Sheets' error values, and the "#LỖI" text this add-on's functions put in bad rows. */
 const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|LỖI)/i;
 const DIGITS = /^\s*\d+\s*$/;
+/** A whole number grouped by dots in Vietnamese style ("1.200", "12.345.678"): unambiguous for a count only. */
+export const DOT_GROUPED = /^\s*\d{1,3}(?:\.\d{3})+\s*$/;
 
 function isError(value: unknown): value is Error {
   return Object.prototype.toString.call(value) === "[object Error]";
@@ -59,6 +61,8 @@ export function readNumber(value: unknown, kind: NumberKind): number {
   if (value === "" || value === null || value === undefined) return BLANK;
   if (typeof value === "string") {
     if (DIGITS.test(value)) return checked(Number(value), kind);
+    // A count is whole, so "1.200" can only be 1200; an amount (triệu đồng) may be 1,2 and stays refused.
+    if (kind === "count" && DOT_GROUPED.test(value)) return checked(Number(value.replace(/[.\s]/g, "")), kind);
     if (value.trim() === "") return BLANK;
     return ERROR_TEXT.test(value.trim()) ? ERROR_VALUE : NOT_A_NUMBER;
   }

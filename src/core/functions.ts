@@ -11,7 +11,7 @@
 import { BLANK as BLANK_CELL, cellProblem, isBlank, readNumber, type NumberKind } from "./cells";
 import { FORMULA_MISSING, valueKindOf, type IndicatorDef } from "./catalogue";
 import { meets, shortfall, type Direction } from "./indicators";
-import { dayOfCell, periodId, readPeriodRule, reportingPeriodOfDay, vnDay, type Day, type PeriodRule } from "./period";
+import { dayOfCell, localDay, periodId, readPeriodRule, reportingPeriodOfDay, vnDay, type Day, type PeriodRule } from "./period";
 import { allRows, figureAt, readRows, readSubmissions } from "./read";
 import { checkRules, failureMessage } from "./rules";
 import { describeValue, formatDate, formatNumber, isDate } from "./text";
@@ -240,10 +240,7 @@ export function meetsTarget(value: unknown, target: unknown, direction?: unknown
   return compare(value, target, direction, meets);
 }
 
-/** A Date's day in the runtime's own time zone (the default when no spreadsheet tells its zone). */
-export function localDay(d: Date): Day {
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
-}
+export { localDay };
 
 function periodOfCell(v: unknown, rule: PeriodRule, dayOf: (d: Date) => Day): Cell {
   if (isBlank(v)) return BLANK;

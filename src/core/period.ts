@@ -159,3 +159,58 @@ export function dayOfCell(v: unknown): [number, number, number] | string {
   }
   return "";
 }
+
+/** A Date's day in the runtime's own time zone (the default when no spreadsheet tells its zone). */
+export function localDay(d: Date): Day {
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+}
+
+/** How a `Kỳ báo cáo` cell was read: its period, and a note when it was not written as a period. */
+export interface PeriodCell {
+  readonly period: Period | null;
+  /** A warning: the cell held a date or a month, read as the period that contains it. */
+  readonly note?: string;
+  /** Why a cell that looks like a date or a month gives no period (a month that two quarters share). */
+  readonly problem?: string;
+}
+
+/**
+ * A `Kỳ báo cáo` cell as clerks fill it: a period ("2023-Q1", "Quý I/2023"),
+ * or a date (10/03/2023, a date cell) or a month ("Tháng 3/2023", "T3/2023"),
+ * read as the period that contains it under the rule, with a note that says
+ * so. Under the 15-14 rule the last month of a quarter is shared by two
+ * periods (1–14/3 in quý I, 15–31/3 in quý II): such a month is refused.
+ */
+export function readPeriodCell(v: unknown, dayOf: (d: Date) => Day, rule: PeriodRule = "15-14"): PeriodCell {
+  const p = parsePeriod(v);
+  if (p) return { period: p };
+  const as = (what: string, q: Period): PeriodCell => ({
+    period: q,
+    note: `ghi ${what}, không phải kỳ báo cáo: được đọc là ${periodWords(q)} (${periodId(q)}); hãy ghi dạng ${periodId(q)}`,
+  });
+  let day: Day | null = null;
+  if (Object.prototype.toString.call(v) === "[object Date]") {
+    const d = v as Date;
+    if (!Number.isNaN(d.getTime())) day = dayOf(d);
+  } else if (typeof v === "string") {
+    const d = dayOfCell(v);
+    if (typeof d !== "string") day = d;
+  }
+  if (day) return as(`ngày ${vnDay(day)}`, reportingPeriodOfDay(day[0], day[1], day[2], rule));
+  if (typeof v !== "string") return { period: null };
+  const m = /^(?:thang|t)(\d{1,2})(?:nam)?(\d{4})$/.exec(normalizeKey(v.replace(/[/.-]/g, " ")));
+  if (!m) return { period: null };
+  const month = Number(m[1]);
+  const year = Number(m[2]);
+  if (month < 1 || month > 12 || year < 1900 || year > 9999) return { period: null };
+  const words = `tháng ${month}/${year}`;
+  if (rule === "15-14" && month % 3 === 0) {
+    const first = reportingPeriodOfDay(year, month, 1, rule);
+    const second = reportingPeriodOfDay(year, month, 15, rule);
+    return {
+      period: null,
+      problem: `ghi ${words}: theo quy tắc 15-14, ngày 1–14/${month} thuộc ${periodWords(first)}, từ ngày 15/${month} thuộc ${periodWords(second)}; hãy ghi kỳ báo cáo, ví dụ ${periodId(first)}`,
+    };
+  }
+  return as(words, reportingPeriodOfDay(year, month, 1, rule));
+}

@@ -6,8 +6,8 @@
  * sheet actions, the command line and the submission-checking custom function all read through here.
  */
 import { a1 } from "./a1";
-import { BLANK, cellProblem, isBlank, isErrorValue, readNumber } from "./cells";
-import { parsePeriod, periodKey } from "./period";
+import { BLANK, cellProblem, DOT_GROUPED, isBlank, isErrorValue, readNumber } from "./cells";
+import { type Day, localDay, type PeriodCell, type PeriodRule, periodKey, readPeriodCell } from "./period";
 import {
   FIGURE_COLUMNS,
   headerOf,
@@ -18,7 +18,7 @@ import {
   type SheetDef,
   type SubmissionKey,
 } from "./schema";
-import { describeValue, isBlankRow, isDate } from "./text";
+import { describeValue, formatNumber, isBlankRow, isDate } from "./text";
 
 export type Values = readonly (readonly unknown[])[];
 
@@ -78,6 +78,8 @@ export interface SubmissionTable {
   readonly index: Int32Array;
   /** periodKey of each row, or -1 when blank or unreadable. */
   readonly period: Int32Array;
+  /** Rows whose `Kỳ báo cáo` held a date or a month: what it was read as, or why it could not be. */
+  readonly periodNotes: ReadonlyMap<number, PeriodCell>;
   /** The rows of each period key (-1: rows whose period cannot be read), in sheet order. */
   readonly byPeriod: ReadonlyMap<number, readonly number[]>;
 }
@@ -118,7 +120,7 @@ function textOf(v: unknown): string {
  * The first pass over `Số liệu` (its values as getValues gives them, header
  * included): rows, periods and units. Throws SchemaError when a required column is missing.
  */
-export function readSubmissions(values: Values): SubmissionTable {
+export function readSubmissions(values: Values, dayOf: (d: Date) => Day = localDay, rule: PeriodRule = "15-14"): SubmissionTable {
   const sheet = openSheet(SUBMISSIONS_SHEET, values);
   const periodCol = sheet.map.columns.period!;
   const unitCol = sheet.map.columns.unit!;
@@ -129,6 +131,9 @@ export function readSubmissions(values: Values): SubmissionTable {
   const byPeriod = new Map<number, number[]>();
   // Periods repeat, mostly row after row: each distinct cell value is parsed once.
   const periods = new Map<unknown, number>();
+  // What a cell that holds a date or a month, not a period, was read as (or why not), by the cell's value.
+  const notes = new Map<unknown, PeriodCell>();
+  const periodNotes = new Map<number, PeriodCell>();
   let lastValue: unknown = null;
   let lastKey = -1;
   let lastList: number[] = [];
@@ -141,9 +146,10 @@ export function readSubmissions(values: Values): SubmissionTable {
     if (n === 0 || pv !== lastValue) {
       let pk = periods.get(pv);
       if (pk === undefined) {
-        const p = isBlank(pv) ? null : parsePeriod(pv);
-        pk = p ? periodKey(p) : -1;
+        const read = isBlank(pv) ? null : readPeriodCell(pv, dayOf, rule);
+        pk = read?.period ? periodKey(read.period) : -1;
         periods.set(pv, pk);
+        if (read && (read.note || read.problem)) notes.set(pv, read);
       }
       lastValue = pv;
       lastKey = pk;
@@ -153,10 +159,12 @@ export function readSubmissions(values: Values): SubmissionTable {
     }
     index[n] = i;
     period[n] = lastKey;
+    const note = notes.size ? notes.get(pv) : undefined;
+    if (note) periodNotes.set(n, note);
     lastList.push(n);
     n++;
   }
-  return { sheet, values, length: n, index: index.subarray(0, n), period: period.subarray(0, n), byPeriod };
+  return { sheet, values, length: n, index: index.subarray(0, n), period: period.subarray(0, n), byPeriod, periodNotes };
 }
 
 const ORDER = new Map<string, number>(SUBMISSIONS_SHEET.columns.map((c, i) => [c.key, i]));
@@ -195,15 +203,16 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
     const cells = values[table.index[r]!]!;
     sheetRow[k] = table.index[r]! + 1;
     const rowIssues = issues.length;
+    const periodNote = table.periodNotes.get(r);
     if (table.period[r] === -1) {
       const pv = cells[cols.period!];
       issue(
         k,
         "period",
         "bad_period",
-        isBlank(pv) ? "chưa nhập" : `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`,
+        isBlank(pv) ? "chưa nhập" : (periodNote?.problem ?? `không đọc được (${describeValue(pv)}); hãy ghi dạng 2023-Q1 hoặc Quý I/2023`),
       );
-    }
+    } else if (periodNote?.note) issue(k, "period", "period_from_date", periodNote.note);
     const uv = cells[cols.unit!];
     const code = isBlank(uv) || isErrorValue(uv) || (typeof uv !== "string" && typeof uv !== "number") ? "" : unitCode(uv);
     unit[k] = code;
@@ -217,6 +226,13 @@ export function readRows(table: SubmissionTable, picked: readonly number[]): Row
       if (x >= 0) {
         fields[f]![k] = x;
         any = true;
+        if (typeof v === "string" && DOT_GROUPED.test(v))
+          issue(
+            k,
+            fc.key,
+            "number_from_text",
+            `ghi số dạng chữ ("${v.trim()}"), được đọc là ${formatNumber(x, 0)}; hãy nhập số (không gõ dấu chấm)`,
+          );
       } else if (x !== BLANK) {
         fields[f]![k] = UNREADABLE;
         any = true;

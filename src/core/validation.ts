@@ -26,9 +26,11 @@ export interface Finding {
 const CELL_AND_SHEET_RULES: Readonly<Record<string, { severity: Severity; text: string }>> = {
   unknown_unit: { severity: "error", text: "Mã đơn vị không có trong trang Đơn vị" },
   bad_period: { severity: "error", text: "Kỳ báo cáo không đọc được" },
+  period_from_date: { severity: "warning", text: "Kỳ báo cáo ghi bằng ngày hoặc tháng, được đọc là kỳ chứa ngày đó" },
   duplicate_row: { severity: "error", text: "Một đơn vị nhập hai dòng trong cùng kỳ" },
   count_blank: { severity: "error", text: "Ô số liệu bắt buộc chưa nhập" },
   not_a_number: { severity: "error", text: "Ô số liệu chứa chữ" },
+  number_from_text: { severity: "warning", text: "Số hồ sơ gõ dạng chữ có dấu chấm (1.200), được đọc là số" },
   error_value: { severity: "error", text: "Ô số liệu chứa giá trị lỗi (#N/A...)" },
   negative: { severity: "error", text: "Số âm" },
   not_whole: { severity: "error", text: "Số hồ sơ không phải số nguyên" },

@@ -4,6 +4,7 @@
  */
 import { INDICATORS, fieldsOf, findIndicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
 import { judge, noData, sumAt, type Figures, type IndicatorResult } from "./indicators";
+import { a1 } from "./a1";
 import {
   compareDay,
   dayOfCell,
@@ -11,6 +12,7 @@ import {
   periodId,
   periodKey,
   periodOfKey,
+  periodWords,
   previousPeriod,
   isoDay,
   vnDay,
@@ -59,6 +61,8 @@ export interface WorkbookValues {
   readonly submissions: Values;
   /** A Date cell's calendar day (in Sheets: in the spreadsheet's time zone); the runtime's fields by default. */
   readonly dayOf?: (d: Date) => Day;
+  /** The settings' period rule, for a `Kỳ báo cáo` cell that holds a date or a month ("15-14" by default). */
+  readonly periodRule?: PeriodRule;
 }
 
 export interface Unit {
@@ -185,7 +189,7 @@ export function readWorkbook(input: WorkbookValues): Workbook {
   }
   sheetFindings.push(...checkTargets(targets));
 
-  const submissions = readSubmissions(input.submissions);
+  const submissions = readSubmissions(input.submissions, dayOf, input.periodRule);
   return {
     units,
     targets,
@@ -453,8 +457,10 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
     let bad: Uint8Array | null = null;
     for (let i = issue; i < b.issues.length && b.issues[i]!.row === k; i++) {
       const is = b.issues[i]!;
-      findings.push(makeFinding(is.rule, cell(k, is.key), code, is.message));
-      const f = FIGURE_KEYS.indexOf(is.key as FigureKey);
+      const found = makeFinding(is.rule, cell(k, is.key), code, is.message);
+      findings.push(found);
+      // A warning (a count typed "1.200") keeps the figure; an error leaves it out.
+      const f = found.severity === "error" ? FIGURE_KEYS.indexOf(is.key as FigureKey) : -1;
       if (f >= 0) (bad ??= new Uint8Array(nFields))[f] = 1;
     }
     if (pk === -1 || !code) continue;
@@ -729,4 +735,21 @@ export function toJson(ev: Evaluation, settings?: Pick<ReportSettings, "level" |
     })),
     missing_units: [...ev.missing_units],
   };
+}
+
+/**
+ * Why a period has nothing to report: no unit submitted, or (never said
+ * falsely) rows whose `Kỳ báo cáo` cannot be read, named by their cells.
+ */
+export function noRowsMessage(wb: Workbook, period: Period): string {
+  const t = wb.submissions;
+  const bad = t.byPeriod.get(-1) ?? [];
+  const words = periodWords(period);
+  if (!bad.length) return `Kỳ ${words} chưa có đơn vị nào nộp số liệu; không tạo báo cáo.`;
+  const col = t.sheet.map.columns.period!;
+  const cells = bad.slice(0, 5).map((r) => `${SHEET_SUBMISSIONS}!${a1(t.index[r]! + 1, col + 1)}`);
+  return (
+    `Kỳ ${words} chưa có dòng nào đọc được; ${bad.length} dòng có ô "${t.sheet.header("period")}" không đọc được ` +
+    `(${cells.join(", ")}${bad.length > 5 ? ", …" : ""}): hãy ghi kỳ dạng ${periodId(period)} rồi tạo lại báo cáo; không tạo báo cáo.`
+  );
 }

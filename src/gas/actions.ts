@@ -59,7 +59,7 @@ export function readPeriod(text: unknown): Period {
 export function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation; settings: ReportSettings } {
   const period = readPeriod(periodText);
   const settings = getSettings();
-  const opened = openWorkbook();
+  const opened = openWorkbook(undefined, settings.periodRule);
   const wb = readWorkbook(opened.values);
   return { opened, wb, ev: evaluateWithComparisons(wb, period, settings.periodRule), settings };
 }
@@ -84,7 +84,7 @@ export function sidebarState(): SidebarState {
   const ids = new Set<string>([periodId(current)]);
   let notice = "";
   try {
-    const opened = openWorkbook();
+    const opened = openWorkbook(undefined, settings.periodRule);
     for (const p of periodsIn(readWorkbook(opened.values))) ids.add(periodId(p));
   } catch (e) {
     if (!(e instanceof SchemaError)) throw e;

@@ -12,6 +12,7 @@ import { readPeriod } from "./actions";
 import { approvalSummary } from "./approval";
 import { getSettings, hasSettings } from "./settings";
 import { openWorkbook, spreadsheetDay } from "./workbook";
+import { noRowsMessage } from "../core/workbook";
 
 const MM = 72 / 25.4;
 /** A4 and Decree 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
@@ -38,11 +39,11 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
     );
   }
   const settings = getSettings();
-  const opened = openWorkbook();
+  const opened = openWorkbook(undefined, settings.periodRule);
   const wb = readWorkbook(opened.values);
   const [year, month, day] = spreadsheetDay(now);
   const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
-  if (evaluation.units.length === 0) throw new Error(`Kỳ ${periodWords(period)} chưa có đơn vị nào nộp số liệu; không tạo báo cáo.`);
+  if (evaluation.units.length === 0) throw new Error(noRowsMessage(wb, period));
   const approval = approvalSummary({ opened, wb, ev: evaluation, settings });
   return buildReport({ evaluation, settings, today: { year, month, day }, approval });
 }

@@ -4,7 +4,7 @@
  * core's WorkbookValues.
  */
 import { findSheetName, SchemaError, SHEET_SUBMISSIONS, SHEET_TARGETS, SHEET_UNITS } from "../core/schema";
-import type { Day } from "../core/period";
+import type { Day, PeriodRule } from "../core/period";
 import { formatNumber } from "../core/text";
 import type { WorkbookValues } from "../core/workbook";
 
@@ -65,7 +65,7 @@ function valuesOf(sheet: Sheet): unknown[][] {
   return sheet.getDataRange().getValues();
 }
 
-export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkbook {
+export function openWorkbook(ss: Spreadsheet = activeSpreadsheet(), periodRule?: PeriodRule): OpenedWorkbook {
   const find = sheetsByName(ss);
   const units = required(find, SHEET_UNITS);
   const submissions = required(find, SHEET_SUBMISSIONS);
@@ -78,6 +78,7 @@ export function openWorkbook(ss: Spreadsheet = activeSpreadsheet()): OpenedWorkb
       targets: targets ? valuesOf(targets) : null,
       submissions: valuesOf(submissions),
       dayOf: spreadsheetDays(ss),
+      ...(periodRule ? { periodRule } : {}),
     },
   };
 }

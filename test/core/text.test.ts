@@ -76,7 +76,11 @@ describe("readNumber", () => {
     expect(read(-3, "count")).toMatchObject({ kind: "bad", rule: "negative", reason: "là số âm (-3)" });
     expect(read(2.5, "count")).toMatchObject({ kind: "bad", rule: "not_whole", reason: "không phải số nguyên (2,5)" });
     expect(read("abc", "count")).toMatchObject({ kind: "bad", rule: "not_a_number", reason: 'không phải là số ("abc")' });
-    expect(read("1.234", "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+    // A dot-grouped whole number is a count (issue 18: read, with a warning where a sheet is read); anything else with a dot is not.
+    expect(read("1.234", "count")).toMatchObject({ kind: "ok", value: 1234 });
+    expect(read("1.2", "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+    expect(read("1.234", "amount")).toMatchObject({ kind: "bad", rule: "not_a_number" });
+    expect(read("500,5", "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });
     expect(read("#N/A", "count")).toMatchObject({ kind: "bad", rule: "error_value", reason: "chứa giá trị lỗi #N/A" });
     expect(read("#DIV/0!", "amount")).toMatchObject({ kind: "bad", rule: "error_value" });
     expect(read(true, "count")).toMatchObject({ kind: "bad", rule: "not_a_number" });

@@ -1,0 +1,84 @@
+/**
+ * Issue 18, "a clerk's quarter without surprises": each item a test that
+ * failed before it was fixed. Reading what clerks type (1–3), the report as
+ * printed (4–7), the sidebar and the preview (8–12).
+ */
+import { describe, expect, it } from "vitest";
+import { evaluate, noRowsMessage, readWorkbook } from "../src/core/workbook";
+import { goodRow, submissionRows, unitRows } from "./fixtures";
+import type { WorkbookValues } from "../src/core/workbook";
+
+const Q1 = { year: 2023, quarter: 1 } as const;
+const book = (rows: ReturnType<typeof goodRow>[], rule?: "15-14" | "calendar"): WorkbookValues => ({
+  units: unitRows([{ code: "A" }, { code: "B" }, { code: "C" }]),
+  targets: null,
+  submissions: submissionRows(rows),
+  ...(rule ? { periodRule: rule } : {}),
+});
+
+describe("1. a Kỳ báo cáo cell holding a date or a month", () => {
+  it("a date cell, a typed date and a month in words are read as the period that contains them, each with a warning on its cell", () => {
+    const wb = readWorkbook(book([goodRow("A", new Date(2023, 2, 10) as never), goodRow("B", "10/03/2023"), goodRow("C", "Tháng 2/2023")]));
+    const ev = evaluate(wb, Q1);
+    expect(ev.units.map((u) => u.unit)).toEqual(["A", "B", "C"]);
+    const notes = ev.findings.filter((f) => f.rule === "period_from_date");
+    expect(notes.map((f) => [f.cell, f.severity])).toEqual([
+      ["A2", "warning"],
+      ["A3", "warning"],
+      ["A4", "warning"],
+    ]);
+    expect(notes[0]!.message).toBe(
+      '"Kỳ báo cáo" ghi ngày 10/03/2023, không phải kỳ báo cáo: được đọc là quý I năm 2023 (2023-Q1); hãy ghi dạng 2023-Q1',
+    );
+    expect(notes[2]!.message).toContain("ghi tháng 2/2023");
+  });
+  it("a month two quarters share under the 15-14 rule is refused on its cell, and the report never says nobody submitted", () => {
+    const wb = readWorkbook(book([goodRow("A", "Tháng 3/2023"), goodRow("B", "tháng 03 năm 2023")]));
+    const ev = evaluate(wb, Q1);
+    expect(ev.units).toEqual([]);
+    const bad = wb.submissions.byPeriod.get(-1) ?? [];
+    expect(bad).toHaveLength(2);
+    const message = noRowsMessage(wb, Q1);
+    expect(message).not.toContain("chưa có đơn vị nào nộp");
+    expect(message).toContain('2 dòng có ô "Kỳ báo cáo" không đọc được (Số liệu!A2, Số liệu!A3)');
+    // Under the calendar rule March is quý I only.
+    expect(evaluate(readWorkbook(book([goodRow("A", "Tháng 3/2023")], "calendar")), Q1).units.map((u) => u.unit)).toEqual(["A"]);
+  });
+  it("the refusal names the two quarters the month belongs to", async () => {
+    const { readSubmissions, readRows } = await import("../src/core/read");
+    const t = readSubmissions(submissionRows([goodRow("A", "Tháng 3/2023")]));
+    const rows = readRows(t, t.byPeriod.get(-1)!);
+    expect(rows.issues.find((i) => i.key === "period")!.message).toBe(
+      '"Kỳ báo cáo" ghi tháng 3/2023: theo quy tắc 15-14, ngày 1–14/3 thuộc quý I năm 2023, từ ngày 15/3 thuộc quý II năm 2023; hãy ghi kỳ báo cáo, ví dụ 2023-Q1',
+    );
+  });
+});
+
+describe("2. counts typed as text in Vietnamese style", () => {
+  it('"1.200" and "12.345" in a count are read, each with a warning; the unit keeps its figures', () => {
+    const ev = evaluate(readWorkbook(book([goodRow("A", "2023-Q1", { documents_issued: "1.200", work_records: "12.345" })])), Q1);
+    const a = ev.units.find((u) => u.unit === "A")!;
+    expect([a.figure("documents_issued"), a.figure("work_records")]).toEqual([1200, 12345]);
+    const warned = ev.findings.filter((f) => f.rule === "number_from_text");
+    expect(warned.map((f) => [f.cell, f.severity])).toEqual([
+      ["U2", "warning"],
+      ["W2", "warning"],
+    ]);
+    expect(warned[0]!.message).toBe('"Văn bản đi" ghi số dạng chữ ("1.200"), được đọc là 1.200; hãy nhập số (không gõ dấu chấm)');
+    expect(ev.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+  it('what is ambiguous stays refused: "500,5" and "1.2" in a count, "1.200" in an amount (triệu đồng)', () => {
+    const ev = evaluate(
+      readWorkbook(
+        book([
+          goodRow("A", "2023-Q1", { received_carried: "500,5" }),
+          goodRow("B", "2023-Q1", { received_carried: "1.2" }),
+          goodRow("C", "2023-Q1", { investment_plan: "1.200" }),
+        ]),
+      ),
+      Q1,
+    );
+    expect(ev.findings.filter((f) => f.rule === "not_a_number").map((f) => f.cell)).toEqual(["F2", "F3", "S4"]);
+    expect(ev.findings.some((f) => f.rule === "number_from_text")).toBe(false);
+  });
+});
