@@ -115,4 +115,27 @@ describe("formulas without a saved value", () => {
     expect(r.stderr).toContain("Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại rồi chạy lại.");
     expect(readdirSync(dir).sort()).toEqual(["unsaved-2023-Q1.docx", "unsaved.xlsx"]);
   });
+  it("one in an optional column is a finding on its cell, not a silent blank (issue 18, item 3)", async () => {
+    // Xã Vĩnh Ô's row, every count typed, and "Văn bản đi được ký số" (V) a formula saved by a tool that did not compute it.
+    const cells = [
+      '<c r="A60" t="inlineStr"><is><t>2023-Q1</t></is></c>',
+      '<c r="B60" t="inlineStr"><is><t>VINHO</t></is></c>',
+      ...["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"].map((c) => `<c r="${c}60"><v>0</v></c>`),
+      '<c r="U60"><v>12</v></c>',
+      '<c r="V60"><f>U60</f></c>',
+    ];
+    const dir = await sampleWith("optional", `<row r="60">${cells.join("")}</row>`);
+    const json = join(dir, "r.json");
+    const r = spawnSync(
+      "npx",
+      ["tsx", "src/local/cli/report.ts", join(dir, "optional.xlsx"), "--period", "2023-Q1", "--level", "huyện", "--name", "Vĩnh Linh", "--json", json],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("(Số liệu!V60)");
+    const findings = (JSON.parse(readFileSync(json, "utf8")) as { findings: { cell: string | null; rule: string; message: string }[] }).findings;
+    const f = findings.find((x) => x.cell === "V60");
+    expect(f, JSON.stringify(findings.filter((x) => x.cell?.endsWith("60")))).toBeDefined();
+    expect(f!.message).toContain("=U60");
+  });
 });

@@ -10,7 +10,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { FakeSpreadsheet } from "@cchc/gas-standins";
-import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "../workbook/load";
+import { loadWorkbook, unsavedFormulasAsText, unsavedFormulasWarning, WorkbookUnusable } from "../workbook/load";
 import { toDocx } from "../render/docx-writer";
 import { parsePeriod, periodId, readPeriodRule } from "../../core/period";
 import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, type Level, type ReportSettings } from "../../core/settings";
@@ -199,6 +199,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const unsaved = unsavedFormulasWarning(spreadsheet, args.workbook);
   if (unsaved) console.error(unsaved);
+  unsavedFormulasAsText(spreadsheet);
   const addon = startAddon({ spreadsheet });
   try {
     let result: JsonResult;

@@ -56,6 +56,19 @@ export function unsavedFormulasWarning(spreadsheet: FakeSpreadsheet, file: strin
     .join(", ");
   return (
     `Cảnh báo: tệp "${file}" có ${n(cells.length)} ô công thức chưa có giá trị lưu sẵn (${shown}${cells.length > 5 ? ", …" : ""}); ` +
-    "các ô này được đọc là trống. Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại rồi chạy lại."
+    "các ô này không có số để đọc (mỗi ô được báo là một lỗi trên chính ô đó). Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại rồi chạy lại."
   );
+}
+
+/**
+ * Each formula cell saved without a value is given its formula's text as its
+ * value, in the loaded copy only (the file is not touched): a reader that
+ * cannot compute `=U7` sees "=U7", not a blank, so the add-on names the cell
+ * in every column, optional ones included (a blank optional cell would just
+ * mean "not tracked"). Returns how many cells.
+ */
+export function unsavedFormulasAsText(spreadsheet: FakeSpreadsheet): number {
+  const cells = formulasWithoutValue(spreadsheet);
+  for (const c of cells) spreadsheet.getSheetByName(c.sheet)?.getRange(c.cell).setNumberFormat("@").setValue(c.formula);
+  return cells.length;
 }
