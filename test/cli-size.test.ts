@@ -128,12 +128,25 @@ describe("formulas without a saved value", () => {
     const json = join(dir, "r.json");
     const r = spawnSync(
       "npx",
-      ["tsx", "src/local/cli/report.ts", join(dir, "optional.xlsx"), "--period", "2023-Q1", "--level", "huyện", "--name", "Vĩnh Linh", "--json", json],
+      [
+        "tsx",
+        "src/local/cli/report.ts",
+        join(dir, "optional.xlsx"),
+        "--period",
+        "2023-Q1",
+        "--level",
+        "huyện",
+        "--name",
+        "Vĩnh Linh",
+        "--json",
+        json,
+      ],
       { cwd: ROOT, encoding: "utf8" },
     );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("(Số liệu!V60)");
-    const findings = (JSON.parse(readFileSync(json, "utf8")) as { findings: { cell: string | null; rule: string; message: string }[] }).findings;
+    const findings = (JSON.parse(readFileSync(json, "utf8")) as { findings: { cell: string | null; rule: string; message: string }[] })
+      .findings;
     const f = findings.find((x) => x.cell === "V60");
     expect(f, JSON.stringify(findings.filter((x) => x.cell?.endsWith("60")))).toBeDefined();
     expect(f!.message).toContain("=U60");

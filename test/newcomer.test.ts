@@ -7,6 +7,10 @@ import { describe, expect, it } from "vitest";
 import { evaluate, noRowsMessage, readWorkbook } from "../src/core/workbook";
 import { goodRow, submissionRows, unitRows } from "./fixtures";
 import type { WorkbookValues } from "../src/core/workbook";
+import { quangTriWorkbook } from "../src/local/samples/quang-tri";
+import { startAddon, type LocalAddon } from "../src/local/runtime";
+import { settingsFor } from "../src/core/settings";
+import { disposeAfterEach } from "./helpers/addon";
 
 const Q1 = { year: 2023, quarter: 1 } as const;
 const book = (rows: ReturnType<typeof goodRow>[], rule?: "15-14" | "calendar"): WorkbookValues => ({
@@ -80,5 +84,57 @@ describe("2. counts typed as text in Vietnamese style", () => {
     );
     expect(ev.findings.filter((f) => f.rule === "not_a_number").map((f) => f.cell)).toEqual(["F2", "F3", "S4"]);
     expect(ev.findings.some((f) => f.rule === "number_from_text")).toBe(false);
+  });
+});
+
+// ------------------------------------------------------------------ the report
+
+const track = disposeAfterEach();
+const QT = quangTriWorkbook();
+function province(today = new Date("2026-06-10T09:00:00+07:00")): LocalAddon {
+  return track(
+    startAddon({
+      sheets: { "Đơn vị": QT.units, "Chỉ tiêu": QT.targets, "Số liệu": QT.submissions },
+      documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Quảng Trị")) },
+      today,
+    }),
+  );
+}
+const docText = (a: LocalAddon) => JSON.stringify(a.documents.at(-1)).replace(/\\"/g, '"');
+
+describe("5. a report for a quarter that has not begun", () => {
+  it("2026-Q3 on 10/06/2026 is refused with its dates; nothing is written", () => {
+    const a = province();
+    expect(() => a.call("generateReport", "2026-Q3")).toThrow(
+      "Kỳ quý III năm 2026 (15/06/2026–14/09/2026) chưa bắt đầu: hôm nay là 10/06/2026. Hãy chọn một kỳ đã bắt đầu; không tạo báo cáo.",
+    );
+    expect(a.documents).toHaveLength(0);
+    a.call("generateReport", "2026-Q2");
+    expect(a.documents).toHaveLength(1);
+  });
+});
+
+describe("6. approval in the report", () => {
+  it("before any row is approved the report says so in one sentence", () => {
+    const a = province();
+    a.call("generateReport", "2026-Q2");
+    expect(docText(a)).toContain("Số liệu chưa được duyệt.");
+    expect(docText(a)).not.toContain("đơn vị chưa được duyệt:");
+  });
+});
+
+describe("7. words for units follow the period's units", () => {
+  it("2025-Q2 (the old communes) names xã, phường, thị trấn; 2026-Q2 names xã, phường, đặc khu", () => {
+    const a = province();
+    a.call("generateReport", "2025-Q2");
+    const before = docText(a);
+    expect(before).toContain(
+      "trên cơ sở số liệu do các xã, phường, thị trấn, các sở, ban, ngành và Trung tâm Phục vụ hành chính công tỉnh cập nhật",
+    );
+    expect(before).not.toMatch(/số liệu do [^"]*đặc khu/);
+    a.call("generateReport", "2026-Q2");
+    expect(docText(a)).toContain(
+      "số liệu do các xã, phường, đặc khu, các sở, ban, ngành và Trung tâm Phục vụ hành chính công tỉnh cập nhật",
+    );
   });
 });

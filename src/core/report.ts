@@ -419,6 +419,25 @@ export interface ReportInput {
   } | null;
 }
 
+/**
+ * Who filled the sheet for this period, from the kinds of the period's own
+ * units: before 1 July 2025 "các xã, phường, thị trấn", after it "các xã,
+ * phường, đặc khu"; the level's words when no unit says its kind.
+ */
+function unitsWords(ev: Evaluation, w: LevelWords): string {
+  const kindOf = new Map(ev.allUnits.map((u) => [u.code, u.kind]));
+  const kinds = new Set([...ev.units.map((u) => u.kind), ...ev.missing_units.map((c) => kindOf.get(c) ?? "")]);
+  const communes = ["Xã", "Phường", "Thị trấn", "Đặc khu"].filter((k) => kinds.has(k)).map((k) => k.toLowerCase());
+  const parts = [
+    communes.length ? `các ${communes.join(", ")}` : "",
+    kinds.has("Sở, ban, ngành") ? "các sở, ban, ngành" : "",
+    kinds.has("Phòng ban") ? "các phòng, ban chuyên môn" : "",
+    kinds.has("Trung tâm PVHCC") ? `Trung tâm Phục vụ hành chính công ${w.noun}` : "",
+  ].filter(Boolean);
+  if (!parts.length) return w.units;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)}`;
+}
+
 export function buildReport(input: ReportInput): ReportContent {
   const { evaluation: ev, settings: s, today } = input;
   const bounds = periodBounds(ev.period, s.periodRule);
@@ -450,7 +469,7 @@ export function buildReport(input: ReportInput): ReportContent {
     body(
       `${w.committee} báo cáo tình hình thực hiện công tác cải cách hành chính (CCHC) ${q} ` +
         `(từ ngày ${vnDay(bounds.start)} đến ngày ${vnDay(bounds.end)}) ` +
-        `trên cơ sở số liệu do ${w.units} cập nhật vào bảng theo dõi chung, như sau:`,
+        `trên cơ sở số liệu do ${unitsWords(ev, w)} cập nhật vào bảng theo dõi chung, như sau:`,
     ),
   );
 
@@ -473,16 +492,19 @@ export function buildReport(input: ReportInput): ReportContent {
     submission += ` Có ${uncounted.length} dòng trong trang "Số liệu" không được tính vào báo cáo: ${uncounted.join("; ")}.`;
   }
   blocks.push(body(submission));
-  if (input.approval) {
-    // Its own paragraph: before approval starts, the list of units not yet approved is most of the province.
+  // SPEC: a report made before every row is approved says which are not; before any is approved, one sentence says so.
+  if (!input.approval) blocks.push(body("Số liệu chưa được duyệt."));
+  else {
     const { counts, notApproved, changed = [], logProblem = "" } = input.approval;
     let approval = logProblem
       ? `Tình trạng duyệt số liệu chưa xác định được: ${logProblem}`
       : `Tình trạng duyệt số liệu: ${statusCountText(counts)}.`;
     if (!logProblem) {
-      approval += notApproved.length
-        ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
-        : " Số liệu của tất cả các đơn vị đã được duyệt.";
+      approval += !counts["Đã duyệt"]
+        ? " Số liệu chưa được duyệt."
+        : notApproved.length
+          ? ` Báo cáo này lập khi số liệu của ${notApproved.length} đơn vị chưa được duyệt: ${notApproved.join(", ")}.`
+          : " Số liệu của tất cả các đơn vị đã được duyệt.";
     }
     if (changed.length) approval += ` Số liệu của ${changed.length} đơn vị đã bị sửa sau khi nộp hoặc duyệt: ${changed.join(", ")}.`;
     blocks.push(body(approval));

@@ -4,7 +4,7 @@
  * row rule also keeps both sides' values. Nothing here changes a cell.
  */
 import type { Severity } from "./catalogue";
-import { rules, type RuleFailure, failureMessage } from "./rules";
+import { type RuleFailure, failureMessage } from "./rules";
 import { SHEET_SUBMISSIONS } from "./schema";
 
 export type { Severity };

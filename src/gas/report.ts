@@ -5,7 +5,7 @@
  * each table goes in with one appendTable call, so the count does not grow
  * with the number of units.
  */
-import { periodId, periodWords, type Period } from "../core/period";
+import { compareDay, periodBounds, periodId, periodWords, vnDay, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
@@ -42,6 +42,13 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
   const opened = openWorkbook(undefined, settings.periodRule);
   const wb = readWorkbook(opened.values);
   const [year, month, day] = spreadsheetDay(now);
+  // A quarter that has not begun has no figures to report (a report dated before its quarter is no report).
+  if (compareDay([year, month, day], period, settings.periodRule) < 0) {
+    const { start, end } = periodBounds(period, settings.periodRule);
+    throw new Error(
+      `Kỳ ${periodWords(period)} (${vnDay(start)}–${vnDay(end)}) chưa bắt đầu: hôm nay là ${vnDay([year, month, day])}. Hãy chọn một kỳ đã bắt đầu; không tạo báo cáo.`,
+    );
+  }
   const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
   if (evaluation.units.length === 0) throw new Error(noRowsMessage(wb, period));
   const approval = approvalSummary({ opened, wb, ev: evaluation, settings });
