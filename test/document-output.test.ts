@@ -155,11 +155,12 @@ describe("the recorded report as .docx and as HTML", () => {
     expect(read.paragraphs.find((p) => p.text === "Heading")?.runs[0]).toMatchObject({ font: "Times New Roman", sizePt: 20 });
 
     const html = renderHtml(recorded);
+    // Docs' line spacing 1.5 is 1.5 × the font's single line (about 1.15 em for Times New Roman).
     expect(html).toMatch(
-      /<p style="text-align:left;margin:3pt 0pt 6pt 0pt;line-height:1.5;font-family:'Times New Roman';font-size:13pt"><span[^>]*>Normal text</,
+      /<p style="text-align:left;margin:3pt 0pt 6pt 0pt;line-height:1.73;font-family:'Times New Roman';font-size:13pt"><span[^>]*>Normal text</,
     );
-    expect(html).toMatch(/<p style="text-align:left;margin:0pt 0pt 0pt 0pt;line-height:1;[^"]*"><span[^>]*>Tight</);
-    expect(html).toMatch(/<p style="text-align:center;margin:3pt 0pt 6pt 0pt;line-height:1.5;[^"]*"><span[^>]*>Header</);
+    expect(html).toMatch(/<p style="text-align:left;margin:0pt 0pt 0pt 0pt;line-height:1.15;[^"]*"><span[^>]*>Tight</);
+    expect(html).toMatch(/<p style="text-align:center;margin:3pt 0pt 6pt 0pt;line-height:1.73;[^"]*"><span[^>]*>Header</);
     expect(html).toMatch(
       /<h1 class="heading1" style="text-align:left;margin:20pt 0pt 6pt 0pt;line-height:1.5;font-family:'Times New Roman';font-size:20pt"><span[^>]*>Heading</,
     );

@@ -138,3 +138,40 @@ describe("7. words for units follow the period's units", () => {
     );
   });
 });
+
+describe("4. Decree 30's masthead", () => {
+  type Para = { kind: string; alignment?: string; inlines: { runs: { text: string; bold: boolean; underline: boolean }[] }[] };
+  const cellParas = (a: LocalAddon, c: number): Para[] => {
+    const doc = a.documents.at(-1) as unknown as { blocks: { kind: string; rows?: { cells: { blocks: Para[] }[] }[] }[] };
+    const table = doc.blocks.find((b) => b.kind === "table")!;
+    return table.rows![0]!.cells[c]!.blocks.filter((b) => b.kind === "paragraph");
+  };
+  const text = (p: Para) => p.inlines.flatMap((i) => i.runs.map((r) => r.text)).join("");
+  const isRule = (p: Para) =>
+    /^\u00a0+$/.test(text(p)) && p.inlines.every((i) => i.runs.every((r) => r.underline)) && p.alignment === "CENTER";
+  it("the body's name breaks as ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ, with a short centered rule under it; the motto has its rule", () => {
+    const a = province();
+    a.call("generateReport", "2026-Q2");
+    const left = cellParas(a, 0);
+    expect(left.map(text).slice(0, 2)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"]);
+    expect(isRule(left[2]!)).toBe(true);
+    // 1/3 to 1/2 of the name's line: about 2 no-break spaces of 6 pt a capital of 12 pt.
+    expect(text(left[2]!).length).toBeGreaterThan("TỈNH QUẢNG TRỊ".length * 1.5);
+    expect(text(left[2]!).length).toBeLessThan("TỈNH QUẢNG TRỊ".length * 3);
+    expect(text(left[3]!)).toMatch(/^Số: +\/BC-UBND$/);
+    const right = cellParas(a, 1);
+    expect(right.map(text).slice(0, 2)).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
+    expect(isRule(right[2]!)).toBe(true);
+    expect(text(right[3]!)).toBe("Quảng Trị, ngày 10 tháng 6 năm 2026");
+  });
+  it("the HTML view gives single spacing the font's line height (no capital's diacritic drawn across the line above)", async () => {
+    const { renderHtml } = await import("../src/local/render/document-html");
+    const a = province();
+    a.call("generateReport", "2026-Q2");
+    const html = renderHtml(a.documents.at(-1)!);
+    const lh = [...html.matchAll(/line-height:([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(Math.min(...lh)).toBeGreaterThanOrEqual(1.15);
+    expect(html).not.toContain("line-through");
+    // docs/report-page1-libreoffice.png: the .docx rendered by LibreOffice (soffice --convert-to pdf, pdftoppm).
+  });
+});

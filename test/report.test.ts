@@ -71,9 +71,10 @@ describe("the Google Doc", () => {
   it("opens with the header block: a borderless two-column table", () => {
     expect(docx.tables[0]).toEqual([
       [
-        "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH\nSố:       /BC-UBND",
+        // Decree 30: the name on two lines, then its short rule (underlined no-break spaces), then the number.
+        expect.stringMatching(/^ỦY BAN NHÂN DÂN\nHUYỆN VĨNH LINH\n\u00a0{20,40}\nSố: {7}\/BC-UBND$/),
         expect.stringMatching(
-          /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nVĩnh Linh, ngày \d{2} tháng \d{1,2} năm \d{4}$/,
+          /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\u00a0{80,100}\nVĩnh Linh, ngày \d{2} tháng \d{1,2} năm \d{4}$/,
         ),
       ],
     ]);

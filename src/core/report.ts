@@ -34,7 +34,7 @@ export interface ParagraphBlock {
   runs: Run[];
   align?: Align;
   /** "title": BÁO CÁO; "heading": I., II.; "subheading": 1., 2. */
-  style?: "title" | "subtitle" | "heading" | "subheading" | "normal" | "note" | "masthead";
+  style?: "title" | "subtitle" | "heading" | "subheading" | "normal" | "note" | "masthead" | "rule";
   /** First-line indent (body text of administrative documents is indented). */
   indent?: boolean;
   /** A bullet "- " item. */
@@ -83,6 +83,19 @@ const p = (text: string, extra: Omit<ParagraphBlock, "kind" | "runs"> & { bold?:
   return { kind: "paragraph", runs: [{ text, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }], ...rest };
 };
 const body = (text: string): ParagraphBlock => p(text, { align: "justify", indent: true });
+/**
+ * A short solid rule, centered: no-break spaces underlined (Google Docs has
+ * no paragraph border in DocumentApp; the same run makes a rule in Docs, in
+ * Word and in LibreOffice). `width` in no-break spaces of 6 pt (the rule's line is half a line, so it sits under the text above).
+ */
+const rule = (width: number): ParagraphBlock => ({
+  kind: "paragraph",
+  runs: [{ text: "\u00a0".repeat(width), underline: true }],
+  align: "center",
+  style: "rule",
+});
+/** As long as "Độc lập - Tự do - Hạnh phúc" in bold 12 pt, in no-break spaces of the rule's 6 pt. */
+const MOTTO_RULE = 92;
 
 /** "ngày 05 tháng 02 năm 2023": day below 10 and months 1–2 take a leading zero (Decree 30). */
 export function vietnameseDate(d: { year: number; month: number; day: number }): string {
@@ -447,9 +460,15 @@ export function buildReport(input: ReportInput): ReportContent {
   const blocks: Block[] = [];
 
   // Header block: issuing body and number on the left, national motto and place/date on the right.
+  // Decree 30/2020/NĐ-CP, Annex I: the issuing body's name in bold capitals, "ỦY BAN NHÂN DÂN" on its own line
+  // above the place, with a short solid rule under it (1/3 to 1/2 of the line); the motto with a rule as long as itself.
   const leftLines: ParagraphBlock[] = [];
   if (s.parentBody) leftLines.push(p(s.parentBody.toUpperCase(), { align: "center" }));
-  leftLines.push(p(s.issuingBody.toUpperCase(), { align: "center", bold: true }));
+  const name = s.issuingBody.toUpperCase().trim();
+  const split = /^(ỦY BAN NHÂN DÂN)\s+(\S.*)$/u.exec(name);
+  const nameLines = split ? [split[1]!, split[2]!] : [name];
+  for (const line of nameLines) leftLines.push(p(line, { align: "center", bold: true }));
+  leftLines.push(rule(Math.round(Math.max(...nameLines.map((l) => l.length)) * 2.2)));
   leftLines.push(p(`Số:       /${s.numberSuffix}`, { align: "center" }));
   blocks.push({
     kind: "columns",
@@ -459,6 +478,7 @@ export function buildReport(input: ReportInput): ReportContent {
     right: [
       p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: "center", bold: true }),
       p("Độc lập - Tự do - Hạnh phúc", { align: "center", bold: true }),
+      rule(MOTTO_RULE),
       p(`${s.place}, ${vietnameseDate(today)}`, { align: "center", italic: true }),
     ],
   });

@@ -68,6 +68,8 @@ type Attrs = Record<string, unknown>;
 type Body = GoogleAppsScript.Document.Body;
 type Container = Body | GoogleAppsScript.Document.TableCell;
 
+const tight = (b: ParagraphBlock) => b.style === "note" || b.style === "masthead" || b.style === "rule";
+
 function paragraphAttrs(b: ParagraphBlock): Attrs {
   const A = DocumentApp.Attribute;
   const align = DocumentApp.HorizontalAlignment;
@@ -76,14 +78,16 @@ function paragraphAttrs(b: ParagraphBlock): Attrs {
       b.align === "center" ? align.CENTER : b.align === "right" ? align.RIGHT : b.align === "justify" ? align.JUSTIFY : align.LEFT,
     [A.BOLD]: b.runs.every((r) => r.bold),
     [A.ITALIC]: b.runs.every((r) => r.italic),
-    [A.SPACING_BEFORE]: b.style === "heading" || b.style === "title" ? 8 : b.style === "note" || b.style === "masthead" ? 0 : 3,
-    [A.SPACING_AFTER]: b.style === "note" || b.style === "masthead" ? 0 : 3,
-    [A.LINE_SPACING]: b.style === "note" || b.style === "masthead" ? 1 : 1.15,
+    [A.UNDERLINE]: b.runs.every((r) => r.underline),
+    [A.SPACING_BEFORE]: b.style === "heading" || b.style === "title" ? 8 : tight(b) ? 0 : 3,
+    [A.SPACING_AFTER]: b.style === "rule" ? 6 : tight(b) ? 0 : 3,
+    [A.LINE_SPACING]: tight(b) ? 1 : 1.15,
     [A.INDENT_FIRST_LINE]: b.indent ? 1 * 28.35 : 0,
   };
   // Font and size on every paragraph: Docs gives a new paragraph Arial 11 whatever the body's attributes.
   attrs[A.FONT_FAMILY] = FONT;
-  attrs[A.FONT_SIZE] = b.style === "title" ? 14 : b.style === "note" ? 11 : b.style === "masthead" ? 12 : BODY_SIZE;
+  attrs[A.FONT_SIZE] =
+    b.style === "title" ? 14 : b.style === "note" ? 11 : b.style === "masthead" ? 12 : b.style === "rule" ? 6 : BODY_SIZE;
   return attrs;
 }
 
@@ -178,7 +182,7 @@ function appendColumns(body: Body, b: TwoColumnBlock): void {
   sides.forEach((paras, c) => {
     const cell = table.getCell(0, c);
     paras.forEach((para, i) => {
-      const style = b.role === "header" ? { ...para, style: "masthead" as const } : para;
+      const style = b.role === "header" && para.style !== "rule" ? { ...para, style: "masthead" as const } : para;
       appendParagraph(cell, style, i === 0 ? cell.getChild(0).asParagraph() : undefined);
     });
   });

@@ -40,12 +40,15 @@ describe("report content", () => {
   it("has the Decree 30 header block, title, numbered sections, Nơi nhận and signature", () => {
     const header = content.blocks[0] as TwoColumnBlock;
     expect(header.kind).toBe("columns");
-    expect(header.left.map((p) => p.runs[0]!.text)).toEqual(["ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH", "Số:       /BC-UBND"]);
-    expect(header.right.map((p) => p.runs[0]!.text)).toEqual([
+    const shown = (t: string) => (/^\u00a0+$/.test(t) ? "(rule)" : t);
+    expect(header.left.map((p) => shown(p.runs[0]!.text))).toEqual(["ỦY BAN NHÂN DÂN", "HUYỆN VĨNH LINH", "(rule)", "Số:       /BC-UBND"]);
+    expect(header.right.map((p) => shown(p.runs[0]!.text))).toEqual([
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
+      "(rule)",
       "Vĩnh Linh, ngày 20 tháng 3 năm 2023",
     ]);
+    expect(header.left[2]!.runs[0]!.underline).toBe(true);
     for (const h of [
       "BÁO CÁO",
       "I. KẾT QUẢ THỰC HIỆN",
