@@ -162,7 +162,7 @@ describe("the recorded report as .docx and as HTML", () => {
     expect(html).toMatch(/<p style="text-align:left;margin:0pt 0pt 0pt 0pt;line-height:1.15;[^"]*"><span[^>]*>Tight</);
     expect(html).toMatch(/<p style="text-align:center;margin:3pt 0pt 6pt 0pt;line-height:1.73;[^"]*"><span[^>]*>Header</);
     expect(html).toMatch(
-      /<h1 class="heading1" style="text-align:left;margin:20pt 0pt 6pt 0pt;line-height:1.5;font-family:'Times New Roman';font-size:20pt"><span[^>]*>Heading</,
+      /<h1 class="heading1" style="text-align:left;margin:20pt 0pt 6pt 0pt;line-height:1.73;font-family:'Times New Roman';font-size:20pt"><span[^>]*>Heading</,
     );
   });
 });
