@@ -274,7 +274,7 @@ describe("workbooks: rows the report cannot count are named", () => {
     const addon = addonWith({ "Đơn vị": UNITS, "Số liệu": submissionRows([goodRow("A"), goodRow("A")]) });
     const f = findingsOf(addon).find((x) => x.rule === "duplicate_row")!;
     expect(f.cell).toBe("B3");
-    expect(f.message).toMatch(/đã có số liệu kỳ 2023-Q1 ở dòng 2/);
+    expect(f.message).toMatch(/đã có số liệu quý I năm 2023 ở dòng 2/);
   });
   it("a period in which no unit submitted gets no report, and the action says so", () => {
     const addon = withRow({});

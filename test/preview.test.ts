@@ -98,7 +98,7 @@ describe("npm start", { timeout: 120000 }, () => {
     await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
     await sidebar.locator("#findings").waitFor({ state: "visible" });
     const summary = await sidebar.locator("#findings-summary").innerText();
-    expect(summary).toMatch(/^Kỳ 2026-Q2\b/);
+    expect(summary).toMatch(/^Quý II năm 2026\b/);
     expect(summary).toContain("4 lỗi, 2 cảnh báo. 93/94 đơn vị đã nộp.");
     expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Tà Rụt (19588)");
 
@@ -138,7 +138,7 @@ describe("npm start", { timeout: 120000 }, () => {
     const file = join(ROOT, "test-results", "preview-report.docx");
     await download.saveAs(file);
     const report = (await readDocx(readFileSync(file))).text;
-    expect(report).toContain("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    expect(report).toMatch(/ỦY BAN NHÂN DÂN\s+TỈNH QUẢNG TRỊ/);
     expect(report).toContain("Quảng Trị, ngày 10 tháng 6 năm 2026");
     expect(report).toMatch(/Tỷ lệ thanh toán trực tuyến chỉ đạt [\d,]+% so với mục tiêu 50% trở lên/);
     expect(report).not.toMatch(/huyện/i);
@@ -169,7 +169,7 @@ describe("npm start", { timeout: 120000 }, () => {
         .locator("#findings-summary")
         .textContent({ timeout: 1000 })
         .catch(() => "");
-    await expect.poll(summary, { timeout: 30000 }).toMatch(/^Kỳ 2026-Q2\b.*: 4 lỗi/);
+    await expect.poll(summary, { timeout: 30000 }).toMatch(/^Quý II năm 2026\b.*: 4 lỗi/);
     expect(await page.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).isVisible()).toBe(true);
     await page.getByRole("tab", { name: "Đơn vị" }).click({ timeout: 20000 });
     await page.locator('#grid td[data-cell="B3"]').click();
@@ -207,7 +207,7 @@ describe("npm start", { timeout: 120000 }, () => {
     await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
     await sidebar.locator("#findings").waitFor({ state: "visible" });
     const summary = await sidebar.locator("#findings-summary").innerText();
-    expect(summary).toMatch(/^Kỳ 2023-Q1\b/);
+    expect(summary).toMatch(/^Quý I năm 2023\b/);
     expect(summary).toContain("3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.");
     expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
     await sidebar.getByRole("button", { name: /V27/ }).click();
@@ -226,7 +226,7 @@ describe("npm start", { timeout: 120000 }, () => {
     const doc = await browser.newPage();
     await doc.goto((await link.getAttribute("href"))!);
     expect(await doc.locator("#download-docx").locator("xpath=..").innerText()).toContain("tỉnh Quảng Trị");
-    expect(await doc.locator("body").innerText()).toContain("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    expect(await doc.locator("body").innerText()).toMatch(/ỦY BAN NHÂN DÂN\s+TỈNH QUẢNG TRỊ/);
     await doc.close();
     await page.close();
   });
@@ -259,8 +259,53 @@ describe("npm start", { timeout: 120000 }, () => {
     await link.waitFor({ state: "visible" });
     const doc = await browser.newPage();
     await doc.goto((await link.getAttribute("href"))!);
-    expect(await doc.locator("body").innerText()).toContain("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH");
+    expect(await doc.locator("body").innerText()).toMatch(/ỦY BAN NHÂN DÂN\s+TỈNH HÀ TĨNH/);
     await doc.close();
+    await page.close();
+  });
+
+  it("issue 18, items 8–10: periods in words, the check's result first, a finding's cell selected at once with the edit bar on it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await page.locator("#grid").waitFor();
+    const sidebar = page.locator("#app");
+    // 10. The period list reads as words, the code stays the value.
+    await expect.poll(() => sidebar.locator("#period").inputValue()).toBe("2026-Q2");
+    expect(await sidebar.locator("#period option:checked").innerText()).toBe("quý II năm 2026 (15/03–14/06/2026), kỳ hiện tại");
+    await sidebar.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await sidebar.locator("#findings").waitFor({ state: "visible" });
+    // 8. The findings come before the approval list, in view.
+    const findingsBox = (await sidebar.locator("#findings").boundingBox())!;
+    const approvalBox = (await sidebar.locator("#approval").boundingBox())!;
+    expect(findingsBox.y).toBeLessThan(approvalBox.y);
+    // 9. The server's answer to selectCell is held back 8 s: the page selects the cell without waiting for it.
+    let held = 0;
+    await page.route("**/api/run", async (route) => {
+      if ((route.request().postData() ?? "").includes('"selectCell"')) {
+        held++;
+        await new Promise((r) => setTimeout(r, 8000));
+      }
+      await route.continue().catch(() => {});
+    });
+    await page.getByRole("tab", { name: "Đơn vị" }).click();
+    await sidebar
+      .locator("#findings-list details")
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const finding = sidebar.locator("#findings-list button.finding").first();
+    const cell = await finding.locator(".cell").innerText();
+    const t0 = Date.now();
+    await finding.click();
+    await expect.poll(() => page.locator("#grid td.selected").getAttribute("data-cell"), { timeout: 3000 }).toBe(cell);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(held).toBe(1);
+    expect(await page.locator("#cell-name").innerText()).toBe(cell);
+    expect(await page.locator('[role="tab"][aria-selected="true"]').innerText()).toBe("Số liệu");
+    // Another tab: the edit bar shows no cell of a sheet that is not on screen.
+    await page.getByRole("tab", { name: "Đơn vị" }).click();
+    expect(await page.locator("#cell-name").innerText()).toBe("");
+    expect(await page.getByLabel("Nội dung ô").isDisabled()).toBe(true);
+    await page.unroute("**/api/run");
     await page.close();
   });
 

@@ -89,7 +89,7 @@ describe("sidebar", () => {
     await p.locator("#findings").waitFor({ state: "visible" });
     expect(await p.locator("#missing-list").innerText()).toContain("Xã Vĩnh Ô (VINHO)");
     expect(await p.locator("#findings-summary").innerText()).toBe(
-      "Kỳ 2023-Q1 (từ ngày 15/12/2022 đến ngày 14/03/2023): 3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.",
+      "Quý I năm 2023 (từ ngày 15/12/2022 đến ngày 14/03/2023): 3 lỗi, 2 cảnh báo. 24/25 đơn vị đã nộp.",
     );
     // The sample's sheet has no saved settings: a district's, as before levels existed.
     expect(await p.getByRole("heading", { name: "Chỉ tiêu toàn huyện Vĩnh Linh" }).isVisible()).toBe(true);
@@ -284,7 +284,7 @@ describe("sidebar", () => {
     await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
     await p.locator("#indicators").waitFor({ state: "visible" });
     expect(await p.getByRole("heading", { name: "Chỉ tiêu toàn tỉnh Quảng Trị" }).isVisible()).toBe(true);
-    expect(await p.locator("#findings-summary").innerText()).toMatch(/^Kỳ 2023-Q1 \(từ ngày 01\/01\/2023 đến ngày 31\/03\/2023\): /);
+    expect(await p.locator("#findings-summary").innerText()).toMatch(/^Quý I năm 2023 \(từ ngày 01\/01\/2023 đến ngày 31\/03\/2023\): /);
     // No word of the sidebar's own names a district (the level select still offers one).
     for (const id of ["#indicators", "#findings-summary", "#s-name-hint", "#settings summary"]) {
       expect(await p.locator(id).innerText()).not.toMatch(/huyện/i);
@@ -317,7 +317,7 @@ describe("sidebar", () => {
     const payment = p.locator('tr[data-code="online_payment_rate"] td');
     expect(await payment.nth(2).innerText()).toMatch(/^\d+(,\d+)?%$/);
     expect(await payment.nth(3).innerText()).toBe("—"); // no 2022-Q1 in the sample
-    expect(await payment.nth(3).getAttribute("title")).toBe("Kỳ 2022-Q1: không có số liệu");
+    expect(await payment.nth(3).getAttribute("title")).toBe("quý I năm 2022 (15/12/2021–14/03/2022): không có số liệu");
   });
 
   it("Thiết lập bảng tính from the menu on an empty spreadsheet asks for the level first, then creates the sheets", async () => {
@@ -446,7 +446,7 @@ describe("sidebar", () => {
     a.call("menuValidate");
     const p = await openSidebar(a, { content: a.env.ui.sidebars[0]!.content });
     await p.locator("#findings").waitFor({ state: "visible" });
-    expect(await p.locator("#findings-summary").innerText()).toMatch(/^Kỳ \d{4}-Q[1-4]/);
+    expect(await p.locator("#findings-summary").innerText()).toMatch(/^Quý (I|II|III|IV) năm \d{4}/);
   });
 });
 

@@ -214,3 +214,15 @@ export function readPeriodCell(v: unknown, dayOf: (d: Date) => Day, rule: Period
   }
   return as(words, reportingPeriodOfDay(year, month, 1, rule));
 }
+
+/**
+ * A period as a user reads it: "quý II năm 2026 (15/03–14/06/2026)" (the
+ * period list, the sidebar's summaries); the code itself when it is not one.
+ */
+export function periodText(id: string, rule: PeriodRule = "15-14"): string {
+  const p = parsePeriod(id);
+  if (!p) return id;
+  const { start, end } = periodBounds(p, rule);
+  const first = start[0] === end[0] ? vnDay(start).slice(0, 5) : vnDay(start);
+  return `${periodWords(p)} (${first}–${vnDay(end)})`;
+}

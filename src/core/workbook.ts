@@ -476,7 +476,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
           cell(k, "unit"),
           code,
           `${unit.name} (${code}) đã sáp nhập vào ${unit.successors.join(", ")} từ ngày ${vnDay(unit.mergedOn!)}; ` +
-            `số liệu kỳ ${periodId(period)} của đơn vị này không được tính`,
+            `số liệu ${periodWords(period)} của đơn vị này không được tính`,
         ),
       );
       continue;
@@ -488,7 +488,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
           "duplicate_row",
           cell(k, "unit"),
           code,
-          `Đơn vị ${code} đã có số liệu kỳ ${periodId(period)} ở dòng ${b.sheetRow[first]}; dòng này không được tính`,
+          `Đơn vị ${code} đã có số liệu ${periodWords(period)} ở dòng ${b.sheetRow[first]}; dòng này không được tính`,
         ),
       );
       continue;
@@ -512,7 +512,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
   for (const u of wb.units) {
     if (u.active && !taken.has(u.code) && !expected(u)) {
       missing.push(u.code);
-      findings.push(makeFinding("missing_submission", null, u.code, `${u.name} (${u.code}) chưa nộp số liệu kỳ ${periodId(period)}`));
+      findings.push(makeFinding("missing_submission", null, u.code, `${u.name} (${u.code}) chưa nộp số liệu ${periodWords(period)}`));
     }
   }
 

@@ -192,7 +192,7 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
       missedIndicators: missed,
       resultsSheet: RESULTS_SHEET,
       message:
-        `Đã tô sáng ${cells} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả kỳ ${periodId(ev.period)} ` +
+        `Đã tô sáng ${cells} ô chưa đạt mục tiêu trên trang "${SHEET_SUBMISSIONS}" và ghi kết quả ${periodWords(ev.period)} ` +
         `vào trang "${RESULTS_SHEET}" (toàn ${words.noun}: ${missed} chỉ tiêu chưa đạt).`,
       view,
     };

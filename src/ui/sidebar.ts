@@ -13,6 +13,7 @@
 import type { HighlightResult, SidebarState } from "../gas/actions";
 import type { ApprovalResult, ApprovalView, PrepareResult, UnitApproval } from "../gas/approval";
 import { type Action as ApprovalAction, STATUSES, type Status, statusCountText, TRANSITIONS } from "../core/approval";
+import { periodText } from "../core/period";
 import { applyLevel, LEVELS, levelWords, type Level, type PeriodRule, type ReportSettings } from "../core/settings";
 import type { FindingView, IndicatorView, ValidationView } from "../core/view";
 import { serverCall } from "./server";
@@ -129,7 +130,7 @@ function findingNode(f: FindingView): HTMLElement {
 }
 
 function renderFindings(view: ValidationView): void {
-  const when = view.periodRange ? `Kỳ ${view.period} (${view.periodRange})` : `Kỳ ${view.period}`;
+  const when = view.periodRange ? `${view.periodLabel} (${view.periodRange})` : view.periodLabel;
   const counts = view.errorCount + view.warningCount === 0 ? "không có lỗi." : `${view.errorCount} lỗi, ${view.warningCount} cảnh báo.`;
   $("findings-summary").textContent = `${when}: ${counts} ${view.submitted}/${view.expected} đơn vị đã nộp.`;
   $("findings-list").replaceChildren(
@@ -151,7 +152,8 @@ function renderFindings(view: ValidationView): void {
 /** A value of an earlier period: "—" when it has none, the period in the cell's title. */
 function earlierCell(text: string, periodId: string, className: string): HTMLTableCellElement {
   const cell = el("td", { className: `num ${className}`, text: text || "—" });
-  cell.title = text ? `Kỳ ${periodId}: ${text}` : `Kỳ ${periodId}: không có số liệu`;
+  const words = periodText(periodId, effective?.periodRule);
+  cell.title = text ? `${words}: ${text}` : `${words}: không có số liệu`;
   return cell;
 }
 
@@ -209,19 +211,23 @@ async function run(action: Action): Promise<void> {
   showResult("");
   setBusy(action);
   try {
+    // What the click gave comes first, in view (the approval list, up to a province's 94 rows, is below it).
     if (action === "validate") {
       renderView(await serverCall("validatePeriod", period()));
+      $("findings").scrollIntoView({ block: "start" });
     } else if (action === "highlight") {
       const r: HighlightResult = await serverCall("highlightPeriod", period());
       renderView(r.view);
       showResult(r.message);
+      $("result").scrollIntoView({ block: "start" });
     } else {
       const r = await serverCall("generateReport", period());
       const link = $<HTMLAnchorElement>("report-link");
       link.href = r.url;
       link.textContent = `Mở báo cáo: ${r.name}`;
       $("report").hidden = false;
-      showResult(`Đã tạo báo cáo kỳ ${r.period} thành một tài liệu mới.`);
+      showResult(`Đã tạo báo cáo ${periodText(r.period, effective?.periodRule)} thành một tài liệu mới.`);
+      $("result").scrollIntoView({ block: "start" });
     }
   } catch (e) {
     showError(messageOf(e));
@@ -869,7 +875,9 @@ async function refreshState(refill: boolean): Promise<void> {
   const state: SidebarState = await serverCall("sidebarState");
   const select = $<HTMLSelectElement>("period");
   const chosen = select.value;
-  select.replaceChildren(...state.periods.map((p) => option(p, p === state.currentPeriod ? `${p} (kỳ hiện tại)` : p)));
+  // Periods in words, as users say them ("quý II năm 2026 (15/03–14/06/2026)"); the code stays the option's value.
+  const words = (p: string) => periodText(p, state.settings.periodRule);
+  select.replaceChildren(...state.periods.map((p) => option(p, p === state.currentPeriod ? `${words(p)}, kỳ hiện tại` : words(p))));
   select.value = state.periods.includes(chosen) && !refill ? chosen : state.currentPeriod;
   $("notice").textContent = state.notice;
   $("notice-box").hidden = !state.notice;

@@ -60,7 +60,7 @@ describe("level words", () => {
     const text = reportText(
       buildReport({ evaluation: evaluateWithComparisons(wb, Q2_2026), settings: s, today: { year: 2026, month: 6, day: 20 } }),
     );
-    expect(text).toContain("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ/);
     expect(text).toContain("Ủy ban nhân dân tỉnh Quảng Trị báo cáo");
     expect(text).toContain("từ ngày 15/03/2026 đến ngày 14/06/2026");
     expect(text).toContain("Toàn tỉnh tiếp nhận");

@@ -23,6 +23,9 @@ export function googleScriptShim(transport: string): string {
         return (...args) => {
           let payload;
           try { payload = JSON.parse(JSON.stringify(args)); } catch (e) { payload = args; }
+          // Sheets shows a selection at once: the page around the sidebar (the local preview) selects the cell
+          // now, not when the server's answer and the next poll arrive.
+          if (prop === "selectCell") window.dispatchEvent(new CustomEvent("cchc:select", { detail: { sheet: payload[0], cell: payload[1] } }));
           Promise.resolve()
             .then(() => transport(prop, payload))
             .then((r) => {

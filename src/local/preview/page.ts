@@ -174,6 +174,14 @@ function shownValue(at: { sheet: string; row: number; col: number }): string {
 function markSelected(): HTMLElement | null {
   document.querySelectorAll("#grid td.selected").forEach((e) => e.classList.remove("selected"));
   const grid = document.getElementById("grid");
+  // The edit bar never shows a cell of a sheet that is not on screen (it showed another sheet's A1).
+  if (editing && grid && grid.dataset["sheet"] !== editing.sheet) {
+    editing = null;
+    $("cell-name").textContent = "";
+    const input = $<HTMLInputElement>("cell-input");
+    input.value = "";
+    input.disabled = true;
+  }
   if (!editing || !grid || grid.dataset["sheet"] !== editing.sheet) return null;
   const td = grid.querySelector<HTMLElement>(`td[data-cell="${letters(editing.col)}${editing.row}"]`);
   td?.classList.add("selected");
@@ -292,7 +300,21 @@ async function poll(): Promise<void> {
   setTimeout(() => void poll(), 700);
 }
 
+/** The sidebar asked to select a cell (a finding's): shown at once, on its sheet, before the server answers. */
+function selectNow(sheet: string, a1: string): void {
+  const at = parseCell(a1);
+  if (!state || !at || !state.sheets.some((s) => s.name === sheet)) return;
+  shownSheet = sheet;
+  render();
+  select(sheet, at.row, at.col);
+  markSelected()?.scrollIntoView({ block: "nearest", inline: "nearest" });
+}
+
 function start(): void {
+  window.addEventListener("cchc:select", (e) => {
+    const d = (e as CustomEvent<{ sheet: string; cell: string }>).detail;
+    selectNow(String(d.sheet), String(d.cell));
+  });
   $("menu-button").addEventListener("click", () => {
     const items = $("menu-items");
     items.hidden = !items.hidden;
