@@ -175,3 +175,16 @@ describe("4. Decree 30's masthead", () => {
     // docs/report-page1-libreoffice.png: the .docx rendered by LibreOffice (soffice --convert-to pdf, pdftoppm).
   });
 });
+
+describe("11. after highlighting, the sheet opens on the period's rows", () => {
+  it("the active cell is the first row of the period highlighted, not row 1 of the oldest quarter", () => {
+    const a = province();
+    a.call("highlightPeriod", "2026-Q2");
+    const sheet = a.env.document.getActiveSheet();
+    expect(sheet.getName()).toBe("Số liệu");
+    const row = sheet.getActiveRange()!.getRow();
+    const firstOfPeriod = QT.submissions.findIndex((r) => r[0] === "2026-Q2") + 1;
+    expect(row).toBe(firstOfPeriod);
+    expect(row).toBeGreaterThan(500);
+  });
+});

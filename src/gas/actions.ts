@@ -184,6 +184,8 @@ export function highlightPeriod(periodText: unknown): HighlightResult {
       (reason) => `Chưa tô sáng được: ${reason} Các ô đã tô và trang "${RESULTS_SHEET}" của lần trước được giữ nguyên.`,
     );
 
+    // The sheet opens on the period's rows, not its oldest ones (one call: the range becomes the active cell).
+    if (ev.units.length) sheet.getRange(Math.min(...ev.units.map((u) => u.row)), 1).activate();
     const missed = INDICATORS.filter((d) => ev.district.indicators[d.code].met === false).length;
     const view = validationView(ev, settings);
     return {
