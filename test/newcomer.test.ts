@@ -188,3 +188,44 @@ describe("11. after highlighting, the sheet opens on the period's rows", () => {
     expect(row).toBeGreaterThan(500);
   });
 });
+
+describe("12. the preview computes formulas: the add-on's own custom functions (from the bundle), arithmetic and SUM", () => {
+  it("both separators; what it cannot compute says so in the cell", async () => {
+    const { formulaEngine, CANNOT, toParserSyntax } = await import("../src/local/preview/formulas");
+    const { entryPoints } = await import("../src/entrypoints");
+    const names = entryPoints()
+      .filter((e) => e.kind === "custom")
+      .map((e) => e.name);
+    let running: LocalAddon | null = null;
+    const custom = (name: string) => (running?.context as Record<string, ((...a: unknown[]) => unknown) | undefined>)[name];
+    const a = track(
+      startAddon({
+        sheets: {
+          S: [
+            ["online", "service", "x"],
+            [30, 60, ""],
+            [10, 40, ""],
+          ],
+        },
+        evaluateFormula: formulaEngine(custom, names),
+      }),
+    );
+    running = a;
+    const sheet = a.env.sheet("S");
+    const put = (a1: string, f: string) => {
+      sheet.getRange(a1).setFormula(f);
+      return sheet.getRange(a1).getValue();
+    };
+    expect(toParserSyntax("=ROUND(1,5; 0)")).toBe("ROUND(1.5, 0)");
+    expect(toParserSyntax('=IF(A1>0,"a;b",2)')).toBe('IF(A1>0,"a;b",2)');
+    // One rate per row: the cell shows the first row's (30/60); Sheets spills the rest below.
+    expect(put("C2", "=ONLINE_RATE(A2:A3; B2:B3)")).toBeCloseTo(0.5);
+    expect(put("C3", "=ONLINE_RATE(A3, B3)")).toBeCloseTo(0.25);
+    expect(put("D2", "=SUM(A2:A3)")).toBe(40);
+    expect(put("D3", "=A2*2+B3")).toBe(100);
+    expect(put("D4", "=ROUND(1,5;0)")).toBe(2);
+    expect(put("D5", "=A2/0")).toBe("#DIV/0!");
+    expect(put("D6", '=IMPORTRANGE("x";"A1")')).toBe(`${CANNOT}: hàm IMPORTRANGE chỉ có trong Google Trang tính`);
+    expect(put("D7", "=SUM(A2:")).toBe(`${CANNOT} (=SUM(A2:)`);
+  });
+});

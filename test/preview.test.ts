@@ -254,6 +254,18 @@ describe("npm start", { timeout: 120000 }, () => {
     await sidebar.locator("#findings").waitFor({ state: "visible" });
     expect(await sidebar.locator("#findings-summary").innerText()).toContain("0 lỗi, 1 cảnh báo. 84/85 đơn vị đã nộp.");
     expect(await sidebar.locator("#missing-list").innerText()).toContain("Xã Sơn Kim 2 (18199)");
+    // Issue 18, item 12: a formula typed in the preview is computed, the add-on's own function included (vi_VN separator).
+    await page.getByRole("tab", { name: "Số liệu" }).click();
+    await page.locator('#grid td[data-cell="AC2"]').click();
+    await page.getByLabel("Nội dung ô").fill("=ONLINE_RATE(D2; G2)");
+    await page.getByLabel("Nội dung ô").press("Enter");
+    await expect.poll(() => page.locator('#grid td[data-cell="AC2"]').innerText(), { timeout: 30000 }).toMatch(/^0[.,]\d+/);
+    await page.locator('#grid td[data-cell="AC3"]').click();
+    await page.getByLabel("Nội dung ô").fill('=IMPORTRANGE("x"; "A1")');
+    await page.getByLabel("Nội dung ô").press("Enter");
+    await expect
+      .poll(() => page.locator('#grid td[data-cell="AC3"]').innerText(), { timeout: 30000 })
+      .toContain("Bản xem trước không tính được");
     await sidebar.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).click();
     const link = sidebar.locator("#report-link");
     await link.waitFor({ state: "visible" });

@@ -26,7 +26,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
-import { columnToLetters, type FakeSpreadsheet } from "@cchc/gas-standins";
+import { columnToLetters, type FakeSpreadsheet, formulasWithoutValue } from "@cchc/gas-standins";
+import { entryPoints } from "../../entrypoints";
+import { formulaEngine } from "./formulas";
 import { loadWorkbook, unsavedFormulasWarning, WorkbookUnusable } from "../workbook/load";
 import { renderHtml } from "../render/document-html";
 import { toDocx } from "../render/docx-writer";
@@ -105,6 +107,10 @@ export const SAMPLES: readonly PreviewSource[] = [
 ];
 const MARK_FORMULA = '=N("Báo cáo CCHC: chưa đạt mục tiêu")=0';
 const MAX_ROWS = 2000;
+/** The add-on's custom functions, which the preview's formulas may call. */
+const CUSTOM_FUNCTIONS = entryPoints()
+  .filter((e) => e.kind === "custom")
+  .map((e) => e.name);
 /** The header in which the page sends the session's token with every /api/ request. */
 export const TOKEN_HEADER = "x-cchc-token";
 /** The largest request body read, in bytes; a larger one is answered 413. */
@@ -382,14 +388,24 @@ async function openSource(source: PreviewSource, documentBaseUrl: string, before
   ];
   // The previous add-on goes first: an environment restores on dispose the process time zone it found.
   before?.();
+  // Formulas computed as Sheets would, for what the preview can: the add-on's custom functions from the bundle, SUM, arithmetic.
+  let running: LocalAddon | null = null;
+  const custom = (name: string) => {
+    const fn = running ? (running.context as Record<string, unknown>)[name] : undefined;
+    return typeof fn === "function" ? (fn as (...a: unknown[]) => unknown) : undefined;
+  };
   const addon = startAddon({
     spreadsheet,
     documentBaseUrl,
+    evaluateFormula: formulaEngine(custom, CUSTOM_FUNCTIONS),
     ...(source.owner ? { ownerEmail: source.owner, userEmail: source.owner } : {}),
     editors: [...new Set(editors)],
     ...(source.today ? { today: source.today } : {}),
     ...(source.settings ? { documentProperties: { [SETTINGS_PROPERTY]: JSON.stringify(source.settings) } } : {}),
   });
+  running = addon;
+  // A formula the file saved without a value (a tool that does not compute) is computed now, as Sheets does on import.
+  for (const f of formulasWithoutValue(spreadsheet)) spreadsheet.getSheetByName(f.sheet)?.getRange(f.cell).setFormula(f.formula);
   addon.call("onOpen", { authMode: "FULL" });
   addon.call("showSidebar");
   return addon;

@@ -48,7 +48,15 @@ const HOST_REALM: Realm = { Date, Array, Error, Object };
 /** Hook to compute a formula's value (there is no formula engine); `undefined` keeps "". */
 export type FormulaEvaluator = (
   formula: string,
-  cell: { readonly sheet: string; readonly row: number; readonly column: number },
+  cell: {
+    readonly sheet: string;
+    readonly row: number;
+    readonly column: number;
+    /** Another cell's value as getValue gives it ("" when blank or no such sheet), read without counting a service call. */
+    readonly valueAt: (sheet: string, row: number, column: number) => unknown;
+    /** A sheet's last row and column with content (0 when empty or no such sheet), for whole-column references. */
+    readonly extentOf: (sheet: string) => { rows: number; columns: number };
+  },
 ) => unknown;
 
 /** Settings of the environment that are not stored in the spreadsheet. */

@@ -209,7 +209,18 @@ export class FakeSheet implements SheetApi {
     const hook = this._rt.settings.evaluateFormula;
     if (!hook || cell.f === undefined) return;
     const formula = cell.f;
-    const result = this._rt._outside(() => hook(formula, { sheet: this._name, row: r, column: c }));
+    const ss = this._ss;
+    const context = {
+      sheet: this._name,
+      row: r,
+      column: c,
+      valueAt: (sheet: string, row: number, column: number) => ss._sheetByName(sheet)?._read(row, column) ?? "",
+      extentOf: (sheet: string) => {
+        const s = ss._sheetByName(sheet);
+        return s ? { rows: s._lastRow(), columns: s._lastColumn() } : { rows: 0, columns: 0 };
+      },
+    };
+    const result = this._rt._outside(() => hook(formula, context));
     if (result !== undefined) this._assign(cell, result, false);
   }
 
