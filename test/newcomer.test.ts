@@ -197,7 +197,8 @@ describe("12. the preview computes formulas: the add-on's own custom functions (
       .filter((e) => e.kind === "custom")
       .map((e) => e.name);
     let running: LocalAddon | null = null;
-    const custom = (name: string) => (running?.context as Record<string, ((...a: unknown[]) => unknown) | undefined>)[name];
+    const custom = (name: string) =>
+      running ? (running.context as Record<string, ((...a: unknown[]) => unknown) | undefined>)[name] : undefined;
     const a = track(
       startAddon({
         sheets: {
