@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -339,6 +339,39 @@ describe("npm start", { timeout: 120000 }, () => {
     preview.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("Đã dừng bản xem trước.");
+  });
+});
+
+describe("npm start when only its parent is stopped (issue 18, item 13)", { timeout: 90000 }, () => {
+  it("the server exits when the process that started it is killed, and the page asks for no favicon", async () => {
+    const port = await freePort();
+    // As npm start runs it: a shell between the user's npm and the server.
+    const sh = spawn("sh", ["-c", `node --import tsx src/local/preview/server.ts; echo after`], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+    });
+    let out = "";
+    sh.stdout.on("data", (d) => (out += d));
+    await expect.poll(() => out, { timeout: 60000 }).toContain(`http://localhost:${port}`);
+    const page = await browser.newPage();
+    const missing: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
+    await page.goto(`http://localhost:${port}/`);
+    await page.locator("#grid").waitFor();
+    await page.close();
+    expect(missing).toEqual([]);
+    sh.kill("SIGKILL");
+    const listening = () =>
+      new Promise<boolean>((ok) => {
+        const socket = createConnection({ port, host: "127.0.0.1" }, () => {
+          socket.destroy();
+          ok(true);
+        });
+        socket.on("error", () => ok(false));
+      });
+    await expect.poll(listening, { timeout: 10000, interval: 500 }).toBe(false);
   });
 });
 

@@ -314,7 +314,7 @@ function sourceSwitch(sources: readonly PreviewSource[], current: string): strin
 }
 
 function pageHtml(script: string, title: string, sidebar: string, switcher: string, token: string, users: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="cchc-token" content="${escapeHtml(token)}"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="cchc-token" content="${escapeHtml(token)}"><title>${escapeHtml(title)} · Báo cáo CCHC (xem trước)</title><style>${PAGE_CSS}</style></head>
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
@@ -754,6 +754,38 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // Stopping only `npm start` (not Ctrl-C, which reaches every process of the terminal) must not leave the server
+  // running: it exits when the process that started it (npm, the shell, tsx) is gone.
+  const ancestors = ancestorPids();
+  setInterval(() => {
+    if (ancestors.some((pid) => !alive(pid))) stop();
+  }, 1000).unref();
+}
+
+/** The pids above this process (parent, grandparent…), up to 4, not init: read from /proc where there is one. */
+export function ancestorPids(): number[] {
+  const out: number[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && out.length < 4) {
+    out.push(pid);
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ")".
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      pid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      break;
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, "src/local/preview/server.ts")) {
