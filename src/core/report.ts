@@ -448,7 +448,7 @@ function unitsWords(ev: Evaluation, w: LevelWords): string {
     kinds.has("Trung tâm PVHCC") ? `Trung tâm Phục vụ hành chính công ${w.noun}` : "",
   ].filter(Boolean);
   if (!parts.length) return w.units;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)}`;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} và ${parts[parts.length - 1]}`;
 }
 
 export function buildReport(input: ReportInput): ReportContent {
