@@ -285,7 +285,7 @@ describe("npm run report (command line over an .xlsx export)", () => {
   it("--strict fails on errors among the findings, after writing the report", () => {
     const r = cli(samplePath, "--period", "2023-Q1", "--out", join(dir, "s.docx"), "--strict");
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("Có 3 lỗi trong số liệu kỳ 2023-Q1 (--strict).");
+    expect(r.stderr).toBe("Có 3 lỗi trong số liệu quý I năm 2023 (15/12/2022–14/03/2023) (--strict).");
     expect(existsSync(join(dir, "s.docx"))).toBe(true);
   });
 

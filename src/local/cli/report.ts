@@ -12,7 +12,9 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import type { FakeSpreadsheet } from "@cchc/gas-standins";
 import { loadWorkbook, unsavedFormulasAsText, unsavedFormulasWarning, WorkbookUnusable } from "../workbook/load";
 import { toDocx } from "../render/docx-writer";
-import { parsePeriod, periodId, readPeriodRule } from "../../core/period";
+import { parsePeriod, periodId, periodText, readPeriodRule } from "../../core/period";
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, type Level, type ReportSettings } from "../../core/settings";
 import { startAddon } from "../runtime";
 
@@ -220,12 +222,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const warnings = result.findings.length - errors;
     const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
     console.log(
-      `Kỳ ${args.period}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn ${levelWords(result.body).noun} chưa đạt.`,
+      `${capitalized(periodText(args.period, args.settings.periodRule))}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn ${levelWords(result.body).noun} chưa đạt.`,
     );
     console.log(`Báo cáo: ${out} (${report.name})`);
     if (args.json) console.log(`JSON: ${resolve(args.json)}`);
     if (args.strict && errors > 0) {
-      console.error(`Có ${errors} lỗi trong số liệu kỳ ${args.period} (--strict).`);
+      console.error(`Có ${errors} lỗi trong số liệu ${periodText(args.period, args.settings.periodRule)} (--strict).`);
       return 1;
     }
     return 0;
