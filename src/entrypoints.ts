@@ -66,9 +66,9 @@ function indicatorDoc(def: IndicatorDef): Pick<EntryPoint, "description" | "para
   }
   const [num, den] = [termWithColumns(def.terms[0], def.numerator), termWithColumns(def.terms[1], def.denominator)];
   return {
-    description: `${def.name}, theo dòng; trống khi mẫu số bằng 0.${def.doc ? ` ${def.doc}` : ""}`,
+    description: `${def.name}, theo dòng (vùng nhiều cột cộng lại); trống khi mẫu số bằng 0.${def.doc ? ` ${def.doc}` : ""}`,
     params: [
-      { name: "numerator", type: RANGE, description: `Tử số: ${num} (ô, số hoặc vùng; nhiều cột cộng theo dòng).` },
+      { name: "numerator", type: RANGE, description: `Tử số: ${num}.` },
       { name: "denominator", type: RANGE, description: `Mẫu số: ${den}.` },
     ],
     returns: {
