@@ -236,6 +236,9 @@ describe("names as people type them", () => {
     const a = fromList(LIST, "xã", "Vĩnh Linh", "Atlantis");
     expect(!a.ok && a.message).toBe('Không tìm thấy tỉnh, thành phố "Atlantis" trong danh sách đơn vị hành chính từ 01/07/2025.');
     expect(title("tỉnh", "quang")).toEqual({ candidates: ["Tỉnh Tuyên Quang", "Tỉnh Quảng Ninh", "Tỉnh Quảng Trị", "Tỉnh Quảng Ngãi"] });
+    // Names that only resemble what was typed are not "in several places".
+    const near = fromList(LIST, "tỉnh", "quang");
+    expect(!near.ok && near.message).toMatch(/^Không tìm thấy tỉnh, thành phố "quang" .* Có phải: Tỉnh Tuyên Quang; /);
   });
 });
 

@@ -174,7 +174,16 @@ function typed(text: string): Typed {
   };
 }
 
-export type Found<T> = { ok: true; item: T } | { ok: false; candidates: T[] };
+/** An item's name as typed() reads it, worked out once per item (the sidebar asks at every keystroke, over 3,321 units). */
+const typedNames = new WeakMap<object, Typed>();
+function typedName(item: { name: string }): Typed {
+  let t = typedNames.get(item);
+  if (!t) typedNames.set(item, (t = typed(item.name)));
+  return t;
+}
+
+/** Not found: `several` when the candidates all bear the name typed (ambiguous), not merely resemble it. */
+export type Found<T> = { ok: true; item: T } | { ok: false; candidates: T[]; several?: boolean };
 
 /**
  * The item a name means: the name with or without its kind ("Tỉnh", "TP",
@@ -183,13 +192,13 @@ export type Found<T> = { ok: true; item: T } | { ok: false; candidates: T[] };
  */
 export function findByName<T extends { name: string }>(items: readonly T[], text: string, kindOf: (t: T) => string): Found<T> {
   const want = typed(text);
-  const keyed = items.map((item) => ({ item, t: typed(item.name), kind: kindOf(item) }));
+  const keyed = items.map((item) => ({ item, t: typedName(item), kind: kindOf(item) }));
   for (const i of [0, 1]) {
     let hits = keyed.filter((k) => k.t.bare[i] === want.bare[i] || k.t.whole[i] === want.whole[i] || k.t.bare[i] === want.whole[i]);
     const sameKind = hits.filter((k) => k.kind === want.kind);
     if (want.kind && sameKind.length) hits = sameKind;
     if (hits.length === 1) return { ok: true, item: hits[0]!.item };
-    if (hits.length) return { ok: false, candidates: hits.map((k) => k.item) };
+    if (hits.length) return { ok: false, candidates: hits.map((k) => k.item), several: true };
   }
   const part = want.bare[1]!;
   const near = part ? keyed.filter((k) => k.t.bare[1]!.includes(part) || (part.length > 3 && part.includes(k.t.bare[1]!))) : [];
@@ -342,7 +351,7 @@ export function fromList(list: UnitList, level: unknown, name: unknown, province
         "tỉnh, thành phố",
         text,
         p.candidates.map((c) => c.name),
-        p.candidates.length > 1,
+        p.several === true,
       );
     return { ok: true, level, name: bodyName(p.item.name), title: p.item.name, units: provinceUnits(p.item, list.offices) };
   }
@@ -354,7 +363,7 @@ export function fromList(list: UnitList, level: unknown, name: unknown, province
       u.province.candidates.map((c) => c.name),
       false,
     );
-  if (!u.ok) return refuse("xã, phường, đặc khu", text, u.candidates.map(where), u.candidates.length > 1);
+  if (!u.ok) return refuse("xã, phường, đặc khu", text, u.candidates.map(where), u.several === true);
   return { ok: true, level: "xã", name: bodyName(u.item.name), title: where(u.item), units: communeUnits(u.item) };
 }
 

@@ -24,7 +24,16 @@ export function loadList(given: { list: string; unitsExist: boolean }): LoadedLi
 }
 
 /** A name and the words of what it is: "Xã Tân Hiệp, Tỉnh An Giang" for a commune, the province's full name for a province. */
-function choices(list: UnitList, level: ListLevel): { label: string; name: string; where: string }[] {
+type Choice = { label: string; name: string; where: string };
+/** The choices of a list and level, made once (suggest runs at every keystroke). */
+const made = new WeakMap<UnitList, Partial<Record<ListLevel, Choice[]>>>();
+function choices(list: UnitList, level: ListLevel): Choice[] {
+  const known = made.get(list) ?? {};
+  made.set(list, known);
+  return (known[level] ??= makeChoices(list, level));
+}
+
+function makeChoices(list: UnitList, level: ListLevel): Choice[] {
   return level === "tỉnh"
     ? list.provinces.map((p) => ({ label: p.name, name: normalizeKey(p.name.replace(/^(Tỉnh|Thành phố) /, "")), where: "" }))
     : list.provinces.flatMap((p) =>

@@ -848,7 +848,11 @@ async function runSetup(): Promise<void> {
   setBusy("setup");
   try {
     const r = changed || units ? await serverCall("setupSheets", level, saved, units) : await serverCall("setupSheets");
-    unitList = null;
+    // Set-up leaves a `Đơn vị` in every case: the list stays, only that changes (no second 261 KB fetch).
+    void unitList?.then(
+      (l) => (l.unitsExist = true),
+      () => {},
+    );
     $("setup-status").textContent = r.message;
     await refreshState(changed);
     void reloadApproval();

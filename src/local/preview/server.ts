@@ -181,7 +181,11 @@ async function loadSpreadsheet(path: string, name?: string): Promise<FakeSpreads
   if (!existsSync(full)) throw new PreviewError(`Không tìm thấy tệp "${path}".`);
   try {
     const spreadsheet = await loadWorkbook(full, path, name ?? basename(full, extname(full)));
-    const unsaved = unsavedFormulasWarning(spreadsheet, path);
+    const unsaved = unsavedFormulasWarning(
+      spreadsheet,
+      path,
+      "bản xem trước tính lại các ô này như Google Trang tính khi nhập tệp (công thức nào không tính được thì ô ghi rõ).",
+    );
     if (unsaved) console.warn(unsaved);
     return spreadsheet;
   } catch (e) {

@@ -47,7 +47,12 @@ export async function loadWorkbook(path: string, file: string, name: string): Pr
  * tool that did not compute them): they read as blank, so their rows get
  * "chưa nhập" findings; the fix is to open and save the file in Excel.
  */
-export function unsavedFormulasWarning(spreadsheet: FakeSpreadsheet, file: string): string | null {
+export function unsavedFormulasWarning(
+  spreadsheet: FakeSpreadsheet,
+  file: string,
+  /** What the caller does with them (the command line reads each as its formula's text; the preview computes them). */
+  how = 'các ô này được đọc là chính công thức (ví dụ "=U7"), không phải giá trị của nó; ô số liệu như vậy được báo lỗi trên chính ô đó.',
+): string | null {
   const cells = formulasWithoutValue(spreadsheet);
   if (cells.length === 0) return null;
   const shown = cells
@@ -56,7 +61,7 @@ export function unsavedFormulasWarning(spreadsheet: FakeSpreadsheet, file: strin
     .join(", ");
   return (
     `Cảnh báo: tệp "${file}" có ${n(cells.length)} ô công thức chưa có giá trị lưu sẵn (${shown}${cells.length > 5 ? ", …" : ""}); ` +
-    "các ô này không có số để đọc (mỗi ô được báo là một lỗi trên chính ô đó). Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại rồi chạy lại."
+    `${how} Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại rồi chạy lại.`
   );
 }
 
