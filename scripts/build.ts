@@ -23,12 +23,14 @@ export const GLOBAL = "CCHC";
 
 function jsdoc(e: EntryPoint): string {
   const lines = [e.description];
-  // Sheets shows a custom function's description and parameters as the user types it; the others' docs are for readers of Code.js.
-  if (e.kind !== "custom")
-    return `/** ${[e.description, ...e.params.map((p) => `@param {${p.type}} ${p.name} ${p.description}`)].join("\n * ")} */`;
+  // Sheets shows a custom function's description and parameters as the user types it. The others' descriptions are
+  // for readers and stay in src/entrypoints.ts: in Code.js, which every custom-function call loads, only their
+  // parameters' names and types (the Apps Script editor's autocomplete), so the budget goes to code.
+  if (e.kind !== "custom") return e.params.length ? `/** ${e.params.map((p) => `@param {${p.type}} ${p.name}`).join(" ")} */` : "/** */";
   lines.push("");
   for (const p of e.params) lines.push(`@param {${p.type}} ${p.name} ${p.description}`);
-  if (e.returns) lines.push(`@return {${e.returns.type}} ${e.returns.description}`);
+  // No @return: Sheets' formula helper does not show it (https://developers.google.com/apps-script/concepts/jsdoc#supported_tags_and_ui_limitations);
+  // it stays in src/entrypoints.ts for readers.
   if (e.kind === "custom") lines.push("@customfunction");
   return ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
 }
@@ -37,7 +39,7 @@ export function entryFunctions(entries: readonly EntryPoint[]): string {
   return entries
     .map((e) => {
       const params = e.params.map((p) => p.name).join(", ");
-      return `${jsdoc(e)}\nfunction ${e.name}(${params}) { return ${GLOBAL}.entry("${e.name}")(${params}); }\n`;
+      return `${jsdoc(e)}\nfunction ${e.name}(${params}){return ${GLOBAL}.entry("${e.name}")(${params})}\n`;
     })
     .join("");
 }

@@ -7,7 +7,6 @@
  * through `CCHC.entry(name)` (src/gas/main.ts).
  */
 import { INDICATORS, type IndicatorDef } from "./core/catalogue";
-import { JSDOC } from "./jsdoc";
 import * as fn from "./core/functions";
 import { formList, type FigureKey } from "./core/schema";
 import { highlightPeriod, periodResults, selectCell, setupSheets, sidebarState, validatePeriod } from "./gas/actions";
@@ -17,6 +16,17 @@ import { getSettings } from "./gas/settings";
 import { setupList } from "./gas/setup";
 import { menuHighlight, menuPrepare, menuReport, menuSetup, menuValidate, onInstall, onOpen, showSidebar } from "./gas/ui";
 import { acceptLog, approvalState, approveUnit, preparePeriod, reopenUnit, returnUnit, saveSettings, submitUnit } from "./gas/approval";
+
+/**
+ * Whether the entries' docs are wanted, written out at each use as
+ * `typeof __JSDOC__ === "undefined" || __JSDOC__`: true when scripts/build.ts
+ * imports this file to write the JSDoc; false inside the bundle (the build
+ * defines `__JSDOC__` false). Written at each use, not as a constant, so that
+ * esbuild drops every `… ? {docs} : NO_DOC` while parsing, with the constants and
+ * helpers only the docs use (in a module with imports, esbuild inlines a
+ * constant only after it has kept what the dead branch referenced).
+ */
+declare const __JSDOC__: boolean | undefined;
 
 export interface ParamDoc {
   readonly name: string;
@@ -46,13 +56,13 @@ function termWithColumns(term: string, keys: readonly FigureKey[]): string {
   return keys.length > 1 ? `${term} ${formList(keys)}` : term;
 }
 
-/** An entry's docs inside the bundle (see ./jsdoc). */
+/** An entry's docs inside the bundle (see __JSDOC__ above). */
 const NO_DOC: { readonly description: ""; readonly params: readonly [] } = { description: "", params: [] };
 
 /** The custom function of a catalogue entry, with its JSDoc. */
 function indicatorEntry(def: IndicatorDef): EntryPoint {
   const impl = fn.indicatorFunction(def);
-  return { name: def.fn, kind: "custom", impl, ...(JSDOC ? indicatorDoc(def) : NO_DOC) };
+  return { name: def.fn, kind: "custom", impl, ...(typeof __JSDOC__ === "undefined" || __JSDOC__ ? indicatorDoc(def) : NO_DOC) };
 }
 
 function indicatorDoc(def: IndicatorDef): Pick<EntryPoint, "description" | "params" | "returns"> {
@@ -93,7 +103,7 @@ const OTHER_ENTRIES = [
     name: "SHORTFALL",
     kind: "custom",
     impl: fn.shortfallOf,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Khoảng cách từ giá trị đến mục tiêu (0 khi đạt), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
           params: [VALUE, TARGET, DIRECTION],
@@ -105,7 +115,7 @@ const OTHER_ENTRIES = [
     name: "MEETS_TARGET",
     kind: "custom",
     impl: fn.meetsTarget,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Giá trị có đạt mục tiêu không (TRUE/FALSE), theo từng dòng; một mục tiêu dùng cho mọi dòng.",
           params: [VALUE, TARGET, DIRECTION],
@@ -117,7 +127,7 @@ const OTHER_ENTRIES = [
     name: "REPORTING_PERIOD",
     kind: "custom",
     impl: (date: unknown, rule?: unknown) => fn.reportingPeriod(date, rule, spreadsheetDays()),
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description:
             'Kỳ báo cáo quý của một ngày, theo ngày hiển thị trong múi giờ của bảng tính. Mặc định tính từ ngày 15 tháng cuối quý trước đến ngày 14 tháng cuối quý (14/03/2023 → 2023-Q1, 15/03/2023 → 2023-Q2); "calendar" theo quý dương lịch (31/03/2023 → 2023-Q1, 01/04/2023 → 2023-Q2).',
@@ -138,7 +148,7 @@ const OTHER_ENTRIES = [
     name: "VALIDATE_SUBMISSION",
     kind: "custom",
     impl: fn.validateSubmission,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: 'Kiểm tra dòng số liệu theo các quy tắc của trang Số liệu; trả về "OK" hoặc các lỗi của dòng, nối bằng "; ".',
           params: [
@@ -157,7 +167,7 @@ const OTHER_ENTRIES = [
     name: "onOpen",
     kind: "trigger",
     impl: onOpen,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Tạo menu tiện ích Báo cáo CCHC khi mở bảng tính (chạy được ở AuthMode.NONE).",
           params: [{ name: "e", type: "Object", description: "Sự kiện mở bảng tính." }],
@@ -168,7 +178,7 @@ const OTHER_ENTRIES = [
     name: "onInstall",
     kind: "trigger",
     impl: onInstall,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Khi cài tiện ích: tạo menu như onOpen.",
           params: [{ name: "e", type: "Object", description: "Sự kiện cài đặt." }],
@@ -179,19 +189,21 @@ const OTHER_ENTRIES = [
     name: "showSidebar",
     kind: "menu",
     impl: () => showSidebar(),
-    ...(JSDOC ? { description: "Menu: mở bảng điều khiển Báo cáo CCHC.", params: [] } : NO_DOC),
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__ ? { description: "Menu: mở bảng điều khiển Báo cáo CCHC.", params: [] } : NO_DOC),
   },
   {
     name: "menuSetup",
     kind: "menu",
     impl: menuSetup,
-    ...(JSDOC ? { description: "Menu: Thiết lập bảng tính (tạo các trang còn thiếu).", params: [] } : NO_DOC),
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
+      ? { description: "Menu: Thiết lập bảng tính (tạo các trang còn thiếu).", params: [] }
+      : NO_DOC),
   },
   {
     name: "menuValidate",
     kind: "menu",
     impl: menuValidate,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Menu: Kiểm tra số liệu (mở bảng điều khiển và kiểm tra kỳ hiện tại).",
           params: [],
@@ -202,7 +214,7 @@ const OTHER_ENTRIES = [
     name: "menuHighlight",
     kind: "menu",
     impl: menuHighlight,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Menu: Tô sáng chỉ tiêu chưa đạt (mở bảng điều khiển và tô sáng).",
           params: [],
@@ -213,7 +225,7 @@ const OTHER_ENTRIES = [
     name: "menuReport",
     kind: "menu",
     impl: menuReport,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Menu: Tạo báo cáo quý (mở bảng điều khiển và tạo báo cáo).",
           params: [],
@@ -224,7 +236,7 @@ const OTHER_ENTRIES = [
     name: "menuPrepare",
     kind: "menu",
     impl: menuPrepare,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Menu: Chuẩn bị kỳ báo cáo (người duyệt: thêm dòng cho từng đơn vị và bảo vệ dòng của mỗi đơn vị).",
           params: [],
@@ -235,7 +247,7 @@ const OTHER_ENTRIES = [
     name: "sidebarState",
     kind: "server",
     impl: sidebarState,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: kỳ hiện tại và các kỳ có số liệu.",
           params: [],
@@ -246,7 +258,7 @@ const OTHER_ENTRIES = [
     name: "validatePeriod",
     kind: "server",
     impl: validatePeriod,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: kiểm tra số liệu của một kỳ (không ghi gì vào bảng tính).",
           params: [PERIOD],
@@ -257,7 +269,7 @@ const OTHER_ENTRIES = [
     name: "highlightPeriod",
     kind: "server",
     impl: highlightPeriod,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: tô sáng các chỉ tiêu chưa đạt của một kỳ.",
           params: [PERIOD],
@@ -268,7 +280,7 @@ const OTHER_ENTRIES = [
     name: "selectCell",
     kind: "server",
     impl: selectCell,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: chọn ô của một phát hiện.",
           params: [
@@ -282,7 +294,7 @@ const OTHER_ENTRIES = [
     name: "setupSheets",
     kind: "server",
     impl: setupSheets,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: thiết lập bảng tính; lần đầu chọn cấp báo cáo (tỉnh, xã, huyện) và tên địa phương.",
           params: [
@@ -302,13 +314,15 @@ const OTHER_ENTRIES = [
     name: "setupList",
     kind: "server",
     impl: setupList,
-    ...(JSDOC ? { description: "Bảng điều khiển: danh sách đơn vị hành chính để chọn khi thiết lập.", params: [] } : NO_DOC),
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
+      ? { description: "Bảng điều khiển: danh sách đơn vị hành chính để chọn khi thiết lập.", params: [] }
+      : NO_DOC),
   },
   {
     name: "generateReport",
     kind: "server",
     impl: generateReport,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: tạo báo cáo quý thành một Google Doc mới.",
           params: [PERIOD],
@@ -319,7 +333,7 @@ const OTHER_ENTRIES = [
     name: "periodResults",
     kind: "server",
     impl: periodResults,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Kết quả một kỳ theo định dạng JSON của SPEC (dòng lệnh npm run report dùng).",
           params: [PERIOD],
@@ -330,7 +344,7 @@ const OTHER_ENTRIES = [
     name: "getSettings",
     kind: "server",
     impl: getSettings,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: thông tin cơ quan, người ký dùng trong báo cáo.",
           params: [],
@@ -341,7 +355,7 @@ const OTHER_ENTRIES = [
     name: "saveSettings",
     kind: "server",
     impl: saveSettings,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: lưu thông tin cơ quan, người ký.",
           params: [{ name: "settings", type: "Object", description: "Thông tin báo cáo." }],
@@ -352,7 +366,7 @@ const OTHER_ENTRIES = [
     name: "approvalState",
     kind: "server",
     impl: approvalState,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: trạng thái nộp, duyệt của từng đơn vị trong một kỳ (không ghi gì).",
           params: [PERIOD],
@@ -363,7 +377,7 @@ const OTHER_ENTRIES = [
     name: "preparePeriod",
     kind: "server",
     impl: preparePeriod,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: Chuẩn bị kỳ báo cáo (chỉ người duyệt).",
           params: [PERIOD],
@@ -374,7 +388,7 @@ const OTHER_ENTRIES = [
     name: "submitUnit",
     kind: "server",
     impl: submitUnit,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: Nộp số liệu của một đơn vị (người nhập liệu của đơn vị).",
           params: [PERIOD, UNIT],
@@ -385,7 +399,7 @@ const OTHER_ENTRIES = [
     name: "returnUnit",
     kind: "server",
     impl: returnUnit,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: Trả lại số liệu của một đơn vị kèm lý do (chỉ người duyệt).",
           params: [PERIOD, UNIT, { name: "reason", type: "string", description: "Lý do trả lại, ghi vào cột Ý kiến." }],
@@ -396,7 +410,7 @@ const OTHER_ENTRIES = [
     name: "approveUnit",
     kind: "server",
     impl: approveUnit,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: Duyệt số liệu của một đơn vị và khóa dòng (chỉ người duyệt).",
           params: [PERIOD, UNIT],
@@ -407,7 +421,7 @@ const OTHER_ENTRIES = [
     name: "reopenUnit",
     kind: "server",
     impl: reopenUnit,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: Mở lại dòng đã duyệt cho đơn vị sửa (chỉ người duyệt).",
           params: [PERIOD, UNIT, { name: "note", type: "string", description: "Không bắt buộc. Ghi chú.", optional: true }],
@@ -418,7 +432,7 @@ const OTHER_ENTRIES = [
     name: "acceptLog",
     kind: "server",
     impl: acceptLog,
-    ...(JSDOC
+    ...(typeof __JSDOC__ === "undefined" || __JSDOC__
       ? {
           description: "Bảng điều khiển: Xác nhận Nhật ký CCHC như hiện có sau khi bị sửa bằng tay (chỉ người duyệt).",
           params: [PERIOD],
