@@ -17,6 +17,7 @@ import {
   MISSING_UNIT,
   OLD_CODE_SUFFIX,
   QT_CURRENT,
+  QT_FIRST,
   QT_PERIODS,
   quangTriWorkbook,
   UNITS_DATA,
@@ -201,11 +202,24 @@ describe("the province sample (samples/quang-tri-2026.xlsx)", () => {
     expect(split.map((u) => [u.code, u.name, u.successors])).toEqual([["19039", "Xã Quảng Tiến", ["19030", "19075"]]]);
   });
 
-  it("has 2025-Q2 for the old units and the departments, 2025-Q3 to 2026-Q3 for every active unit", () => {
-    expect([...new Set(rows.map((r) => r.period))]).toEqual([...QT_PERIODS]);
-    const counts = Object.fromEntries(QT_PERIODS.map((p) => [p, rowsOf(p).length]));
-    expect(counts).toEqual({ "2025-Q2": 265 + 16, "2025-Q3": 94, "2025-Q4": 94, "2026-Q1": 94, "2026-Q2": 94, "2026-Q3": 94 });
-    for (const p of QT_PERIODS) {
+  it("has 2025-Q1 and 2025-Q2 for the old units and the departments, 2025-Q3 to 2026-Q3 for every active unit", () => {
+    expect([...new Set(rows.map((r) => r.period))]).toEqual([QT_FIRST, ...QT_PERIODS]);
+    const counts = Object.fromEntries([QT_FIRST, ...QT_PERIODS].map((p) => [p, rowsOf(p).length]));
+    expect(counts).toEqual({
+      "2025-Q1": 265 + 16,
+      "2025-Q2": 265 + 16,
+      "2025-Q3": 94,
+      "2025-Q4": 94,
+      "2026-Q1": 94,
+      "2026-Q2": 94,
+      "2026-Q3": 94,
+    });
+    // What 2025-Q1 leaves pending is what 2025-Q2 carries in, unit by unit.
+    for (const r of rowsOf(QT_FIRST)) {
+      const next = rowsOf("2025-Q2").find((x) => x.unit === r.unit)!;
+      expect(sum(r, ["pending_within", "pending_overdue"]), String(r.unit)).toBe(Number(next.received_carried));
+    }
+    for (const p of [QT_FIRST, ...QT_PERIODS]) {
       const expected = expectedIn(p);
       const got = new Set(rowsOf(p).map((r) => String(r.unit)));
       const missing = [...expected].filter((c) => !got.has(c));

@@ -30,6 +30,12 @@ let here: Preview;
 
 beforeAll(async () => {
   here = await startPreview({ port: await freePort(), sample: "quang-tri" });
+  // The sample's rows fill its sheet (more than Sheets' first 1,000): rows added at the bottom, as Sheets' "Thêm … hàng"
+  // under the grid does for any editor, so that there is a free row below the table to type into (attempt 6).
+  env(() => {
+    const data = here.addon.env.document.getSheetByName("Số liệu")!;
+    if (data.getMaxRows() <= data.getLastRow() + 1) data.insertRowsAfter(data.getMaxRows(), 10);
+  });
   browser = await launchChromium();
 }, 60000);
 
@@ -37,6 +43,18 @@ afterAll(async () => {
   await browser?.close();
   await here?.close();
 });
+
+/** Runs stand-in calls as the spreadsheet's owner (not as the clerk acting in the page). */
+function env<T>(work: () => T): T {
+  const e = here.addon.env;
+  const user = e.user;
+  e.setUser(PROVINCE_OWNER);
+  try {
+    return work();
+  } finally {
+    e.setUser(user);
+  }
+}
 
 /** Everything a refused attempt must leave as it was: every sheet's values, the document properties, the protections. */
 function everything(): string {

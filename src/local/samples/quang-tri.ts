@@ -12,8 +12,10 @@
  *   an old unit split among several new units lists every one of them.
  * - `Chỉ tiêu`: a target for every indicator of the catalogue for 2026, a
  *   few for 2025, each with its basis.
- * - `Số liệu`: 2025-Q2 for the old units (they still existed then), the
- *   departments and the centre; 2025-Q3 to 2026-Q3 for every active unit.
+ * - `Số liệu`: 2025-Q1 and 2025-Q2 for the old units (they still existed
+ *   then), the departments and the centre; 2025-Q3 to 2026-Q3 for every
+ *   active unit: the whole of 2025 across the merger (the annual report, SPEC
+ *   "Six-month, nine-month and annual reports").
  *   Figures are drawn from a seeded generator per unit and period (the same
  *   workbook every run): sizes by kind (a ward receives more than a mountain
  *   commune, a department fewer dossiers but most of them online, the centre
@@ -55,8 +57,13 @@ interface SourceUnit {
 
 /** The day the new units took over (Resolution 1680/NQ-UBTVQH15), as exceljs writes a date cell (UTC midnight). */
 export const MERGED_ON = new Date(Date.UTC(2025, 6, 1));
-/** The sample's quarters, oldest first: 2025-Q2 is the last quarter of the old communes. */
+/**
+ * The sample's quarters from 2025-Q2 on, oldest first: 2025-Q2 is the last quarter of the old communes. The
+ * figures' trend counts quarters from 2025-Q2 (t = 0), so 2025-Q1 (QT_FIRST, t = -1) came later without changing them.
+ */
 export const QT_PERIODS = ["2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"] as const;
+/** The first quarter of 2025, for the old units, the departments and the centre: 2025 is whole in the sample. */
+export const QT_FIRST = "2025-Q1";
 export type QtPeriod = (typeof QT_PERIODS)[number];
 /** The quarter the preview opens on, with the findings and the missing unit. */
 export const QT_CURRENT: QtPeriod = "2026-Q2";
@@ -321,9 +328,9 @@ export function quangTriUnits(source: SourceUnit[] = readSource()): QtUnit[] {
 // ---------------------------------------------------------------------------
 // Figures
 
-/** A unit's figures for the t-th quarter of QT_PERIODS, with the overdue dossiers 2026-Q2's explanations describe. */
+/** A unit's figures for the t-th quarter of QT_PERIODS (t = -1: QT_FIRST), with the overdue dossiers 2026-Q2's explanations describe. */
 function qtFigures(code: string, p: Profile, t: number, carried: number | null) {
-  const period = QT_PERIODS[t]!;
+  const period = t < 0 ? QT_FIRST : QT_PERIODS[t]!;
   return drawFigures(code, p, t, period, carried, period === QT_CURRENT ? OVERDUE_2026Q2[code] : undefined);
 }
 
@@ -408,6 +415,18 @@ export function quangTriSubmissions(units: QtUnit[] = quangTriUnits(), source: S
       rows.push(row(period, u.code, f, period === QT_CURRENT ? (EXPLANATIONS[u.code] ?? "") : ""));
     }
   });
+  // 2025-Q1, drawn after the rest so that the later quarters stay as they were: what it leaves pending is
+  // what 2025-Q2 received from the quarter before, (11) = (6) of the next quarter, the on-time count taking the difference.
+  const first = rows
+    .filter((r) => r.period === QT_PERIODS[0])
+    .map((next) => {
+      const code = String(next.unit);
+      const f = qtFigures(code, profiles.get(code)!, -1, null);
+      const within = Number(next.received_carried) - f.pending_overdue;
+      const resolved = f.resolved_early + f.resolved_ontime + f.resolved_late + f.pending_within - within;
+      return row(QT_FIRST, code, { ...f, pending_within: within, resolved_ontime: resolved - f.resolved_early - f.resolved_late });
+    });
+  rows.unshift(...first);
   addFindings(rows);
   return rows;
 }
