@@ -49,7 +49,7 @@ describe("the Google Doc", () => {
     expect(a.id).not.toBe(b.id);
     expect(a.url).not.toBe(b.url);
     expect(addon.documents).toHaveLength(2);
-    expect(a.name).toBe("Báo cáo CCHC quý I năm 2023 - huyện Vĩnh Linh");
+    expect(a.name).toBe("Báo cáo tình hình thực hiện công tác CCHC quý I năm 2023 - huyện Vĩnh Linh");
     addon.dispose();
   });
   it("is A4 with Decree 30 margins, Times New Roman 13-14 pt", () => {

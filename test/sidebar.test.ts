@@ -124,7 +124,7 @@ describe("sidebar", () => {
     await p.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).click();
     const link = p.locator("#report-link");
     await link.waitFor({ state: "visible" });
-    expect(await link.innerText()).toBe("Mở báo cáo: Báo cáo CCHC quý I năm 2023 - huyện Vĩnh Linh");
+    expect(await link.innerText()).toBe("Mở báo cáo: Báo cáo tình hình thực hiện công tác CCHC quý I năm 2023 - huyện Vĩnh Linh");
     expect(await link.getAttribute("href")).toBe(addon.documents[0]!.url);
   });
 

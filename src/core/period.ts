@@ -2,39 +2,71 @@
  * Reporting periods: quarters under one of two rules. "15-14" (Decree
  * 09/2019/NĐ-CP, the default): Q1 runs from 15 December of the previous year
  * to 14 March, Q2 from 15 March to 14 June... "calendar" (the national
- * portal's): Q1 is January to March.
+ * portal's): Q1 is January to March. And the spans a People's Committee
+ * also reports on (SPEC "Six-month, nine-month and annual reports"): the
+ * first six months (2026-H1), nine months (2026-9M) and the year (2026-Y),
+ * from the start of the year's first quarter; they have no rows of their own.
  */
 import { formatNumber, normalizeKey } from "./text";
 
 export interface Period {
   readonly year: number;
+  /** The quarter; for a span, its last quarter (H1: 2, 9M: 3, Y: 4). */
   readonly quarter: 1 | 2 | 3 | 4;
+  /** A span from the year's first quarter to `quarter` (6 tháng, 9 tháng, năm): summed from its quarters' rows. */
+  readonly span?: true;
 }
+
+/** A span's code and words by its last quarter (index quarter − 2). */
+const SPAN_IDS = ["H1", "9M", "Y"];
+const SPAN_WORDS = ["6 tháng đầu năm", "9 tháng năm", "năm"];
 
 const ROMAN: Record<string, 1 | 2 | 3 | 4> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 /** The canonical form: "2023-Q1". */
 export function periodId(p: Period): string {
-  return `${p.year}-Q${p.quarter}`;
+  return p.span ? `${p.year}-${SPAN_IDS[p.quarter - 2]}` : `${p.year}-Q${p.quarter}`;
 }
 
-/** "Quý I năm 2023". */
-export function periodLabel(p: Period): string {
-  return `Quý ${["I", "II", "III", "IV"][p.quarter - 1]} năm ${p.year}`;
-}
-
-/** "quý I năm 2023": the period as words inside a sentence. */
+/** "quý I năm 2023", "6 tháng đầu năm 2026", "năm 2025": the period as words inside a sentence. */
 export function periodWords(p: Period): string {
-  return `quý ${["I", "II", "III", "IV"][p.quarter - 1]} năm ${p.year}`;
+  return p.span ? `${SPAN_WORDS[p.quarter - 2]} ${p.year}` : `quý ${["I", "II", "III", "IV"][p.quarter - 1]} năm ${p.year}`;
+}
+
+/** "Quý I năm 2023", "6 tháng đầu năm 2026", "Năm 2025". */
+export function periodLabel(p: Period): string {
+  const w = periodWords(p);
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** The quarters a period adds up: a quarter itself, a span's from the first. */
+export function quartersOf(p: Period): Period[] {
+  const out: Period[] = [];
+  for (let q = p.span ? 1 : p.quarter; q <= p.quarter; q++) out.push({ year: p.year, quarter: q as 1 | 2 | 3 | 4 });
+  return out;
 }
 
 /**
  * Reads "2023-Q1", "Quý I/2023", "Q1/2023" (and their spacing, case and
- * diacritic variants, "Quý 1/2023", "quý I năm 2023"). Returns null when unreadable.
+ * diacritic variants, "Quý 1/2023", "quý I năm 2023"), and the spans:
+ * "2026-H1", "6 tháng đầu năm 2026", "6T/2026"; "2026-9M", "9 tháng năm
+ * 2026"; "2026-Y", "Năm 2025", "cả năm 2025". Returns null when unreadable.
  */
 export function parsePeriod(value: unknown): Period | null {
   if (typeof value !== "string") return null;
   const raw = value.trim().toLowerCase().replace(/\s+/g, " ");
+  // Spans, compared without diacritics or separators: "2026h1", "h12026", "6thangdaunam2026", "9t2026", "canam2025".
+  const key = normalizeKey(raw);
+  const s =
+    /^(\d{4})(h1|6m|6t|9m|9t|y|n|fy)$/.exec(key) ??
+    /^()(h1|6m|6t|9m|9t)(\d{4})$/.exec(key) ??
+    /^()(6|sau|9|chin)(?:thang|t)(?:dau)?(?:nam)?(\d{4})$/.exec(key) ??
+    /^()(?:ca)?(nam)(\d{4})$/.exec(key);
+  if (s) {
+    const year = Number(s[1] || s[3]);
+    const c = s[2]!;
+    return year < 1900 || year > 9999 ? null : { year, quarter: /^(9|chin)/.test(c) ? 3 : /^(6|sau|h)/.test(c) ? 2 : 4, span: true };
+  }
   // "2023-Q1", "2023 Q1", "2023/Q1".
   const m1 = /^(\d{4})\s*[-/ ]?\s*q\s*([1-4])$/.exec(raw);
   if (m1) return make(Number(m1[1]), m1[2]!);
@@ -52,7 +84,7 @@ function make(year: number, q: string): Period | null {
 }
 
 export function samePeriod(a: Period, b: Period): boolean {
-  return a.year === b.year && a.quarter === b.quarter;
+  return a.year === b.year && a.quarter === b.quarter && !a.span === !b.span;
 }
 
 export function previousPeriod(p: Period): Period {
@@ -87,11 +119,13 @@ export type Day = [number, number, number];
 /** First and last day of a reporting period under a rule, as [y, m, d] triples. */
 export function periodBounds(p: Period, rule: PeriodRule = "15-14"): { start: Day; end: Day } {
   const endMonth = p.quarter * 3;
+  // A span starts where its first quarter does.
+  const startMonth = p.span ? 1 : endMonth - 2;
   if (rule === "calendar") {
     const last = new Date(Date.UTC(p.year, endMonth, 0)).getUTCDate();
-    return { start: [p.year, endMonth - 2, 1], end: [p.year, endMonth, last] };
+    return { start: [p.year, startMonth, 1], end: [p.year, endMonth, last] };
   }
-  const start: Day = p.quarter === 1 ? [p.year - 1, 12, 15] : [p.year, endMonth - 3, 15];
+  const start: Day = startMonth === 1 ? [p.year - 1, 12, 15] : [p.year, startMonth - 1, 15];
   return { start, end: [p.year, endMonth, 14] };
 }
 
@@ -105,9 +139,9 @@ export function vnDay(d: Day): string {
   return `${String(d[2]).padStart(2, "0")}/${String(d[1]).padStart(2, "0")}/${d[0]}`;
 }
 
-/** The same quarter of the previous year. */
+/** The same quarter (or span) of the previous year. */
 export function yearAgo(p: Period): Period {
-  return { year: p.year - 1, quarter: p.quarter };
+  return { ...p, year: p.year - 1 };
 }
 
 /** -1, 0 or 1 as a day falls before, inside or after a period. */
@@ -183,6 +217,14 @@ export interface PeriodCell {
  */
 export function readPeriodCell(v: unknown, dayOf: (d: Date) => Day, rule: PeriodRule = "15-14"): PeriodCell {
   const p = parsePeriod(v);
+  // A span has no rows of its own: its report adds up the quarters' rows.
+  if (p?.span) {
+    const first = quartersOf(p)[0]!;
+    return {
+      period: null,
+      problem: `ghi ${periodWords(p)}: mỗi dòng là số liệu của một quý, báo cáo ${periodWords(p)} tự cộng các quý; hãy ghi quý, ví dụ ${periodId(first)}`,
+    };
+  }
   if (p) return { period: p };
   const as = (what: string, q: Period): PeriodCell => ({
     period: q,

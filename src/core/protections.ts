@@ -93,8 +93,8 @@ export function protectionKey(description: string): string | null {
 
 export const rowKey = (code: string) => `dong:${code}`;
 
-/** Runs of consecutive numbers: [first, count]. */
-function runs(sorted: readonly number[]): [number, number][] {
+/** Runs of consecutive numbers, sorted: [first, count]. */
+export function runsOf(sorted: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   for (const n of sorted) {
     const last = out[out.length - 1];
@@ -143,7 +143,7 @@ export function plan(input: PlanInput): PlannedProtection[] {
   }
   const openRows = input.open.rows.filter((r) => r.open).map((r) => r.row);
   const unprotected: GridRange[] = [];
-  for (const [first, count] of runs([...new Set(openRows)].sort((a, b) => a - b))) {
+  for (const [first, count] of runsOf([...new Set(openRows)].sort((a, b) => a - b))) {
     for (const [c0, c1] of columnSpans(s.keyColumns, s.columnCount)) {
       unprotected.push({
         sheetId: s.sheetId,

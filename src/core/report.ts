@@ -11,14 +11,14 @@
  */
 import { INDICATORS, indicator, type IndicatorCode, type IndicatorDef } from "./catalogue";
 import type { IndicatorResult } from "./indicators";
-import { periodBounds, periodWords, previousPeriod, vnDay, yearAgo } from "./period";
+import { periodBounds, periodLabel, periodWords, vnDay, yearAgo } from "./period";
 import { FORM06_TOTALS } from "./rules";
 import { type Status, statusCountText } from "./approval";
 import { SHEET_SUBMISSIONS, submissionColumn, type ColumnDef, type FigureKey } from "./schema";
 import { levelWords, type LevelWords, type ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
 import { targetText, valueText } from "./view";
-import type { Evaluation, UnitEvaluation } from "./workbook";
+import { incompleteText, type Evaluation, type UnitEvaluation } from "./workbook";
 
 export type Align = "left" | "center" | "right" | "justify";
 
@@ -240,9 +240,12 @@ function form06Table(ev: Evaluation, scope: string): TableBlock {
 
 function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
   const cmp = ev.comparison;
-  const prev = quarterText(cmp?.previous ?? previousPeriod(ev.period));
+  const prevP = cmp ? cmp.previous : null;
+  const prev = prevP ? quarterText(prevP) : "";
   const ago = quarterText(cmp?.yearAgo ?? yearAgo(ev.period));
-  return {
+  // A span compares with the same span a year before only: no previous-quarter columns.
+  const keep = (_: unknown, i: number) => !ev.period.span || i < 3 || i > 4;
+  const table: TableBlock = {
     kind: "table",
     caption: `Bảng 1. Kết quả các chỉ tiêu toàn ${whole.body} ${quarterText(ev.period)}`,
     header: [
@@ -281,7 +284,32 @@ function indicatorTable(ev: Evaluation, whole: LevelWords): TableBlock {
     }),
     widths: [6, 18, 8, 8, 9, 8, 9, 8, 11],
     fontSize: 10,
-    note: "Quý trước và cùng kỳ: toàn bộ đơn vị của kỳ đó, kể cả các đơn vị đã sáp nhập sau kỳ đó.",
+    note: `${ev.period.span ? "Cùng kỳ" : "Quý trước và cùng kỳ"}: toàn bộ đơn vị của kỳ đó, kể cả các đơn vị đã sáp nhập sau kỳ đó.`,
+  };
+  return {
+    ...table,
+    header: [table.header[0]!.filter(keep)],
+    rows: table.rows.map((r) => r.filter(keep)),
+    widths: table.widths.filter(keep),
+  };
+}
+
+/** A span's quarters side by side for the indicators it misses (SPEC): each quarter's total, the span's and the target. */
+function quartersTable(ev: Evaluation, missed: readonly IndicatorDef[]): TableBlock | null {
+  const qs = ev.quarters;
+  if (!qs || !missed.length) return null;
+  return {
+    kind: "table",
+    caption: `Bảng 4. Các chỉ tiêu chưa đạt qua từng quý ${quarterText(ev.period)}`,
+    header: [["STT", "Chỉ tiêu", ...qs.map((q) => periodLabel(q.period)), periodLabel(ev.period), "Mục tiêu"]],
+    rows: missed.map((d, i) => [
+      String(i + 1),
+      d.name,
+      ...[...qs, ev].map((q) => valueText(d.code, q.district.indicators[d.code].value) || "—"),
+      targetText(d.code, ev.district.indicators[d.code].target) || "—",
+    ]),
+    widths: [4, 18, ...qs.map(() => 8), 9, 8],
+    fontSize: 10,
   };
 }
 
@@ -507,6 +535,14 @@ export function buildReport(input: ReportInput): ReportContent {
   } else if (ev.units.length) {
     submission += " Số liệu các đơn vị đã nộp đều hợp lệ.";
   }
+  const byCode = new Map(ev.allUnits.map((u) => [u.code, u]));
+  if (ev.incomplete?.length) {
+    submission += ` Có ${ev.incomplete.length} đơn vị chưa đủ số liệu các quý: ${ev.incomplete.map((i) => incompleteText(i, ev.period, byCode)).join("; ")}.`;
+  }
+  if (ev.splitFrom?.size) {
+    const old = [...new Set([...ev.splitFrom.values()].flat())].map((c) => unitName.get(c) ?? c);
+    submission += ` Số liệu riêng của ${[...ev.splitFrom.keys()].map((c) => unitName.get(c) ?? c).join(", ")} chưa gồm các quý trước sáp nhập của đơn vị bị chia tách (${old.join(", ")}); số liệu toàn ${w.noun} gồm đủ.`;
+  }
   const uncounted = uncountedRows(ev);
   if (uncounted.length) {
     submission += ` Có ${uncounted.length} dòng trong trang "Số liệu" không được tính vào báo cáo: ${uncounted.join("; ")}.`;
@@ -589,6 +625,7 @@ export function buildReport(input: ReportInput): ReportContent {
   }
   const overdueBlock = overdueTable(ev, w.whole);
   if (overdueBlock) blocks.push(overdueBlock);
+  const span = ev.period.span;
 
   // II. Shortfalls, ranked by how far they miss.
   blocks.push(p("II. TỒN TẠI, HẠN CHẾ", { style: "heading", bold: true }));
@@ -616,6 +653,8 @@ export function buildReport(input: ReportInput): ReportContent {
     if (worst.length) sentence += `; thấp nhất là ${worst.join(", ")}`;
     blocks.push(p(`- ${sentence}.`, { align: "justify", indent: true }));
   }
+  const byQuarter = quartersTable(ev, shortfalls);
+  if (byQuarter) blocks.push(body("Kết quả từng quý của các chỉ tiêu chưa đạt (Bảng 4):"), byQuarter);
   if (ev.missing_units.length || failed.length) {
     const parts = [];
     if (ev.missing_units.length) parts.push(`${ev.missing_units.length} đơn vị chưa cập nhật số liệu`);
@@ -639,7 +678,10 @@ export function buildReport(input: ReportInput): ReportContent {
   }
 
   // IV. Tasks for the next quarter.
-  blocks.push(p("IV. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI", { style: "heading", bold: true }));
+  const next = span
+    ? ["6 THÁNG CUỐI NĂM", "QUÝ IV", "NĂM"][ev.period.quarter - 2] + ` ${ev.period.year + (ev.period.quarter > 3 ? 1 : 0)}`
+    : "QUÝ TỚI";
+  blocks.push(p(`IV. NHIỆM VỤ TRỌNG TÂM ${next}`, { style: "heading", bold: true }));
   const tasks = shortfalls.map((def): string => {
     const r = ev.district.indicators[def.code];
     if (def.task) return def.task;
@@ -675,7 +717,7 @@ export function buildReport(input: ReportInput): ReportContent {
   const comparisons = unitComparisonTable(ev, shortfalls);
   if (comparisons) blocks.push(comparisons);
 
-  return { title: `Báo cáo CCHC ${q} - ${w.body}`, blocks };
+  return { title: `Báo cáo tình hình thực hiện công tác CCHC ${q} - ${w.body}`, blocks };
 }
 
 /** All the text of a report, paragraph by paragraph and cell by cell (for tests and the command line). */

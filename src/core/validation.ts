@@ -52,6 +52,8 @@ const CELL_AND_SHEET_RULES: Readonly<Record<string, Severity>> = {
   too_large: "error",
   /** Đơn vị đang hoạt động chưa nộp số liệu. */
   missing_submission: "warning",
+  /** Báo cáo 6 tháng, 9 tháng, năm: đơn vị thiếu số liệu một quý (của chính nó hoặc của đơn vị cũ trước khi sáp nhập). */
+  incomplete_span: "warning",
   /** Mã đơn vị trùng trong trang Đơn vị. */
   duplicate_unit: "error",
   /** Sáp nhập vào một mã không có trong trang Đơn vị. */

@@ -147,7 +147,7 @@ export function validationView(
     ),
     periodRange: `từ ngày ${vnDay(bounds.start)} đến ngày ${vnDay(bounds.end)}`,
     scopeTitle: `Chỉ tiêu toàn ${words.body}`,
-    previousPeriod: periodId(previousPeriod(ev.period)),
+    previousPeriod: ev.period.span ? "" : periodId(previousPeriod(ev.period)),
     yearAgoPeriod: periodId(yearAgo(ev.period)),
     submitted: ev.units.length,
     expected: ev.units.length + ev.missing_units.length,

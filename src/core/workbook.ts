@@ -12,9 +12,13 @@ import {
   periodId,
   periodKey,
   periodOfKey,
+  periodLabel,
   periodWords,
+  parsePeriod,
   previousPeriod,
+  quartersOf,
   isoDay,
+  localDay,
   vnDay,
   yearAgo,
   type Day,
@@ -27,6 +31,7 @@ import {
   periodRows,
   readRows,
   readSubmissions,
+  UNREADABLE,
   unitCode,
   type RowBlock,
   type SubmissionTable,
@@ -207,10 +212,6 @@ function rowObject(row: readonly unknown[], columns: Partial<Record<string, numb
   return raw;
 }
 
-function localDay(d: Date): Day {
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
-}
-
 /** A day in a cell: a Date, a date serial, "01/07/2025" or "2025-07-01"; null when blank or unreadable. */
 function readDay(v: unknown, dayOf: (d: Date) => Day): Day | null {
   if (isBlank(v)) return null;
@@ -367,14 +368,19 @@ export class UnitEvaluation {
     readonly excluded: ReadonlySet<IndicatorCode>,
     readonly errors: number,
     readonly warnings: number,
-    private readonly block: RowBlock,
+    private readonly block: Pick<RowBlock, "fields">,
     private readonly at: number,
   ) {}
 
   /** A figure of the unit's row, or null when blank or unreadable. */
   figure(key: FigureKey): number | null {
-    const v = this.block.fields[figureIndex(key)]![this.at]!;
+    const v = this.raw(figureIndex(key));
     return v >= 0 ? v : null;
+  }
+
+  /** A figure by its index in FIGURE_KEYS as read: ≥ 0, NaN when blank, UNREADABLE (-1). */
+  raw(f: number): number {
+    return this.block.fields[f]![this.at]!;
   }
 
   /** Every figure, by key (for tests and exports; the report reads figure()). */
@@ -391,9 +397,9 @@ export type EarlierValues = {
   readonly yearAgo: Record<IndicatorCode, number | null>;
 };
 
-/** The comparisons of a period with the previous quarter and the same quarter a year before. */
+/** The comparisons of a period with the previous quarter (none for a span) and the same quarter or span a year before. */
 export interface Comparison {
-  readonly previous: Period;
+  readonly previous: Period | null;
   readonly yearAgo: Period;
   /** The total over every unit of the earlier period. */
   readonly total: EarlierValues;
@@ -416,6 +422,20 @@ export interface Evaluation {
   readonly missing_units: readonly string[];
   /** Every unit of `Đơn vị`, submitted or not (names for messages and the report). */
   readonly allUnits: readonly Unit[];
+  /** A span: its quarters' own evaluations, in order. */
+  readonly quarters?: readonly Evaluation[];
+  /** A span: the units that lack a quarter (their own row, or before they were formed a predecessor's). */
+  readonly incomplete?: readonly Incomplete[];
+  /** A span: units formed partly by a split, whose own figures lack the split unit's quarters (the total has them). */
+  readonly splitFrom?: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface Incomplete {
+  readonly unit: string;
+  /** The quarters without a row, as ids ("2025-Q1"). */
+  readonly quarters: readonly string[];
+  /** The codes whose rows are missing: the unit itself, or the old units it was formed from. */
+  readonly lacking: readonly string[];
 }
 
 /** Fields per indicator as indices of FIGURE_KEYS, computed once. */
@@ -430,6 +450,7 @@ const NONE: ReadonlySet<IndicatorCode> = new Set();
 
 /** Evaluates one period: validation, each unit's indicators and the total. */
 export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14"): Evaluation {
+  if (period.span) return evaluateSpan(wb, period, rule);
   const t = wb.submissions;
   const key = periodKey(period);
   // The period's rows, and rows whose period cannot be read (their problems show in every period).
@@ -580,15 +601,9 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
     );
   }
 
-  const district = {} as IndicatorResults;
-  plan.forEach(({ def }, i) => {
-    const s = sums[i]!;
-    const target = targets[def.code]?.value ?? null;
-    district[def.code] = s.counted === 0 ? noData(target) : judge(def, s.num, def.unit === "count" ? null : s.den, target);
-  });
   return {
     period,
-    district: { indicators: district },
+    district: { indicators: totalOf(sums, targets) },
     excludedUnits,
     targets,
     units,
@@ -596,6 +611,169 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
     missing_units: missing,
     allUnits: wb.units,
   };
+}
+
+type Sum = { num: number; den: number; counted: number };
+
+/** The total: Σ numerators / Σ denominators of the units that count, per indicator (in catalogue order). */
+function totalOf(sums: readonly Sum[], targets: Record<IndicatorCode, ResolvedTarget | null>): IndicatorResults {
+  const out = {} as IndicatorResults;
+  INDICATORS.forEach((def, i) => {
+    const s = sums[i]!;
+    const target = targets[def.code]?.value ?? null;
+    out[def.code] = s.counted === 0 ? noData(target) : judge(def, s.num, def.unit === "count" ? null : s.den, target);
+  });
+  return out;
+}
+
+/**
+ * A span (6 tháng, 9 tháng, năm; SPEC "Six-month, nine-month and annual
+ * reports"): each quarter evaluated as itself, then each unit of the span's
+ * end given the sums of its quarters and of the quarters of the units merged
+ * into it before it was formed: Σ numerators / Σ denominators of the
+ * quarters that count, the unit left out of an indicator when any of its
+ * quarters is. The total adds every quarter's units, split units included,
+ * so that with no unit left out it is the sum of the quarters' totals.
+ */
+function evaluateSpan(wb: Workbook, period: Period, rule: PeriodRule): Evaluation {
+  const qs = quartersOf(period);
+  const quarters = qs.map((q) => evaluate(wb, q, rule));
+  const last = dayKey(periodBounds(period, rule).end);
+  const byCode = new Map(wb.units.map((u) => [u.code, u]));
+  // The unit a row counts for at the span's end: itself, or what it was merged into; "" for a split unit.
+  const owner = (code: string, depth = 0): string => {
+    const u = byCode.get(code)!;
+    if (!u.mergedOn || dayKey(u.mergedOn) > last) return code;
+    return u.successors.length > 1 || depth > byCode.size ? "" : owner(u.successors[0]!, depth + 1);
+  };
+  const groups = new Map<string, { parts: UnitEvaluation[]; split: boolean }>();
+  const splitFrom = new Map<string, string[]>();
+  for (const q of quarters)
+    for (const ue of q.units) {
+      const o = owner(ue.unit);
+      const key = o || `\u0000${ue.unit}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { parts: [], split: !o }));
+      g.parts.push(ue);
+      if (!o) for (const s of byCode.get(ue.unit)!.successors) splitFrom.set(s, [...new Set([...(splitFrom.get(s) ?? []), ue.unit])]);
+    }
+
+  const targets = quarters[0]!.targets;
+  const excludedUnits = {} as Record<IndicatorCode, string[]>;
+  const sums = INDICATORS.map(() => ({ num: 0, den: 0, counted: 0 }));
+  const units: UnitEvaluation[] = [];
+  const ordered = [...wb.units.map((u) => u.code).filter((c) => groups.has(c)), ...[...groups.keys()].filter((k) => !byCode.has(k))];
+  const fields = FIGURE_KEYS.map(() => new Float64Array(ordered.length).fill(NaN));
+  ordered.forEach((key, at) => {
+    const { parts, split } = groups.get(key)!;
+    const indicators = {} as IndicatorResults;
+    const excluded = new Set<IndicatorCode>();
+    INDICATORS.forEach((def, i) => {
+      let num = 0;
+      let den = 0;
+      let counted = 0;
+      for (const ue of parts) {
+        const r = ue.indicators[def.code];
+        if (ue.excluded.has(def.code)) excluded.add(def.code);
+        else if (r.numerator !== null) {
+          num += r.numerator;
+          den += r.denominator ?? 0;
+          counted++;
+        }
+      }
+      const target = targets[def.code]?.value ?? null;
+      if (excluded.has(def.code) || !counted) {
+        if (excluded.has(def.code)) (excludedUnits[def.code] ??= []).push(parts[0]!.unit);
+        indicators[def.code] = noData(target);
+        return;
+      }
+      const sum = sums[i]!;
+      sum.num += num;
+      sum.den += den;
+      sum.counted++;
+      indicators[def.code] = judge(def, num, def.unit === "count" ? null : den, target);
+    });
+    // The figures (form 06): sums of what was read; unreadable when any quarter's cell was.
+    fields.forEach((column, f) => {
+      for (const ue of parts) {
+        const v = ue.raw(f);
+        column[at] = v < 0 || column[at]! < 0 ? UNREADABLE : Number.isNaN(v) ? column[at]! : (column[at]! || 0) + v;
+      }
+    });
+    if (split) return;
+    const u = byCode.get(key)!;
+    const notes = parts.filter((ue) => ue.explanation.trim());
+    units.push(
+      new UnitEvaluation(
+        u.code,
+        u.name,
+        u.kind,
+        parts[parts.length - 1]!.row,
+        notes
+          .map(
+            (ue) =>
+              `${periodLabel(quarters.find((q) => q.units.includes(ue))!.period)}${ue.unit === u.code ? "" : ` (${ue.name})`}: ${ue.explanation.trim()}`,
+          )
+          .join("; "),
+        indicators,
+        excluded,
+        parts.reduce((a, ue) => a + ue.errors, 0),
+        parts.reduce((a, ue) => a + ue.warnings, 0),
+        { fields },
+        at,
+      ),
+    );
+  });
+  for (const def of INDICATORS) excludedUnits[def.code] ??= [];
+
+  // Completeness: every quarter of every unit of the span's end, or of the units it was formed from.
+  const expected = qs.map((q) => expectation(wb, q, rule));
+  const has = quarters.map((q) => new Set(q.units.map((u) => u.unit)));
+  const lacking = (code: string, i: number, depth = 0): string[] => {
+    const why = expected[i]!(byCode.get(code)!);
+    if (why === "merged" || depth > byCode.size) return [];
+    if (!why) return has[i]!.has(code) ? [] : [code];
+    return (wb.predecessors.get(code) ?? []).flatMap((p) => lacking(p.code, i, depth + 1));
+  };
+  const findings = new Map<string, Finding>();
+  for (const q of quarters) for (const f of q.findings) findings.set(`${f.rule}|${f.cell}|${f.unit}|${f.message}`, f);
+  const incomplete: Incomplete[] = [];
+  const missing: string[] = [];
+  for (const u of wb.units) {
+    if (!groups.has(u.code) && !(u.active && !expected[qs.length - 1]!(u))) continue;
+    const gaps = qs.map((_, i) => lacking(u.code, i));
+    const quartersMissing = qs.filter((_, i) => gaps[i]!.length).map(periodId);
+    if (!groups.has(u.code)) missing.push(u.code);
+    else if (quartersMissing.length) {
+      const item = { unit: u.code, quarters: quartersMissing, lacking: [...new Set(gaps.flat())] };
+      incomplete.push(item);
+      findings.set(`incomplete|${u.code}`, makeFinding("incomplete_span", null, u.code, incompleteText(item, period, byCode)));
+    }
+  }
+  return {
+    period,
+    district: { indicators: totalOf(sums, targets) },
+    excludedUnits,
+    targets,
+    units,
+    findings: sortFindings([...findings.values()]),
+    missing_units: missing,
+    allUnits: wb.units,
+    quarters,
+    incomplete,
+    splitFrom,
+  };
+}
+
+/** "Phường Đông Hà (DONGHA) chưa đủ số liệu năm 2025: thiếu quý I năm 2025 (chưa nộp: Phường 1, Phường 2)". */
+export function incompleteText(item: Incomplete, period: Period, units: ReadonlyMap<string, Unit>): string {
+  const name = (c: string) => units.get(c)?.name ?? c;
+  const others = item.lacking.filter((c) => c !== item.unit);
+  return (
+    `${name(item.unit)} (${item.unit}) chưa đủ số liệu ${periodWords(period)}: thiếu ` +
+    item.quarters.map((id) => periodWords(parsePeriod(id)!)).join(", ") +
+    (others.length ? ` (chưa nộp: ${others.map(name).join(", ")})` : "")
+  );
 }
 
 /** The periods that have rows, newest first. */
@@ -606,9 +784,9 @@ export function periodsIn(wb: Workbook): Period[] {
   return [...keys].sort((a, b) => b - a).map(periodOfKey);
 }
 
-/** Whether a period has any row. */
+/** Whether a period (any quarter of a span) has any row. */
 function hasRows(wb: Workbook, p: Period): boolean {
-  return wb.submissions.byPeriod.has(periodKey(p));
+  return quartersOf(p).some((q) => wb.submissions.byPeriod.has(periodKey(q)));
 }
 
 function noValues(): Record<IndicatorCode, number | null> {
@@ -665,9 +843,10 @@ function unitEarlier(wb: Workbook, code: string, earlier: Evaluation, rule: Peri
  */
 export function evaluateWithComparisons(wb: Workbook, period: Period, rule: PeriodRule = "15-14"): Evaluation {
   const ev = evaluate(wb, period, rule);
-  const prevP = previousPeriod(period);
+  // A span compares with the same span a year before only (SPEC).
+  const prevP = period.span ? null : previousPeriod(period);
   const agoP = yearAgo(period);
-  const prev = hasRows(wb, prevP) ? evaluate(wb, prevP, rule) : null;
+  const prev = prevP && hasRows(wb, prevP) ? evaluate(wb, prevP, rule) : null;
   const ago = hasRows(wb, agoP) ? evaluate(wb, agoP, rule) : null;
   const totalOf = (e: Evaluation | null) => {
     const out = noValues();
@@ -681,7 +860,11 @@ export function evaluateWithComparisons(wb: Workbook, period: Period, rule: Peri
   for (const u of ev.units) {
     const p = prev ? unitEarlier(wb, u.unit, prev, rule, prevUnits) : { previous: noValues(), split: false };
     const a = ago ? unitEarlier(wb, u.unit, ago, rule, agoUnits) : { previous: noValues(), split: false };
-    units.set(u.unit, { previous: p.previous, yearAgo: a.previous, split: p.split || a.split });
+    units.set(u.unit, {
+      previous: p.previous,
+      yearAgo: a.previous,
+      split: p.split || a.split || !!ev.splitFrom?.has(u.unit) || !!ago?.splitFrom?.has(u.unit),
+    });
   }
   return { ...ev, comparison: { previous: prevP, yearAgo: agoP, total: { previous: totalOf(prev), yearAgo: totalOf(ago) }, units } };
 }
@@ -743,6 +926,7 @@ export function toJson(ev: Evaluation, settings?: Pick<ReportSettings, "level" |
       message: f.message,
     })),
     missing_units: [...ev.missing_units],
+    ...(ev.incomplete ? { incomplete_units: ev.incomplete } : {}),
   };
 }
 
@@ -759,6 +943,6 @@ export function noRowsMessage(wb: Workbook, period: Period): string {
   const cells = bad.slice(0, 5).map((r) => `${SHEET_SUBMISSIONS}!${a1(t.index[r]! + 1, col + 1)}`);
   return (
     `Kỳ ${words} chưa có dòng nào đọc được; ${bad.length} dòng có ô "${t.sheet.header("period")}" không đọc được ` +
-    `(${cells.join(", ")}${bad.length > 5 ? ", …" : ""}): hãy ghi kỳ dạng ${periodId(period)} rồi tạo lại báo cáo; không tạo báo cáo.`
+    `(${cells.join(", ")}${bad.length > 5 ? ", …" : ""}): hãy ghi kỳ dạng ${periodId(quartersOf(period).pop()!)} rồi tạo lại báo cáo; không tạo báo cáo.`
   );
 }

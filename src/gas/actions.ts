@@ -4,7 +4,17 @@
  * writes in batches; each action that writes holds the document lock.
  */
 import { INDICATORS } from "../core/catalogue";
-import { parsePeriod, periodId, periodWords, previousPeriod, reportingPeriodOfDay, type Period } from "../core/period";
+import {
+  parsePeriod,
+  periodId,
+  periodKey,
+  periodLabel,
+  periodWords,
+  previousPeriod,
+  quartersOf,
+  reportingPeriodOfDay,
+  type Period,
+} from "../core/period";
 import { STATUSES } from "../core/approval";
 import {
   FIGURE_COLUMNS,
@@ -26,6 +36,7 @@ import { levelWords, type LevelWords, type PeriodRule, type ReportSettings } fro
 import { resyncProtections } from "./approval";
 import { withDocumentLock } from "./lock";
 import { blockingOn, type ProtectionState, readProtections } from "./protections";
+import { runsOf } from "../core/protections";
 import { callerOf } from "./roles";
 import { createOwnedSheet, ownedSheet } from "./owned";
 import { allOrNothing } from "./undo";
@@ -50,14 +61,23 @@ export function currentPeriod(rule: PeriodRule = getSettings().periodRule, now: 
   return reportingPeriodOfDay(...spreadsheetDay(now), rule);
 }
 
-export function readPeriod(text: unknown): Period {
+/** A period chosen by the user; a span (6 tháng, 9 tháng, năm) only where `span` allows it (it has no rows of its own). */
+export function readPeriod(text: unknown, span = false): Period {
   const p = parsePeriod(text);
-  if (!p) throw new Error(`Kỳ báo cáo "${String(text ?? "")}" không đọc được; hãy chọn dạng 2023-Q1.`);
+  if (!p) throw new Error(`Kỳ báo cáo "${String(text ?? "")}" không đọc được; hãy chọn dạng 2023-Q1 (hoặc 2026-H1, 2026-9M, 2026-Y).`);
+  if (p.span && !span) {
+    throw new Error(
+      `${periodLabel(p)} gồm nhiều quý; việc này làm theo từng quý: hãy chọn một quý (ví dụ ${periodId(quartersOf(p).pop()!)}). Kiểm tra số liệu và tạo báo cáo dùng được cho ${periodWords(p)}.`,
+    );
+  }
   return p;
 }
 
-export function evaluateActive(periodText: unknown): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation; settings: ReportSettings } {
-  const period = readPeriod(periodText);
+export function evaluateActive(
+  periodText: unknown,
+  span = false,
+): { opened: OpenedWorkbook; wb: Workbook; ev: Evaluation; settings: ReportSettings } {
+  const period = readPeriod(periodText, span);
   const settings = getSettings();
   const opened = openWorkbook(undefined, settings.periodRule);
   const wb = readWorkbook(opened.values);
@@ -81,16 +101,26 @@ export interface SidebarState {
 export function sidebarState(): SidebarState {
   const settings = getSettings();
   const current = currentPeriod(settings.periodRule);
-  const ids = new Set<string>([periodId(current)]);
+  const found = new Map<string, Period>();
+  const add = (p: Period) => found.set(periodId(p), p);
+  add(current);
   let notice = "";
   try {
     const opened = openWorkbook(undefined, settings.periodRule);
-    for (const p of periodsIn(readWorkbook(opened.values))) ids.add(periodId(p));
+    for (const p of periodsIn(readWorkbook(opened.values))) {
+      add(p);
+      // The spans of the year whose last quarter has begun (SPEC "Six-month, nine-month and annual reports").
+      for (const q of [2, 3, 4] as const)
+        if (periodKey({ ...p, quarter: q }) <= periodKey(current)) add({ year: p.year, quarter: q, span: true });
+    }
   } catch (e) {
     if (!(e instanceof SchemaError)) throw e;
     notice = e.message;
   }
-  const periods = [...ids].sort().reverse();
+  // Newest first, each span just above its last quarter.
+  const periods = [...found.values()]
+    .sort((a, b) => periodKey(b) * 2 + (b.span ? 1 : 0) - periodKey(a) * 2 - (a.span ? 1 : 0))
+    .map(periodId);
   const reviewer = callerOf(activeSpreadsheet(), settings).reviewer;
   return { currentPeriod: periodId(current), periods, notice, settingsSaved: hasSettings(), settings, reviewer };
 }
@@ -99,13 +129,13 @@ export function sidebarState(): SidebarState {
 
 /** "Kiểm tra số liệu": SPEC validation for the period. Writes nothing. */
 export function validatePeriod(periodText: unknown): ValidationView {
-  const { ev, settings } = evaluateActive(periodText);
+  const { ev, settings } = evaluateActive(periodText, true);
   return validationView(ev, settings);
 }
 
 /** SPEC's JSON for a period: district and unit indicators, findings, missing units. */
 export function periodResults(periodText: unknown): ReturnType<typeof toJson> {
-  const { ev, settings } = evaluateActive(periodText);
+  const { ev, settings } = evaluateActive(periodText, true);
   return toJson(ev, settings);
 }
 
@@ -476,16 +506,9 @@ function writeListedUnits(sheet: Sheet, col: (key: string) => number, units: rea
 /** Rows a sheet made by set-up has at least (Sheets' new sheets have 1,000). */
 const MIN_ROWS = 100;
 
-/** Sorted column numbers as runs of adjacent columns: [first, width]. */
+/** Column numbers as runs of adjacent columns: [first, width]. */
 export function runs(columns: readonly number[]): [number, number][] {
-  const sorted = [...columns].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const c of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === c) last[1]++;
-    else out.push([c, 1]);
-  }
-  return out;
+  return runsOf([...columns].sort((a, b) => a - b));
 }
 
 /**

@@ -5,7 +5,7 @@
  * each table goes in with one appendTable call, so the count does not grow
  * with the number of units.
  */
-import { compareDay, periodBounds, periodId, periodWords, vnDay, type Period } from "../core/period";
+import { compareDay, periodBounds, periodId, periodWords, quartersOf, vnDay, type Period } from "../core/period";
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
@@ -42,16 +42,30 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
   const opened = openWorkbook(undefined, settings.periodRule);
   const wb = readWorkbook(opened.values);
   const [year, month, day] = spreadsheetDay(now);
-  // A quarter that has not begun has no figures to report (a report dated before its quarter is no report).
-  if (compareDay([year, month, day], period, settings.periodRule) < 0) {
-    const { start, end } = periodBounds(period, settings.periodRule);
+  // A quarter that has not begun has no figures to report (a report dated before its quarter is no report); a span, before its last quarter.
+  const last = quartersOf(period).pop()!;
+  if (compareDay([year, month, day], last, settings.periodRule) < 0) {
+    const { start, end } = periodBounds(last, settings.periodRule);
     throw new Error(
-      `Kỳ ${periodWords(period)} (${vnDay(start)}–${vnDay(end)}) chưa bắt đầu: hôm nay là ${vnDay([year, month, day])}. Hãy chọn một kỳ đã bắt đầu; không tạo báo cáo.`,
+      `Kỳ ${periodWords(last)} (${vnDay(start)}–${vnDay(end)})${period.span ? `, quý cuối của ${periodWords(period)},` : ""} chưa bắt đầu: hôm nay là ${vnDay([year, month, day])}. Hãy chọn một kỳ đã bắt đầu; không tạo báo cáo.`,
     );
   }
   const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
   if (evaluation.units.length === 0) throw new Error(noRowsMessage(wb, period));
-  const approval = approvalSummary({ opened, wb, ev: evaluation, settings });
+  // A span's approval is its quarters': each quarter's counts added, the units not approved named with their quarter.
+  let approval = null;
+  for (const ev of evaluation.quarters ?? [evaluation]) {
+    const a = approvalSummary({ opened, wb, ev, settings });
+    if (!a) continue;
+    const tag = (names: string[]) => (period.span ? names.map((n) => `${n} (${periodWords(ev.period)})`) : names);
+    if (!approval) approval = { ...a, notApproved: tag(a.notApproved), changed: tag(a.changed) };
+    else {
+      for (const k in a.counts) approval.counts[k as keyof typeof a.counts] += a.counts[k as keyof typeof a.counts];
+      approval.notApproved.push(...tag(a.notApproved));
+      approval.changed.push(...tag(a.changed));
+      approval.logProblem ||= a.logProblem;
+    }
+  }
   return buildReport({ evaluation, settings, today: { year, month, day }, approval });
 }
 
@@ -60,7 +74,7 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
  * so it holds no document lock (another clerk's highlight may run meanwhile).
  */
 export function generateReport(periodText: unknown): ReportResult {
-  const period = readPeriod(periodText);
+  const period = readPeriod(periodText, true);
   return { period: periodId(period), ...writeDocument(reportContent(period)) };
 }
 

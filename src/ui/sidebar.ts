@@ -13,7 +13,7 @@
 import type { HighlightResult, SidebarState } from "../gas/actions";
 import type { ApprovalResult, ApprovalView, PrepareResult, UnitApproval } from "../gas/approval";
 import { type Action as ApprovalAction, STATUSES, type Status, statusCountText, TRANSITIONS } from "../core/approval";
-import { periodText } from "../core/period";
+import { parsePeriod, periodText, periodWords } from "../core/period";
 import { applyLevel, LEVELS, levelWords, type Level, type PeriodRule, type ReportSettings } from "../core/settings";
 import type { FindingView, IndicatorView, ValidationView } from "../core/view";
 import { serverCall } from "./server";
@@ -74,7 +74,12 @@ let busy = false;
 
 function setBusy(work: Work | null): void {
   busy = work !== null;
-  document.querySelectorAll<HTMLButtonElement>("button[data-action]").forEach((b) => (b.disabled = busy));
+  // Highlighting marks a quarter's rows: a span (6 tháng, 9 tháng, năm) has none of its own.
+  const span = !!parsePeriod(period())?.span;
+  document
+    .querySelectorAll<HTMLButtonElement>("button[data-action]")
+    .forEach((b) => (b.disabled = busy || (span && b.dataset["action"] === "highlight")));
+  $("btn-highlight").title = span ? "Tô sáng làm theo từng quý: hãy chọn một quý." : "";
   $<HTMLButtonElement>("btn-setup").disabled = busy;
   $<HTMLSelectElement>("period").disabled = busy;
   document
@@ -169,7 +174,8 @@ function indicatorRow(i: IndicatorView, view: ValidationView): HTMLTableRowEleme
     { className: i.met === false ? "missed" : i.met === true ? "met" : "" },
     nameCell,
     el("td", { className: "num value", text: i.valueText || "—" }),
-    earlierCell(i.previousText, view.previousPeriod, "previous"),
+    // A span compares with the same span a year before only: no previous-quarter column.
+    ...(view.previousPeriod ? [earlierCell(i.previousText, view.previousPeriod, "previous")] : []),
     earlierCell(i.yearAgoText, view.yearAgoPeriod, "year-ago"),
     el("td", { className: "num target", text: i.targetText || "không có" }),
   );
@@ -181,6 +187,7 @@ function indicatorRow(i: IndicatorView, view: ValidationView): HTMLTableRowEleme
 function renderIndicators(view: ValidationView): void {
   $("indicators-title").textContent = view.scopeTitle;
   $("th-previous-period").textContent = view.previousPeriod;
+  $("th-previous").hidden = !view.previousPeriod;
   $("th-yearago-period").textContent = view.yearAgoPeriod;
   $("indicator-rows").replaceChildren(...view.indicators.map((i) => indicatorRow(i, view)));
   $("indicators").hidden = false;
@@ -515,6 +522,17 @@ async function loadApproval(): Promise<void> {
   const chosen = period();
   if (!chosen || $<HTMLSelectElement>("period").selectedIndex < 0) return;
   const seq = ++approvalSeq;
+  const span = parsePeriod(chosen);
+  if (span?.span) {
+    // A span has no rows of its own: units submit, and reviewers approve, each quarter.
+    approval = null;
+    $("approval-clerk").hidden = true;
+    $("approval-reviewer").hidden = true;
+    $("approval-user").textContent = "";
+    $("approval-counts").textContent =
+      `Số liệu ${periodWords(span)} được cộng từ các quý; nộp và duyệt số liệu theo từng quý: hãy chọn một quý.`;
+    return;
+  }
   const loading = $("approval-loading");
   loading.textContent = "Đang tải trạng thái nộp, duyệt…";
   loading.hidden = false;
@@ -601,7 +619,10 @@ async function runPrepare(): Promise<void> {
 function setupApproval(): void {
   $("btn-prepare").addEventListener("click", () => void runPrepare());
   $("btn-accept-log").addEventListener("click", () => void runAcceptLog());
-  $("period").addEventListener("change", () => void reloadApproval());
+  $("period").addEventListener("change", () => {
+    if (!busy) setBusy(null);
+    void reloadApproval();
+  });
   $("approval-pick").addEventListener("change", () => {
     pickedUnit = $<HTMLSelectElement>("approval-pick").value;
     clearApprovalMessages();

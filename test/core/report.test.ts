@@ -62,7 +62,7 @@ describe("report content", () => {
     ]) {
       expect(text).toContain(h);
     }
-    expect(content.title).toBe("Báo cáo CCHC quý I năm 2023 - huyện Vĩnh Linh");
+    expect(content.title).toBe("Báo cáo tình hình thực hiện công tác CCHC quý I năm 2023 - huyện Vĩnh Linh");
   });
   it("names the units that did not submit and those whose figures failed validation", () => {
     expect(text).toContain("Còn 1 đơn vị chưa cập nhật: Xã Vĩnh Ô.");
