@@ -320,6 +320,35 @@ describe("sidebar", () => {
     expect(await payment.nth(3).getAttribute("title")).toBe("quý I năm 2022 (15/12/2021–14/03/2022): không có số liệu");
   });
 
+  it("a span in the period list: checked and reported like a quarter, compared with the year before only; highlighting and approval wait for a quarter", async () => {
+    const p = await openSidebar(sampleAddon({ today: new Date("2023-03-10T09:00:00+07:00") }));
+    // The district's sample has 2022-Q4 and 2023-Q1, here as of 10/03/2023: the year 2022 is offered, 2023's spans are not yet.
+    const options = await p.locator("#period option").evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toEqual([
+      ["2023-Q1", "quý I năm 2023 (15/12/2022–14/03/2023), kỳ hiện tại"],
+      ["2022-Y", "năm 2022 (15/12/2021–14/12/2022)"],
+      ["2022-Q4", "quý IV năm 2022 (15/09–14/12/2022)"],
+    ]);
+    await p.selectOption("#period", "2022-Y");
+    await expect
+      .poll(() => p.locator("#approval-counts").innerText())
+      .toBe("Số liệu năm 2022 được cộng từ các quý; nộp và duyệt số liệu theo từng quý: hãy chọn một quý.");
+    expect(await p.getByRole("button", { name: "Tô sáng chỉ tiêu chưa đạt", exact: true }).isDisabled()).toBe(true);
+    await p.getByRole("button", { name: "Kiểm tra số liệu", exact: true }).click();
+    await p.locator("#indicators").waitFor({ state: "visible" });
+    const headers = (await p.locator("#indicators th:visible").allInnerTexts()).map((h) => h.replace(/\s+/g, " ").trim());
+    expect(headers).toEqual(["Chỉ tiêu", "Đạt được", "Cùng kỳ 2021-Y", "Mục tiêu"]);
+    expect(await p.locator('tr[data-code="online_payment_rate"] td').count()).toBe(4);
+    expect(await p.locator("#findings-summary").innerText()).toMatch(/^Năm 2022 \(từ ngày 15\/12\/2021 đến ngày 14\/12\/2022\): /);
+    await p.getByRole("button", { name: "Tạo báo cáo quý", exact: true }).click();
+    const link = p.locator("#report-link");
+    await link.waitFor({ state: "visible" });
+    expect(await link.innerText()).toBe("Mở báo cáo: Báo cáo tình hình thực hiện công tác CCHC năm 2022 - huyện Vĩnh Linh");
+    // Back on a quarter, highlighting is offered again.
+    await p.selectOption("#period", "2023-Q1");
+    await expect.poll(() => p.getByRole("button", { name: "Tô sáng chỉ tiêu chưa đạt", exact: true }).isDisabled()).toBe(false);
+  });
+
   it("Thiết lập bảng tính from the menu on an empty spreadsheet asks for the level first, then creates the sheets", async () => {
     const a = startAddon();
     a.call("menuSetup");

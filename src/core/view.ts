@@ -5,7 +5,7 @@
 import { columnRange } from "./a1";
 import { INDICATORS, indicator, type IndicatorCode } from "./catalogue";
 import { directionOf, type IndicatorResult } from "./indicators";
-import { periodBounds, periodId, periodLabel, previousPeriod, vnDay, yearAgo } from "./period";
+import { parsePeriod, periodBounds, periodId, periodLabel, periodWords, previousPeriod, vnDay, yearAgo } from "./period";
 import { DEFAULT_SETTINGS, levelWords, type ReportSettings } from "./settings";
 import { formatNumber, formatPercent } from "./text";
 import type { Finding } from "./validation";
@@ -56,7 +56,8 @@ export interface ValidationView {
   errorCount: number;
   warningCount: number;
   /** Units (active) that have not submitted for the period. */
-  missing: { code: string; name: string }[];
+  /** Units that have not submitted; for a span also those that lack a quarter (`note`: which). */
+  missing: { code: string; name: string; note?: string }[];
   /** Findings grouped by unit, errors before warnings; units in order of their first finding. */
   groups: UnitFindingsView[];
   indicators: IndicatorView[];
@@ -135,7 +136,15 @@ export function validationView(
     periodLabel: periodLabel(ev.period),
     errorCount,
     warningCount: ev.findings.length - errorCount,
-    missing: ev.missing_units.map((code) => ({ code, name: unitNames.get(code) ?? code })),
+    // A span: the units without any row, then those that lack a quarter, with the quarters.
+    missing: [
+      ...ev.missing_units.map((code) => ({ code, name: unitNames.get(code) ?? code })),
+      ...(ev.incomplete ?? []).map((i) => ({
+        code: i.unit,
+        name: unitNames.get(i.unit) ?? i.unit,
+        note: `thiếu ${i.quarters.map((q) => periodWords(parsePeriod(q)!)).join(", ")}`,
+      })),
+    ],
     groups: ordered,
     indicators: INDICATORS.map((d) =>
       indicatorView(
@@ -149,7 +158,7 @@ export function validationView(
     scopeTitle: `Chỉ tiêu toàn ${words.body}`,
     previousPeriod: ev.period.span ? "" : periodId(previousPeriod(ev.period)),
     yearAgoPeriod: periodId(yearAgo(ev.period)),
-    submitted: ev.units.length,
+    submitted: ev.units.length - (ev.incomplete?.length ?? 0),
     expected: ev.units.length + ev.missing_units.length,
   };
 }

@@ -109,9 +109,9 @@ export function sidebarState(): SidebarState {
     const opened = openWorkbook(undefined, settings.periodRule);
     for (const p of periodsIn(readWorkbook(opened.values))) {
       add(p);
-      // The spans of the year whose last quarter has begun (SPEC "Six-month, nine-month and annual reports").
+      // The spans that hold this quarter and whose last quarter has begun (SPEC "Six-month, nine-month and annual reports").
       for (const q of [2, 3, 4] as const)
-        if (periodKey({ ...p, quarter: q }) <= periodKey(current)) add({ year: p.year, quarter: q, span: true });
+        if (q >= p.quarter && periodKey({ ...p, quarter: q }) <= periodKey(current)) add({ year: p.year, quarter: q, span: true });
     }
   } catch (e) {
     if (!(e instanceof SchemaError)) throw e;

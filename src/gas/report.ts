@@ -9,7 +9,8 @@ import { compareDay, periodBounds, periodId, periodWords, quartersOf, vnDay, typ
 import { buildReport, type Block, type ParagraphBlock, type ReportContent, type TableBlock, type TwoColumnBlock } from "../core/report";
 import { evaluateWithComparisons, readWorkbook } from "../core/workbook";
 import { readPeriod } from "./actions";
-import { approvalSummary } from "./approval";
+import { approvalSummary, type ApprovalSummary } from "./approval";
+import type { Status } from "../core/approval";
 import { getSettings, hasSettings } from "./settings";
 import { openWorkbook, spreadsheetDay } from "./workbook";
 import { noRowsMessage } from "../core/workbook";
@@ -52,20 +53,21 @@ export function reportContent(period: Period, now: Date = new Date()): ReportCon
   }
   const evaluation = evaluateWithComparisons(wb, period, settings.periodRule);
   if (evaluation.units.length === 0) throw new Error(noRowsMessage(wb, period));
-  // A span's approval is its quarters': each quarter's counts added, the units not approved named with their quarter.
-  let approval = null;
+  // A span's approval is its quarters': their counts added, each unit not approved named once with its quarters.
+  let approval: ApprovalSummary | null = null;
+  const named = { notApproved: new Map<string, string[]>(), changed: new Map<string, string[]>() };
   for (const ev of evaluation.quarters ?? [evaluation]) {
     const a = approvalSummary({ opened, wb, ev, settings });
     if (!a) continue;
-    const tag = (names: string[]) => (period.span ? names.map((n) => `${n} (${periodWords(ev.period)})`) : names);
-    if (!approval) approval = { ...a, notApproved: tag(a.notApproved), changed: tag(a.changed) };
-    else {
-      for (const k in a.counts) approval.counts[k as keyof typeof a.counts] += a.counts[k as keyof typeof a.counts];
-      approval.notApproved.push(...tag(a.notApproved));
-      approval.changed.push(...tag(a.changed));
-      approval.logProblem ||= a.logProblem;
-    }
+    if (!approval) approval = { ...a, counts: { ...a.counts } };
+    else for (const k in a.counts) approval.counts[k as Status] += a.counts[k as Status];
+    approval.logProblem ||= a.logProblem;
+    for (const k of ["notApproved", "changed"] as const)
+      for (const n of a[k]) named[k].set(n, [...(named[k].get(n) ?? []), periodWords(ev.period)]);
   }
+  if (approval)
+    for (const k of ["notApproved", "changed"] as const)
+      approval[k] = [...named[k]].map(([n, q]) => (period.span ? `${n} (${q.join(", ")})` : n));
   return buildReport({ evaluation, settings, today: { year, month, day }, approval });
 }
 

@@ -116,7 +116,9 @@ function period(): string {
 
 function renderMissing(view: ValidationView): void {
   const list = $("missing-list");
-  list.replaceChildren(...view.missing.map((m) => el("li", { text: `${m.name} (${m.code})` })));
+  list.replaceChildren(...view.missing.map((m) => el("li", { text: `${m.name} (${m.code})${m.note ? `: ${m.note}` : ""}` })));
+  // A span also lists the units that lack one of its quarters.
+  $("missing-title").textContent = parsePeriod(view.period)?.span ? "Đơn vị chưa nộp đủ số liệu các quý" : "Đơn vị chưa nộp số liệu";
   $("missing").hidden = view.missing.length === 0;
 }
 

@@ -19,7 +19,7 @@ import { completeSettings, DEFAULT_SETTINGS, LEVELS, levelWords, settingsFor, ty
 import { startAddon } from "../runtime";
 
 const USAGE =
-  "Cách dùng: npm run report -- <tệp.xlsx> --period 2023-Q1 [--out báo-cáo.docx] [--json kết-quả.json] " +
+  "Cách dùng: npm run report -- <tệp.xlsx> --period 2023-Q1|2026-H1|2026-9M|2026-Y [--out báo-cáo.docx] [--json kết-quả.json] " +
   '[--settings thông-tin.json] [--level tỉnh|xã|huyện] [--name "Quảng Trị"] [--period-rule 15-14|calendar] [--strict]';
 
 /** A problem that makes the workbook or the command unusable: one line on stderr, exit 2. */
@@ -120,7 +120,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (!workbook) throw new Unusable(`Thiếu tệp bảng tính. ${USAGE}`);
   if (!period) throw new Unusable(`Thiếu --period (ví dụ --period 2023-Q1). ${USAGE}`);
   const p = parsePeriod(period);
-  if (!p) throw new Unusable(`Kỳ báo cáo "${period}" không đọc được; hãy ghi dạng 2023-Q1.`);
+  if (!p) throw new Unusable(`Kỳ báo cáo "${period}" không đọc được; hãy ghi dạng 2023-Q1, 2026-H1, 2026-9M hoặc 2026-Y.`);
   return { workbook, period: periodId(p), out, json, strict, settings: settingsFrom(settings, level, name, rule) };
 }
 
@@ -180,6 +180,8 @@ interface JsonResult {
   district: { indicators: Record<string, { value: number | null; met: boolean | null }> };
   findings: { severity: string }[];
   missing_units: string[];
+  /** A span's units that lack one of its quarters. */
+  incomplete_units?: unknown[];
   units: unknown[];
 }
 
@@ -221,8 +223,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;
     const missed = Object.values(result.district.indicators).filter((r) => r.met === false).length;
+    // A span (6 tháng, 9 tháng, năm): the units that lack one of its quarters are counted apart.
+    const incomplete = result.incomplete_units?.length ?? 0;
+    const submitted = incomplete
+      ? `${result.units.length - incomplete} đơn vị đã nộp đủ, ${incomplete} chưa đủ các quý`
+      : `${result.units.length} đơn vị đã nộp`;
     console.log(
-      `${capitalized(periodText(args.period, args.settings.periodRule))}: ${result.units.length} đơn vị đã nộp, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn ${levelWords(result.body).noun} chưa đạt.`,
+      `${capitalized(periodText(args.period, args.settings.periodRule))}: ${submitted}, ${result.missing_units.length} chưa nộp; ${errors} lỗi, ${warnings} cảnh báo; ${missed} chỉ tiêu toàn ${levelWords(result.body).noun} chưa đạt.`,
     );
     console.log(`Báo cáo: ${out} (${report.name})`);
     if (args.json) console.log(`JSON: ${resolve(args.json)}`);
