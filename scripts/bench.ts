@@ -16,6 +16,9 @@
  *   7. The size guard on a workbook with one far cell.
  *   8. Set-up from the national unit list for the largest province: time
  *      against set-up without the list's rows, service calls, dist/ sizes.
+ *   9. The annual report (2025-Y, four quarters summed) against the report of
+ *      its last quarter on the same workbook, 3,000 units; and the service
+ *      calls of the province sample's span reports against its quarter's.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -424,5 +427,58 @@ for (const action of ["validatePeriod", "highlightPeriod", "generateReport"]) {
   );
   const sizes = ["Code.js", "sidebar.html", "units.html"].map((f) => `${f} ${(statSync(join(root, "dist", f)).size / 1024).toFixed(1)} KB`);
   console.log(`  dist/: ${sizes.join(", ")} (only Code.js is loaded on every custom-function call)`);
+}
+// 9. A span: the annual report sums four quarters; against the report of its last quarter on the same workbook,
+// each its own process (the quarter's evaluation runs once per quarter, plus the year before's for the comparison).
+{
+  const year = join(dir, "units-3000-quarters-2025.xlsx");
+  await writeBenchWorkbook(year, 3000, quarters({ year: 2025, quarter: 4 }, 4));
+  const run = (period: string) =>
+    child([
+      "cli",
+      year,
+      "--period",
+      period,
+      "--level",
+      "tỉnh",
+      "--name",
+      "Thử",
+      "--out",
+      join(dir, `${period}.docx`),
+      "--json",
+      join(dir, `${period}.json`),
+    ]);
+  const load = child(["load", year]);
+  const q4 = run("2025-Q4");
+  const y = run("2025-Y");
+  console.log(
+    "\nThe annual report (2025-Y) against its last quarter's (2025-Q4), 3,000 units × 4 quarters; best of 3, each its own process:",
+  );
+  console.log(
+    `  load ${load.ms.toFixed(0)} ms; 2025-Q4 ${q4.ms.toFixed(0)} ms (${ratio(q4.ms, load.ms)} the load); ` +
+      `2025-Y ${y.ms.toFixed(0)} ms (${ratio(y.ms, load.ms)} the load, ${ratio(y.ms, q4.ms)} the quarter's); ` +
+      `peak RSS ${mb(q4.rssMB)} / ${mb(y.rssMB)} (${ratio(y.rssMB, q4.rssMB)})`,
+  );
+  const { startAddon } = await import("../src/local/runtime");
+  const { settingsFor } = await import("../src/core/settings");
+  const { quangTriWorkbook } = await import("../src/local/samples/quang-tri");
+  const qt = quangTriWorkbook();
+  const calls: string[] = [];
+  for (const period of ["2026-Q2", "2026-H1", "2025-Y"]) {
+    const a = startAddon({
+      sheets: { "Đơn vị": qt.units, "Chỉ tiêu": qt.targets, "Số liệu": qt.submissions },
+      documentProperties: { "cchc.settings": JSON.stringify(settingsFor("tỉnh", "Quảng Trị")) },
+      today: new Date("2026-06-10T09:00:00+07:00"),
+    });
+    a.env.resetCounts();
+    const t0 = performance.now();
+    a.call("generateReport", period);
+    const ms = performance.now() - t0;
+    calls.push(
+      `${period}: ${a.env.count("SpreadsheetApp")} SpreadsheetApp, ${a.docCount()} DocumentApp, ${a.env.count()} in all, ${ms.toFixed(0)} ms`,
+    );
+    a.dispose();
+  }
+  console.log(`  the province sample's report, service calls: ${calls.join("; ")}`);
 }
 rmSync(dir, { recursive: true, force: true });

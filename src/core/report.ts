@@ -526,7 +526,9 @@ export function buildReport(input: ReportInput): ReportContent {
   blocks.push(p("1. Tình hình cập nhật số liệu", { style: "subheading", bold: true }));
   const expected = ev.units.length + ev.missing_units.length;
   const failed = ev.units.filter((u) => u.errors > 0);
-  let submission = `Có ${formatNumber(ev.units.length)}/${formatNumber(expected)} đơn vị đã cập nhật số liệu ${q}.`;
+  // A span counts the units with every quarter; those that lack one are named below.
+  const gaps = ev.incomplete?.length ?? 0;
+  let submission = `Có ${formatNumber(ev.units.length - gaps)}/${formatNumber(expected)} đơn vị đã cập nhật ${gaps ? "đủ " : ""}số liệu ${q}.`;
   if (ev.missing_units.length) {
     submission += ` Còn ${ev.missing_units.length} đơn vị chưa cập nhật: ${ev.missing_units.map((c) => unitName.get(c) ?? c).join(", ")}.`;
   }
@@ -537,7 +539,7 @@ export function buildReport(input: ReportInput): ReportContent {
   }
   const byCode = new Map(ev.allUnits.map((u) => [u.code, u]));
   if (ev.incomplete?.length) {
-    submission += ` Có ${ev.incomplete.length} đơn vị chưa đủ số liệu các quý: ${ev.incomplete.map((i) => incompleteText(i, ev.period, byCode)).join("; ")}.`;
+    submission += ` Còn ${gaps} đơn vị chưa đủ số liệu các quý: ${ev.incomplete.map((i) => incompleteText(i, ev.period, byCode)).join("; ")}.`;
   }
   if (ev.splitFrom?.size) {
     const old = [...new Set([...ev.splitFrom.values()].flat())].map((c) => unitName.get(c) ?? c);

@@ -577,11 +577,7 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
         indicators[def.code] = noData(target);
         continue;
       }
-      const s = sums[i]!;
-      s.num += num;
-      s.den += den;
-      s.counted++;
-      indicators[def.code] = judge(def, num, def.unit === "count" ? null : den, target);
+      indicators[def.code] = countIn(sums[i]!, def, num, den, target);
     }
     const own = counts.get(u.code);
     units.push(
@@ -614,6 +610,14 @@ export function evaluate(wb: Workbook, period: Period, rule: PeriodRule = "15-14
 }
 
 type Sum = { num: number; den: number; counted: number };
+
+/** A unit that counts for an indicator: its figures added to the total's sums, and its own result. */
+function countIn(s: Sum, def: IndicatorDef, num: number, den: number, target: number | null): IndicatorResult {
+  s.num += num;
+  s.den += den;
+  s.counted++;
+  return judge(def, num, def.unit === "count" ? null : den, target);
+}
 
 /** The total: Σ numerators / Σ denominators of the units that count, per indicator (in catalogue order). */
 function totalOf(sums: readonly Sum[], targets: Record<IndicatorCode, ResolvedTarget | null>): IndicatorResults {
@@ -687,11 +691,7 @@ function evaluateSpan(wb: Workbook, period: Period, rule: PeriodRule): Evaluatio
         indicators[def.code] = noData(target);
         return;
       }
-      const sum = sums[i]!;
-      sum.num += num;
-      sum.den += den;
-      sum.counted++;
-      indicators[def.code] = judge(def, num, def.unit === "count" ? null : den, target);
+      indicators[def.code] = countIn(sums[i]!, def, num, den, target);
     });
     // The figures (form 06): sums of what was read; unreadable when any quarter's cell was.
     fields.forEach((column, f) => {
