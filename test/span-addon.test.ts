@@ -158,7 +158,9 @@ describe("the report of a span", () => {
     expect(text).toContain("Tình hình thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026");
     expect(text).toContain('"Cùng kỳ (6 tháng đầu năm 2025)"');
     expect(text).toContain("IV. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026");
-    expect(text).toMatch(/Có 93\/94 đơn vị đã cập nhật đủ số liệu 6 tháng đầu năm 2026.[^"]*Còn 1 đơn vị chưa đủ số liệu các quý: [^"]*\(19588\) chưa đủ số liệu 6 tháng đầu năm 2026: thiếu quý II năm 2026/);
+    expect(text).toMatch(
+      /Có 93\/94 đơn vị đã cập nhật đủ số liệu 6 tháng đầu năm 2026.[^"]*Còn 1 đơn vị chưa đủ số liệu các quý: [^"]*\(19588\) chưa đủ số liệu 6 tháng đầu năm 2026: thiếu quý II năm 2026/,
+    );
   });
   it("a span whose last quarter has not begun is refused with its dates; nothing is written", () => {
     const a = province();

@@ -650,15 +650,17 @@ function evaluateSpan(wb: Workbook, period: Period, rule: PeriodRule): Evaluatio
     if (!u.mergedOn || dayKey(u.mergedOn) > last) return code;
     return u.successors.length > 1 || depth > byCode.size ? "" : owner(u.successors[0]!, depth + 1);
   };
-  const groups = new Map<string, { parts: UnitEvaluation[]; split: boolean }>();
+  // Each group: the quarter rows a unit of the span's end adds up, with the quarter of each (for its explanations).
+  const groups = new Map<string, { parts: UnitEvaluation[]; labels: string[]; split: boolean }>();
   const splitFrom = new Map<string, string[]>();
   for (const q of quarters)
     for (const ue of q.units) {
       const o = owner(ue.unit);
       const key = o || `\u0000${ue.unit}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { parts: [], split: !o }));
+      if (!g) groups.set(key, (g = { parts: [], labels: [], split: !o }));
       g.parts.push(ue);
+      g.labels.push(periodLabel(q.period));
       if (!o) for (const s of byCode.get(ue.unit)!.successors) splitFrom.set(s, [...new Set([...(splitFrom.get(s) ?? []), ue.unit])]);
     }
 
@@ -669,7 +671,7 @@ function evaluateSpan(wb: Workbook, period: Period, rule: PeriodRule): Evaluatio
   const ordered = [...wb.units.map((u) => u.code).filter((c) => groups.has(c)), ...[...groups.keys()].filter((k) => !byCode.has(k))];
   const fields = FIGURE_KEYS.map(() => new Float64Array(ordered.length).fill(NaN));
   ordered.forEach((key, at) => {
-    const { parts, split } = groups.get(key)!;
+    const { parts, labels, split } = groups.get(key)!;
     const indicators = {} as IndicatorResults;
     const excluded = new Set<IndicatorCode>();
     INDICATORS.forEach((def, i) => {
@@ -702,18 +704,17 @@ function evaluateSpan(wb: Workbook, period: Period, rule: PeriodRule): Evaluatio
     });
     if (split) return;
     const u = byCode.get(key)!;
-    const notes = parts.filter((ue) => ue.explanation.trim());
     units.push(
       new UnitEvaluation(
         u.code,
         u.name,
         u.kind,
         parts[parts.length - 1]!.row,
-        notes
-          .map(
-            (ue) =>
-              `${periodLabel(quarters.find((q) => q.units.includes(ue))!.period)}${ue.unit === u.code ? "" : ` (${ue.name})`}: ${ue.explanation.trim()}`,
+        parts
+          .map((ue, k) =>
+            ue.explanation.trim() ? `${labels[k]}${ue.unit === u.code ? "" : ` (${ue.name})`}: ${ue.explanation.trim()}` : "",
           )
+          .filter(Boolean)
           .join("; "),
         indicators,
         excluded,

@@ -304,3 +304,58 @@ describe("a span's figures are the sums of its quarters", () => {
     expect("incomplete_units" in toJson(evaluate(wb, { year: 2026, quarter: 1 }))).toBe(false);
   });
 });
+
+describe("a span across a merger, unit by unit", () => {
+  // OLD1 and OLD2 merged into NEW on 01/07/2026; SPL split between NEW and OTHER the same day.
+  const units = [
+    ["Mã đơn vị", "Tên đơn vị", "Loại", "Email nhập liệu", "Hoạt động", "Sáp nhập vào", "Từ ngày"],
+    ["NEW", "Xã Mới", "Xã", "", true, "", ""],
+    ["OTHER", "Xã Khác", "Xã", "", true, "", ""],
+    ["OLD1", "Xã Cũ Một", "Xã", "", false, "NEW", "01/07/2026"],
+    ["OLD2", "Xã Cũ Hai", "Xã", "", false, "NEW", "01/07/2026"],
+    ["SPL", "Xã Chia", "Xã", "", false, "NEW, OTHER", "01/07/2026"],
+  ];
+  const rows = [
+    goodRow("OLD1", "2026-Q1"),
+    goodRow("OLD1", "2026-Q2", { explanation: "thiếu máy quét" }),
+    goodRow("OLD2", "2026-Q2", { paid_online: 10 }),
+    goodRow("SPL", "2026-Q1", { paid_online: 40 }),
+    goodRow("SPL", "2026-Q2", { paid_online: 40 }),
+    goodRow("NEW", "2026-Q3", { explanation: "đã bổ sung" }),
+    goodRow("NEW", "2026-Q4"),
+    goodRow("OTHER", "2026-Q3"),
+    goodRow("OTHER", "2026-Q4"),
+  ];
+  const wb = readWorkbook({ units, targets: null, submissions: submissionRows(rows) });
+  const ev = evaluate(wb, Y);
+
+  it("the units of the year's end carry their predecessors' quarters; a split unit is in the total only", () => {
+    expect(ev.units.map((u) => u.unit)).toEqual(["NEW", "OTHER"]);
+    const pay = (code: string) => ev.units.find((u) => u.unit === code)!.indicators.online_payment_rate;
+    // NEW: OLD1 Q1 + Q2 (5 + 5), OLD2 Q2 (10), its own Q3 + Q4 (5 + 5), over 5 × 50 fee dossiers.
+    expect([pay("NEW").numerator, pay("NEW").denominator]).toEqual([30, 250]);
+    expect([pay("OTHER").numerator, pay("OTHER").denominator]).toEqual([10, 100]);
+    expect([ev.district.indicators.online_payment_rate.numerator, ev.district.indicators.online_payment_rate.denominator]).toEqual([
+      120, 450,
+    ]);
+    expect([...ev.splitFrom!.entries()]).toEqual([
+      ["NEW", ["SPL"]],
+      ["OTHER", ["SPL"]],
+    ]);
+    expect(ev.units.find((u) => u.unit === "NEW")!.figure("received_online")).toBe(5 * 30);
+  });
+  it("a predecessor's missing quarter makes its successor incomplete, naming it; explanations keep their quarter", () => {
+    expect(ev.incomplete).toEqual([{ unit: "NEW", quarters: ["2026-Q1"], lacking: ["OLD2"] }]);
+    expect(ev.findings.find((f) => f.rule === "incomplete_span")!.message).toBe(
+      "Xã Mới (NEW) chưa đủ số liệu năm 2026: thiếu quý I năm 2026 (chưa nộp: Xã Cũ Hai)",
+    );
+    expect(ev.units.find((u) => u.unit === "NEW")!.explanation).toBe(
+      "Quý II năm 2026 (Xã Cũ Một): thiếu máy quét; Quý III năm 2026: đã bổ sung",
+    );
+  });
+  it("the six months before the merger are the old units'", () => {
+    const h1 = evaluate(wb, H1);
+    expect(h1.units.map((u) => u.unit)).toEqual(["OLD1", "OLD2", "SPL"]);
+    expect(h1.incomplete).toEqual([{ unit: "OLD2", quarters: ["2026-Q1"], lacking: ["OLD2"] }]);
+  });
+});
