@@ -331,6 +331,13 @@ describe("npm start", { timeout: 120000 }, () => {
     expect(held).toBe(1);
     expect(await page.locator("#cell-name").innerText()).toBe(cell);
     expect(await page.locator('[role="tab"][aria-selected="true"]').innerText()).toBe("Số liệu");
+    // The user begins typing in that cell; the late answer (and the page's next poll) leaves what they typed alone.
+    const input = page.getByLabel("Nội dung ô");
+    await input.fill("đang gõ");
+    await expect.poll(() => answered, { timeout: 12000 }).toBe(true);
+    await page.waitForTimeout(2000); // the page polls every 0,7 s: it has read the state the answer changed
+    expect(await input.inputValue()).toBe("đang gõ");
+    expect(await page.locator("#grid td.selected").getAttribute("data-cell")).toBe(cell);
     // Another tab: the edit bar shows no cell of a sheet that is not on screen.
     await page.getByRole("tab", { name: "Đơn vị" }).click();
     expect(await page.locator("#cell-name").innerText()).toBe("");

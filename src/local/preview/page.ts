@@ -279,7 +279,10 @@ async function refresh(): Promise<void> {
   state = next;
   render();
   if (moved && !(pageSource !== null && next.source !== pageSource)) {
-    select(next.activeSheet, moved.row, moved.col);
+    // The page may have selected that cell already (a finding's, before the server answered) and the user begun
+    // typing in it: selecting it again would put the cell's old content back over what they typed.
+    const same = editing?.sheet === next.activeSheet && editing.row === moved.row && editing.col === moved.col;
+    if (!same) select(next.activeSheet, moved.row, moved.col);
     markSelected()?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 }
