@@ -308,7 +308,7 @@ function quartersTable(ev: Evaluation, missed: readonly IndicatorDef[]): TableBl
       ...[...qs, ev].map((q) => valueText(d.code, q.district.indicators[d.code].value) || "—"),
       targetText(d.code, ev.district.indicators[d.code].target) || "—",
     ]),
-    widths: [4, 18, ...qs.map(() => 8), 9, 8],
+    widths: [6, 18, ...qs.map(() => 8), 9, 8],
     fontSize: 10,
   };
 }
@@ -627,7 +627,6 @@ export function buildReport(input: ReportInput): ReportContent {
   }
   const overdueBlock = overdueTable(ev, w.whole);
   if (overdueBlock) blocks.push(overdueBlock);
-  const span = ev.period.span;
 
   // II. Shortfalls, ranked by how far they miss.
   blocks.push(p("II. TỒN TẠI, HẠN CHẾ", { style: "heading", bold: true }));
@@ -656,10 +655,11 @@ export function buildReport(input: ReportInput): ReportContent {
     blocks.push(p(`- ${sentence}.`, { align: "justify", indent: true }));
   }
   const byQuarter = quartersTable(ev, shortfalls);
-  if (byQuarter) blocks.push(body("Kết quả từng quý của các chỉ tiêu chưa đạt (Bảng 4):"), byQuarter);
-  if (ev.missing_units.length || failed.length) {
+  if (byQuarter) blocks.push(byQuarter);
+  if (ev.missing_units.length || failed.length || gaps) {
     const parts = [];
     if (ev.missing_units.length) parts.push(`${ev.missing_units.length} đơn vị chưa cập nhật số liệu`);
+    if (gaps) parts.push(`${gaps} đơn vị chưa đủ số liệu các quý`);
     if (failed.length) parts.push(`${failed.length} đơn vị có số liệu chưa hợp lệ`);
     blocks.push(p(`- Việc cập nhật số liệu chưa kịp thời, chính xác: ${parts.join(", ")}.`, { align: "justify", indent: true }));
   }
@@ -680,7 +680,7 @@ export function buildReport(input: ReportInput): ReportContent {
   }
 
   // IV. Tasks for the next quarter.
-  const next = span
+  const next = ev.period.span
     ? ["6 THÁNG CUỐI NĂM", "QUÝ IV", "NĂM"][ev.period.quarter - 2] + ` ${ev.period.year + (ev.period.quarter > 3 ? 1 : 0)}`
     : "QUÝ TỚI";
   blocks.push(p(`IV. NHIỆM VỤ TRỌNG TÂM ${next}`, { style: "heading", bold: true }));

@@ -737,15 +737,22 @@ function evaluateSpan(wb: Workbook, period: Period, rule: PeriodRule): Evaluatio
     return (wb.predecessors.get(code) ?? []).flatMap((p) => lacking(p.code, i, depth + 1));
   };
   const findings = new Map<string, Finding>();
-  for (const q of quarters) for (const f of q.findings) findings.set(`${f.rule}|${f.cell}|${f.unit}|${f.message}`, f);
+  // The quarters' findings once each; a quarter's "chưa nộp" is said for the span instead (incomplete, or not submitted at all).
+  for (const q of quarters)
+    for (const f of q.findings) if (f.rule !== "missing_submission") findings.set(`${f.rule}|${f.cell}|${f.unit}|${f.message}`, f);
   const incomplete: Incomplete[] = [];
   const missing: string[] = [];
   for (const u of wb.units) {
     if (!groups.has(u.code) && !(u.active && !expected[qs.length - 1]!(u))) continue;
     const gaps = qs.map((_, i) => lacking(u.code, i));
     const quartersMissing = qs.filter((_, i) => gaps[i]!.length).map(periodId);
-    if (!groups.has(u.code)) missing.push(u.code);
-    else if (quartersMissing.length) {
+    if (!groups.has(u.code)) {
+      missing.push(u.code);
+      findings.set(
+        u.code,
+        makeFinding("missing_submission", null, u.code, `${u.name} (${u.code}) chưa nộp số liệu ${periodWords(period)}`),
+      );
+    } else if (quartersMissing.length) {
       const item = { unit: u.code, quarters: quartersMissing, lacking: [...new Set(gaps.flat())] };
       incomplete.push(item);
       findings.set(`incomplete|${u.code}`, makeFinding("incomplete_span", null, u.code, incompleteText(item, period, byCode)));

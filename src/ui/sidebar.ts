@@ -528,6 +528,7 @@ async function loadApproval(): Promise<void> {
   if (span?.span) {
     // A span has no rows of its own: units submit, and reviewers approve, each quarter.
     approval = null;
+    $("approval-loading").hidden = true; // a quarter's load still under way is no longer the one shown
     $("approval-clerk").hidden = true;
     $("approval-reviewer").hidden = true;
     $("approval-user").textContent = "";

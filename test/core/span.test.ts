@@ -305,6 +305,29 @@ describe("a span's figures are the sums of its quarters", () => {
   });
 });
 
+describe("a span's findings about who has not submitted", () => {
+  it("one warning per unit for the span: incomplete with its quarters, or not submitted at all; no quarter's warning again", () => {
+    const rows = [goodRow("A", "2026-Q1"), goodRow("B", "2026-Q1"), goodRow("B", "2026-Q2")];
+    const wb = readWorkbook({
+      units: unitRows([{ code: "A" }, { code: "B" }, { code: "C" }]),
+      targets: null,
+      submissions: submissionRows(rows),
+    });
+    const ev = evaluate(wb, H1);
+    expect(ev.findings.map((f) => [f.rule, f.unit, f.message])).toEqual([
+      ["incomplete_span", "A", "Xã A (A) chưa đủ số liệu 6 tháng đầu năm 2026: thiếu quý II năm 2026"],
+      ["missing_submission", "C", "Xã C (C) chưa nộp số liệu 6 tháng đầu năm 2026"],
+    ]);
+    expect(ev.missing_units).toEqual(["C"]);
+    // Each quarter on its own still says who has not submitted it.
+    expect(
+      evaluate(wb, { year: 2026, quarter: 2 })
+        .findings.filter((f) => f.rule === "missing_submission")
+        .map((f) => f.unit),
+    ).toEqual(["A", "C"]);
+  });
+});
+
 describe("a span across a merger, unit by unit", () => {
   // OLD1 and OLD2 merged into NEW on 01/07/2026; SPL split between NEW and OTHER the same day.
   const units = [
